@@ -1,0 +1,104 @@
+/**
+ * One typed message map per boundary. `chrome.runtime.sendMessage` reaches every extension page (not content
+ * scripts), so each message names its receiver in `to`, and each receiver ignores the rest.
+ *
+ * - BackgroundProtocol: handled by the service worker (from side panel, offscreen, content scripts).
+ * - OffscreenProtocol: handled by the offscreen document (the voice engine).
+ * - ContentProtocol: handled by the SFMC content script in a frame (sent with `tabs.sendMessage`).
+ * High-rate data (audio features) and engine snapshots go over BroadcastChannel instead (see channels.ts).
+ */
+import type { EngineCommand, EngineSnapshot } from '@/lib/voice/types';
+import type { FrameContext, HighlightRequest, HighlightResult, PageContext } from '@/lib/sfmc/types';
+import type { TranscriptEntry } from '@/lib/conversation/types';
+import type { Settings } from '@/lib/settings';
+import { browser, type Browser } from 'wxt/browser';
+
+type Handler<Req, Res> = (data: Req) => Res;
+
+export interface BackgroundProtocol {
+  /** Create the offscreen document if it is missing; resolves when it listens. */
+  'offscreen/ensure': Handler<void, { ok: true }>;
+  /** Forward an engine command (ensures the offscreen document first). */
+  'engine/command': Handler<EngineCommand, { ok: boolean; error?: string }>;
+  /** Content script: the hold-to-talk key went down / up in an SFMC frame. */
+  'talk/hold': Handler<{ down: boolean }, void>;
+  /** Content script: this frame's redacted structure changed. */
+  'sfmc/frame-context': Handler<FrameContext, void>;
+  /** Offscreen: run an SFMC tool in the active tab's frames. */
+  'sfmc/highlight': Handler<HighlightRequest, HighlightResult>;
+  'sfmc/clear-highlight': Handler<void, void>;
+  'sfmc/get-context': Handler<void, PageContext | null>;
+  /** Offscreen: the current settings (offscreen documents cannot use chrome.storage). */
+  'settings/get': Handler<void, Settings>;
+  /** Offscreen: persist / load the transcript (wxt/storage lives in the SW for offscreen's sake). */
+  'transcript/save': Handler<TranscriptEntry[], void>;
+  'transcript/load': Handler<void, TranscriptEntry[]>;
+}
+
+export interface OffscreenProtocol {
+  'engine/command': Handler<EngineCommand, { ok: boolean; error?: string }>;
+  'engine/snapshot': Handler<void, EngineSnapshot>;
+  /** The service worker relays page-context changes of the active SFMC tab. */
+  'engine/page-context': Handler<PageContext, void>;
+}
+
+export interface ContentProtocol {
+  'sfmc/highlight': Handler<HighlightRequest, HighlightResult>;
+  'sfmc/clear-highlight': Handler<void, void>;
+  /** Ask the frame to re-send its context (e.g. after the side panel opened). */
+  'sfmc/collect': Handler<void, FrameContext | null>;
+}
+
+export type Receiver = 'background' | 'offscreen';
+type ProtocolOf<R extends Receiver> = R extends 'background' ? BackgroundProtocol : OffscreenProtocol;
+
+export type MessageOf<P> = { [K in keyof P]: { to: string; type: K; data: P[K] extends Handler<infer Q, unknown> ? Q : never } }[keyof P];
+type DataOf<P, K extends keyof P> = P[K] extends Handler<infer Q, unknown> ? Q : never;
+type ResultOf<P, K extends keyof P> = P[K] extends Handler<unknown, infer S> ? Awaited<S> : never;
+
+/** Send a message to the service worker or the offscreen document and await its typed reply. */
+export async function sendTo<R extends Receiver, K extends keyof ProtocolOf<R> & string>(
+  to: R,
+  type: K,
+  ...data: DataOf<ProtocolOf<R>, K> extends void ? [] : [DataOf<ProtocolOf<R>, K>]
+): Promise<ResultOf<ProtocolOf<R>, K>> {
+  return (await browser.runtime.sendMessage({ to, type, data: data[0] })) as ResultOf<ProtocolOf<R>, K>;
+}
+
+/** Send a message to the content script of one frame (or all frames when frameId is omitted). */
+export async function sendToContent<K extends keyof ContentProtocol & string>(
+  tabId: number,
+  type: K,
+  data: DataOf<ContentProtocol, K>,
+  frameId?: number,
+): Promise<ResultOf<ContentProtocol, K>> {
+  const options = frameId === undefined ? undefined : { frameId };
+  return (await browser.tabs.sendMessage(tabId, { to: 'content', type, data }, options)) as ResultOf<ContentProtocol, K>;
+}
+
+export type Handlers<P> = {
+  [K in keyof P]?: (data: DataOf<P, K>, sender: Browser.runtime.MessageSender) => ResultOf<P, K> | Promise<ResultOf<P, K>>;
+};
+
+/**
+ * Listen for one receiver's messages. Handlers may be async; replies go through `sendResponse` (returning `true`
+ * keeps the channel open), which also works with the fake browser in unit tests. Returns the unsubscribe function.
+ */
+export function listen<P>(to: Receiver | 'content', handlers: Handlers<P>): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r?: unknown) => void) => {
+    if (!message || typeof message !== 'object') return false;
+    const m = message as { to?: string; type?: string; data?: unknown };
+    if (m.to !== to || typeof m.type !== 'string') return false;
+    const handler = (handlers as Record<string, ((d: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined>)[m.type];
+    if (!handler) return false;
+    Promise.resolve()
+      .then(() => handler(m.data, sender))
+      .then(
+        (result) => sendResponse(result),
+        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

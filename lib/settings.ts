@@ -1,0 +1,83 @@
+/**
+ * Every persisted value, declared once (wxt/storage). Settings are versioned: bump `SETTINGS_VERSION` and add a
+ * migration to `settingsMigrations` whenever their shape changes. Offscreen documents cannot read chrome.storage, so
+ * the engine asks the service worker (`settings/get`).
+ */
+import { storage } from 'wxt/utils/storage';
+import type { TalkMode } from '@/lib/voice/types';
+import type { TranscriptEntry } from '@/lib/conversation/types';
+
+/** USD per 1M tokens, by kind. Defaults: gpt-realtime list prices at the time of writing; edit in settings. */
+export interface PriceTable {
+  audioInput: number;
+  audioOutput: number;
+  textInput: number;
+  textOutput: number;
+  cachedInput: number;
+}
+
+export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+export type Voice = (typeof VOICES)[number];
+
+export interface Settings {
+  /** Base URL of the token service, e.g. https://tokens.example.com (POST {url}/api/token). */
+  tokenServiceUrl: string;
+  /** Bearer access key for the token service. */
+  accessKey: string;
+  /** BCP-47 / ISO-639-1 language the instructor answers in. */
+  language: string;
+  voice: Voice;
+  mode: TalkMode;
+  /** `KeyboardEvent.code` of the hold-to-talk key in SFMC frames. */
+  holdKey: string;
+  /** `MediaDeviceInfo.deviceId`, or '' for the default microphone. */
+  micDeviceId: string;
+  /** Disconnect after this many minutes without talking (0 = never). */
+  idleDisconnectMinutes: number;
+  /** Send the redacted SFMC page structure to the instructor. */
+  sharePageContext: boolean;
+  prices: PriceTable;
+}
+
+/** Practice-mode presets come from the build environment (WXT_TOKEN_SERVICE_URL / WXT_TOKEN_SERVICE_ACCESS_KEY). */
+export const DEFAULT_SETTINGS: Settings = {
+  tokenServiceUrl: import.meta.env.WXT_TOKEN_SERVICE_URL || 'http://127.0.0.1:8787',
+  accessKey: import.meta.env.WXT_TOKEN_SERVICE_ACCESS_KEY || '',
+  language: 'en',
+  voice: 'marin',
+  mode: 'push-to-talk',
+  // F9 types nothing and no SFMC editor (CodeMirror, Monaco, the query editor) binds it; see README "Shortcuts".
+  holdKey: 'F9',
+  micDeviceId: '',
+  idleDisconnectMinutes: 10,
+  sharePageContext: true,
+  prices: { audioInput: 32, audioOutput: 64, textInput: 4, textOutput: 16, cachedInput: 0.4 },
+};
+
+export const SETTINGS_VERSION = 2;
+
+/** v1 had `tokenUrl` and no price table; v2 renamed it and added `prices`. Pure, so it is unit-tested. */
+export const settingsMigrations = {
+  2: (old: Record<string, unknown>): Settings => {
+    const { tokenUrl, ...rest } = old;
+    return {
+      ...DEFAULT_SETTINGS,
+      ...(rest as Partial<Settings>),
+      tokenServiceUrl: typeof tokenUrl === 'string' && tokenUrl ? tokenUrl : DEFAULT_SETTINGS.tokenServiceUrl,
+      prices: DEFAULT_SETTINGS.prices,
+    };
+  },
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: SETTINGS_VERSION,
+  migrations: settingsMigrations,
+});
+
+/** Read settings with defaults filled in for fields added since they were saved. */
+export async function loadSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
+
+export const transcriptItem = storage.defineItem<TranscriptEntry[]>('local:transcript', { fallback: [] });

@@ -1,0 +1,88 @@
+/**
+ * The voice engine's public shape: the state machine's status names, the snapshot the offscreen document broadcasts,
+ * and the commands it accepts. Pure types, shared by the offscreen document, the service worker and the side panel.
+ */
+import type { TranscriptEntry } from '@/lib/conversation/types';
+
+export type EngineStatus =
+  | 'idle'
+  | 'preparing'
+  | 'connecting'
+  | 'ready'
+  | 'listening'
+  | 'thinking'
+  | 'speaking'
+  | 'reconnecting'
+  | 'error';
+
+/** What the particle field and status bar show. */
+export type VoiceMode = 'idle' | 'listening' | 'thinking' | 'speaking';
+
+export type TalkMode = 'push-to-talk' | 'hands-free';
+
+export type MicPermission = 'granted' | 'prompt' | 'denied' | 'unknown';
+
+/** Milliseconds spent in each connection phase of the last connect. */
+export interface ConnectTimings {
+  tokenMs?: number;
+  sdpMs?: number;
+  iceMs?: number;
+  readyMs?: number;
+  totalMs?: number;
+}
+
+export interface UsageTotals {
+  inputTokens: number;
+  outputTokens: number;
+  inputAudioTokens: number;
+  outputAudioTokens: number;
+  inputTextTokens: number;
+  outputTextTokens: number;
+  cachedTokens: number;
+  responses: number;
+  /** Estimated cost in USD from the price table in settings. */
+  costUsd: number;
+}
+
+export interface EngineError {
+  /** Stable machine code, e.g. `token_unauthorized`, `mic_denied`, `session_expired`. */
+  code: string;
+  /** What happened, in words a marketer understands. */
+  message: string;
+  /** What to do about it. */
+  fix?: string;
+}
+
+export interface EngineSnapshot {
+  status: EngineStatus;
+  mode: VoiceMode;
+  talkMode: TalkMode;
+  /** Mic track live (sending audio) right now. */
+  micLive: boolean;
+  muted: boolean;
+  micPermission: MicPermission;
+  timings: ConnectTimings;
+  usage: UsageTotals;
+  transcript: TranscriptEntry[];
+  error?: EngineError;
+  /** Reconnect attempt number while `status === 'reconnecting'`. */
+  reconnectAttempt?: number;
+  /** Exactly the page-context text last sent to the model ("What the instructor sees"). */
+  contextSent?: string;
+  /** Audio drops from WebRTC stats. */
+  audio: { packetsLost: number; concealedSamples: number };
+  /** Model name the session runs on. */
+  model?: string;
+}
+
+export type EngineCommand =
+  | { type: 'connect' }
+  | { type: 'disconnect' }
+  | { type: 'talk-start'; via: 'panel' | 'hold-key' | 'command' }
+  | { type: 'talk-end'; via: 'panel' | 'hold-key' | 'command' }
+  | { type: 'talk-toggle'; via: 'command' | 'panel' }
+  | { type: 'interrupt' }
+  | { type: 'set-muted'; muted: boolean }
+  | { type: 'send-text'; text: string }
+  | { type: 'clear-transcript' }
+  | { type: 'recheck-mic' };

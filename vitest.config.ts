@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
+    testTimeout: 20_000,
+    // Emulator and token-service tests start real servers and a WebRTC stack: keep files serial on 2 cores.
+    fileParallelism: false,
+  },
+});
