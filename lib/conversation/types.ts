@@ -20,4 +20,10 @@ export interface TranscriptEntry {
   tool?: { name: string; summary: string; ok: boolean };
   /** A code card shown by the `show_snippet` tool. */
   snippet?: CodeSnippet;
+  /** For assistant entries: the `resp_…` that produced it (used to mark a cancelled response's entries cut). */
+  responseId?: string;
+  /** For assistant entries: `playing` between `output_audio_buffer.started` and `stopped`, then `finished`. */
+  playback?: 'playing' | 'finished';
+  /** For user entries: input transcription failed (the text stays empty). */
+  transcriptFailed?: boolean;
 }
