@@ -1,0 +1,96 @@
+/**
+ * The Hono app, free of Node APIs so it runs on any Hono runtime (Node via server.ts, Cloudflare Workers via worker.ts).
+ * Dependencies (rate-limit store, logger, upstream fetch) are injected.
+ */
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { JWTVerifyGetKey } from 'jose';
+import type { Config } from './env';
+import { BODY_LIMIT_BYTES } from './env';
+import type { AppEnv } from './types';
+import { createLogger, type Logger } from './log';
+import { Metrics } from './metrics';
+import { fail } from './errors';
+import type { RateLimitStore } from './rate-limit/store';
+import { MemoryStore } from './rate-limit/memory-store';
+import { requestContext } from './middleware/request-id';
+import { originGuard } from './middleware/origin';
+import { bodyLimit } from './middleware/body-limit';
+import { authenticate } from './middleware/auth';
+import { rateLimit } from './middleware/rate-limit';
+import { createUpstreamClient } from './upstream/mint';
+import { tokenRoute } from './routes/token';
+
+export interface AppDeps {
+  store?: RateLimitStore;
+  log?: Logger;
+  metrics?: Metrics;
+  /** fetch used for the upstream OpenAI call (tests route it to an in-process stub). */
+  upstreamFetch?: typeof fetch;
+  /** Key resolver for OIDC JWTs (tests); by default the issuer's JWKS via discovery. */
+  oidcGetKey?: JWTVerifyGetKey;
+}
+
+/** Every secret the logger must scrub. */
+export const secretsOf = (config: Config) => [config.openaiApiKey, ...config.accessKeys];
+
+export function createApp(config: Config, deps: AppDeps = {}) {
+  const log = deps.log ?? createLogger({ secrets: secretsOf(config), level: config.logLevel });
+  const metrics = deps.metrics ?? new Metrics();
+  const store = deps.store ?? new MemoryStore();
+  const client = createUpstreamClient({
+    apiKey: config.openaiApiKey,
+    baseURL: config.openaiBaseUrl,
+    timeoutMs: config.upstreamTimeoutMs,
+    fetch: deps.upstreamFetch,
+  });
+
+  const app = new Hono<AppEnv>();
+  app.use(requestContext({ log, metrics }));
+  app.use(async (c, next) => {
+    c.set('config', config);
+    await next();
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'cross-origin',
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/ready', async (c) => {
+    try {
+      await store.ping();
+      return c.json({ status: 'ready', store: store.kind });
+    } catch {
+      return fail(c, 503, 'not_ready', `The ${store.kind} rate-limit store is not reachable.`);
+    }
+  });
+  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
+
+  app.use('/api/*', originGuard({ allowedOrigins: config.allowedOrigins }));
+  app.use('/api/*', bodyLimit(BODY_LIMIT_BYTES));
+  app.use(
+    '/api/*',
+    authenticate({
+      accessKeys: config.accessKeys,
+      oidc: config.oidc ? { ...config.oidc, getKey: deps.oidcGetKey } : undefined,
+    }),
+  );
+  app.use(
+    '/api/*',
+    rateLimit({ store, perPrincipal: config.rateLimitPerMinute, global: config.globalRateLimitPerMinute }),
+  );
+  app.route('/api/token', tokenRoute({ client }));
+
+  app.notFound((c) => fail(c, 404, 'not_found', 'No such endpoint.'));
+  app.onError((err, c) => {
+    (c.get('log') ?? log).error('unhandled error', { error: err instanceof Error ? err.name : typeof err });
+    return fail(c, 500, 'internal_error', 'The token service failed unexpectedly.');
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

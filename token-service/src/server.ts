@@ -1,0 +1,55 @@
+/** Node entry: validate the environment, build the app, serve on PORT, shut down gracefully on SIGTERM/SIGINT. */
+import { serve } from '@hono/node-server';
+import { createApp, secretsOf } from './app';
+import { EnvError, parseEnv } from './env';
+import { createLogger } from './log';
+import { MemoryStore } from './rate-limit/memory-store';
+import { RedisStore } from './rate-limit/redis-store';
+
+function main() {
+  let config;
+  try {
+    config = parseEnv(process.env);
+  } catch (e) {
+    if (e instanceof EnvError) {
+      process.stderr.write(`${e.message}\nSee token-service/README.md for every variable.\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const log = createLogger({ secrets: secretsOf(config), level: config.logLevel });
+  const store = config.redisUrl ? new RedisStore(config.redisUrl) : new MemoryStore();
+  const app = createApp(config, { log, store });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
+    log.info('listening', {
+      port: info.port,
+      store: store.kind,
+      model: config.realtimeModel,
+      upstream: config.openaiBaseUrl,
+      auth: config.oidc ? 'access-keys+oidc' : 'access-keys',
+    });
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    const force = setTimeout(() => {
+      log.error('forced exit after 10 s');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(async () => {
+      await store.close();
+      log.info('stopped');
+      process.exit(0);
+    });
+    // Idle keep-alive sockets would hold close() open.
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main();

@@ -1,0 +1,60 @@
+/** Builds the server-authoritative session the ephemeral key is minted with, typed by the openai SDK. */
+import type { ClientSecretCreateParams } from 'openai/resources/realtime/client-secrets';
+import type { RealtimeAudioInputTurnDetection } from 'openai/resources/realtime/realtime';
+import { INSTRUCTOR_TOOLS } from './tools';
+import { renderInstructions } from './instructions';
+
+/** Every GA voice for gpt-realtime (realtime-protocol.md §8). */
+export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+export type Voice = (typeof VOICES)[number];
+export const MODES = ['push-to-talk', 'hands-free'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const TRANSCRIPTION_MODEL = 'gpt-4o-mini-transcribe';
+export const SFMC_VOCABULARY_PROMPT =
+  'Salesforce Marketing Cloud (SFMC) vocabulary: AMPscript, SSJS, Server-Side JavaScript, WSProxy, Journey Builder, ' +
+  'Data Extension, sendable data extension, Automation Studio, Query Activity, SQL, data views, _Sent, _Open, _Click, ' +
+  'Contact Builder, Data Designer, attribute group, Subscriber Key, Contact Key, All Subscribers, Content Builder, ' +
+  'content block, Email Studio, CloudPages, Smart Capture, Mobile Studio, MobilePush, send classification, ' +
+  'sender profile, delivery profile, publication list, business unit, MID, Lookup, LookupRows, AttributeValue, ' +
+  'RaiseError, Preview and Test, installed package, REST API, SOAP API.';
+
+export const HANDS_FREE_TURN_DETECTION: RealtimeAudioInputTurnDetection = {
+  type: 'semantic_vad',
+  eagerness: 'auto',
+  create_response: true,
+  interrupt_response: true,
+};
+
+export interface SessionChoice {
+  voice: Voice;
+  /** ISO-639-1, lower case. */
+  language: string;
+  languageLabel: string;
+  mode: Mode;
+}
+
+export function buildClientSecretParams(
+  choice: SessionChoice,
+  opts: { model: string; ttlSeconds: number },
+): ClientSecretCreateParams {
+  return {
+    expires_after: { anchor: 'created_at', seconds: opts.ttlSeconds },
+    session: {
+      type: 'realtime',
+      model: opts.model,
+      instructions: renderInstructions(choice.languageLabel),
+      output_modalities: ['audio'],
+      audio: {
+        input: {
+          noise_reduction: { type: 'near_field' },
+          transcription: { model: TRANSCRIPTION_MODEL, language: choice.language, prompt: SFMC_VOCABULARY_PROMPT },
+          turn_detection: choice.mode === 'hands-free' ? HANDS_FREE_TURN_DETECTION : null,
+        },
+        output: { voice: choice.voice },
+      },
+      tools: INSTRUCTOR_TOOLS,
+      tool_choice: 'auto',
+    },
+  };
+}

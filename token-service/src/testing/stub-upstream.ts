@@ -1,0 +1,92 @@
+/**
+ * A tiny stand-in for `POST /v1/realtime/client_secrets`, used by the tests and the benchmark (never the emulator).
+ * `behaviour` is mutable so one stub can play every failure.
+ */
+import { Hono } from 'hono';
+
+export type StubBehaviour =
+  | 'ok'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'server_error'
+  | 'malformed_json'
+  | 'wrong_shape'
+  | 'echo_key'
+  | 'hang'
+  | 'bad_request';
+
+export interface StubUpstream {
+  app: Hono;
+  behaviour: StubBehaviour;
+  /** Bodies of the requests received, parsed. */
+  received: unknown[];
+  /** Authorization headers received. */
+  authorizations: string[];
+  /** Routes `fetch` calls to the stub in-process, honouring the abort signal like a real fetch. */
+  fetch: typeof fetch;
+}
+
+export function createStubUpstream(apiKey: string, opts: { record?: boolean } = {}): StubUpstream {
+  const record = opts.record ?? true;
+  let n = 0;
+  const stub: StubUpstream = {
+    app: new Hono(),
+    behaviour: 'ok',
+    received: [],
+    authorizations: [],
+    fetch: (input, init) =>
+      new Promise<Response>((resolve, reject) => {
+        const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+        if (signal?.aborted) return reject(new DOMException('The operation was aborted.', 'AbortError'));
+        signal?.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+        const req = input instanceof Request ? input : new Request(input, init);
+        Promise.resolve(stub.app.fetch(req)).then(resolve, reject);
+      }),
+  };
+  const openaiError = (message: string, type: string, code: string | null) => ({ error: { message, type, param: null, code } });
+
+  stub.app.post('/v1/realtime/client_secrets', async (c) => {
+    const auth = c.req.header('authorization') ?? '';
+    const body = await c.req.json().catch(() => undefined);
+    if (record) {
+      stub.received.push(body);
+      stub.authorizations.push(auth);
+    }
+    if (auth !== `Bearer ${apiKey}`) {
+      return c.json(openaiError(`Incorrect API key provided: ${auth.slice(7)}.`, 'invalid_request_error', 'invalid_api_key'), 401);
+    }
+    const model = (body as { session?: { model?: string } } | undefined)?.session?.model ?? 'gpt-realtime';
+    switch (stub.behaviour) {
+      case 'unauthorized':
+        return c.json(openaiError(`Incorrect API key provided: ${apiKey}. You can find your API key at …`, 'invalid_request_error', 'invalid_api_key'), 401);
+      case 'forbidden':
+        return c.json(openaiError(`Project for key ${apiKey} has no access`, 'invalid_request_error', 'model_not_found'), 403);
+      case 'rate_limited':
+        return c.json(openaiError(`Rate limit reached for ${apiKey}`, 'requests', 'rate_limit_exceeded'), 429, { 'Retry-After': '7' });
+      case 'server_error':
+        return c.json(openaiError(`internal failure; key=${apiKey}`, 'server_error', null), 500);
+      case 'bad_request':
+        return c.json(openaiError(`Unknown parameter: 'session.x' (key ${apiKey})`, 'invalid_request_error', 'unknown_parameter'), 400);
+      case 'malformed_json':
+        return c.body(`{"value":"ek_${apiKey}", "expires_at": `, 200, { 'Content-Type': 'application/json' });
+      case 'wrong_shape':
+        return c.json({ client_secret: { value: 'ek_old_beta_shape' } });
+      case 'echo_key':
+        return c.json({ value: apiKey, expires_at: Math.floor(Date.now() / 1000) + 60, session: { model } });
+      case 'hang':
+        await new Promise(() => {});
+        return c.body(null);
+      case 'ok': {
+        n++;
+        const ttl = (body as { expires_after?: { seconds?: number } } | undefined)?.expires_after?.seconds ?? 600;
+        return c.json({
+          value: `ek_stub${n.toString(36)}${Math.random().toString(36).slice(2, 10)}`,
+          expires_at: Math.floor(Date.now() / 1000) + ttl,
+          session: { type: 'realtime', object: 'realtime.session', id: `sess_${n}`, model },
+        });
+      }
+    }
+  });
+  return stub;
+}
