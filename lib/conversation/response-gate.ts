@@ -1,0 +1,111 @@
+/**
+ * The `response.create` sequencer: only one response may write to the default conversation at a time
+ * (`conversation_already_has_active_response`), so a request made while one is active (or just requested and not yet
+ * acknowledged) waits, and at most ONE waits. Tracks `responseActive` (response.created → response.done) and
+ * `audioPlaying` (output_audio_buffer.started → stopped/cleared) separately (realtime-protocol.md §7.1).
+ */
+import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
+import { asRecord, str } from './items';
+
+type ResponseCreate = Extract<RealtimeClientEvent, { type: 'response.create' }>;
+
+const ACTIVE_ID = /\b(resp_[A-Za-z0-9_-]+)/;
+
+/**
+ * `extra` is either event fields (`{ response: {...}, event_id }`) or, as a convenience, the `response` params
+ * themselves (`{ instructions, metadata, ... }`).
+ */
+function buildCreate(extra: Record<string, unknown> | undefined, eventId: string): ResponseCreate {
+  if (!extra || Object.keys(extra).length === 0) return { type: 'response.create', event_id: eventId };
+  const eventShaped = Object.keys(extra).every((k) => k === 'response' || k === 'event_id');
+  const fields = eventShaped ? extra : { response: extra };
+  return { type: 'response.create', event_id: eventId, ...fields } as ResponseCreate;
+}
+
+export function createResponseGate(send: (e: RealtimeClientEvent) => void) {
+  let active = false;
+  let awaiting: ResponseCreate | undefined; // sent, no response.created yet
+  let activeId: string | undefined;
+  let playing = false;
+  let queued: ResponseCreate | undefined;
+  let seq = 0;
+
+  function dispatch(event: ResponseCreate): void {
+    awaiting = event;
+    send(event);
+  }
+
+  function flush(): void {
+    if (!queued || active || awaiting) return;
+    const next = queued;
+    queued = undefined;
+    dispatch(next);
+  }
+
+  function onError(error: Record<string, unknown> | undefined): void {
+    if (!awaiting || !error) return;
+    const busy = error.code === 'conversation_already_has_active_response';
+    const matches = error.event_id === awaiting.event_id || (busy && !str(error.event_id));
+    if (!matches) return;
+    const rejected = awaiting;
+    awaiting = undefined;
+    if (busy) {
+      // Someone else's response (VAD turn, tool follow-up) is running: wait for its response.done, then retry ours.
+      active = true;
+      activeId = ACTIVE_ID.exec(str(error.message) ?? '')?.[1] ?? activeId;
+      queued ??= rejected;
+    }
+  }
+
+  return {
+    onServerEvent(e: { type: string; [k: string]: unknown }): void {
+      switch (e.type) {
+        case 'response.created':
+          active = true;
+          awaiting = undefined;
+          activeId = str(asRecord(e.response)?.id);
+          break;
+        case 'response.done': {
+          const id = str(asRecord(e.response)?.id);
+          if (activeId && id && id !== activeId) break; // an out-of-band response finishing
+          active = false;
+          activeId = undefined;
+          flush();
+          break;
+        }
+        case 'output_audio_buffer.started':
+          playing = true;
+          break;
+        case 'output_audio_buffer.stopped':
+        case 'output_audio_buffer.cleared':
+          playing = false;
+          break;
+        case 'error':
+          onError(asRecord(e.error));
+          flush();
+          break;
+      }
+    },
+    requestResponse(extra?: Record<string, unknown>): void {
+      const event = buildCreate(extra, `gate_create_${++seq}`);
+      if (active || awaiting) queued = event;
+      else dispatch(event);
+    },
+    get responseActive(): boolean {
+      return active;
+    },
+    get audioPlaying(): boolean {
+      return playing;
+    },
+    get activeResponseId(): string | undefined {
+      return activeId;
+    },
+    reset(): void {
+      active = false;
+      awaiting = undefined;
+      activeId = undefined;
+      playing = false;
+      queued = undefined;
+    },
+  };
+}
