@@ -52,9 +52,8 @@ export interface ContentProtocol {
 export type Receiver = 'background' | 'offscreen';
 type ProtocolOf<R extends Receiver> = R extends 'background' ? BackgroundProtocol : OffscreenProtocol;
 
-export type MessageOf<P> = { [K in keyof P]: { to: string; type: K; data: P[K] extends Handler<infer Q, unknown> ? Q : never } }[keyof P];
-type DataOf<P, K extends keyof P> = P[K] extends Handler<infer Q, unknown> ? Q : never;
-type ResultOf<P, K extends keyof P> = P[K] extends Handler<unknown, infer S> ? Awaited<S> : never;
+type DataOf<P, K extends keyof P> = P[K] extends (data: infer Q) => unknown ? Q : never;
+type ResultOf<P, K extends keyof P> = P[K] extends (data: never) => infer S ? Awaited<S> : never;
 
 /** Send a message to the service worker or the offscreen document and await its typed reply. */
 export async function sendTo<R extends Receiver, K extends keyof ProtocolOf<R> & string>(

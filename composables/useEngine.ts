@@ -1,0 +1,38 @@
+/**
+ * Connect the side panel to the offscreen engine: mirror its snapshots (BroadcastChannel) into the voice store and
+ * send commands through the service worker, which creates the offscreen document on demand.
+ */
+import { tryOnScopeDispose } from '@vueuse/core';
+import { ENGINE_CHANNEL } from '@/lib/messaging/channels';
+import { sendTo } from '@/lib/messaging/protocol';
+import { transcriptItem } from '@/lib/settings';
+import type { EngineCommand, EngineSnapshot } from '@/lib/voice/types';
+import { idleSnapshot, useVoiceStore } from '@/stores/voice';
+
+export function useEngine() {
+  const store = useVoiceStore();
+  const channel = new BroadcastChannel(ENGINE_CHANNEL);
+  let live = false;
+  channel.onmessage = (e: MessageEvent<EngineSnapshot>) => {
+    live = true;
+    store.apply(e.data);
+  };
+  tryOnScopeDispose(() => channel.close());
+
+  /** On open: the running engine's state, or the saved transcript when no engine runs yet. */
+  async function refresh(): Promise<void> {
+    const snapshot = await sendTo('offscreen', 'engine/snapshot').catch(() => undefined);
+    if (snapshot && typeof snapshot === 'object' && 'status' in snapshot) store.apply(snapshot);
+    else if (!live) store.apply(idleSnapshot(await transcriptItem.getValue()));
+  }
+
+  async function command(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
+    try {
+      return await sendTo('background', 'engine/command', cmd);
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  return { refresh, command };
+}

@@ -1,0 +1,14 @@
+// Offscreen document: owns mic, AudioContext, WebRTC and playback (extension-platform.md A2). Thin shell.
+import { listen, type OffscreenProtocol } from '@/lib/messaging/protocol';
+import { createVoiceEngine } from '@/lib/voice/engine';
+import { createOffscreenIO } from '@/lib/voice/offscreen-io';
+
+const engine = createVoiceEngine(createOffscreenIO());
+listen<OffscreenProtocol>('offscreen', {
+  'engine/command': (cmd) => engine.command(cmd),
+  'engine/snapshot': () => engine.snapshot(),
+  'engine/page-context': (ctx) => engine.onPageContext(ctx),
+});
+void engine.restore();
+// Read-only view for e2e tests and debugging (chrome.extension.getViews() from another extension page).
+Object.assign(globalThis, { __engine: { snapshot: engine.snapshot, levels: engine.levels } });

@@ -1,0 +1,106 @@
+/**
+ * The SFMC frame agent: one per frame. Reports this frame's redacted structure to the service worker (debounced, only
+ * when it changed), answers highlight/clear/collect, and turns the hold key into 'talk/hold'. Read-only: it never
+ * clicks, types, submits or calls SFMC APIs.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { listen, sendTo, type ContentProtocol, type Handlers } from '@/lib/messaging/protocol';
+import { DEFAULT_SETTINGS, settingsItem } from '@/lib/settings';
+import { extractFrameContext } from '@/lib/sfmc/extract';
+import { clearHighlight, drawHighlight } from '@/lib/sfmc/highlight';
+import { resolveElement } from '@/lib/sfmc/resolve';
+import { redactUrl } from '@/lib/sfmc/redact';
+import { HIGHLIGHT_ATTR } from '@/lib/sfmc/dom';
+import { installHoldKey } from '@/lib/talk/hold-key';
+import type { FrameContext } from '@/lib/sfmc/types';
+
+export const REPORT_DEBOUNCE_MS = 400;
+const REPORT_MAX_WAIT_MS = 2000;
+const noop = () => undefined;
+
+export function startSfmcAgent(ctx: ContentScriptContext): void {
+  let lastJson = '';
+  let lastCtx: FrameContext | null = null;
+  let timer: number | undefined;
+  let firstPending = 0;
+
+  const extract = () => extractFrameContext(document, location.href);
+  const report = () => {
+    timer = undefined;
+    firstPending = 0;
+    const fc = extract();
+    const json = JSON.stringify(fc);
+    if (json === lastJson) return;
+    lastJson = json;
+    lastCtx = fc;
+    sendTo('background', 'sfmc/frame-context', fc).catch(() => {
+      lastJson = ''; // not delivered (SW starting): send again next time
+    });
+  };
+  const schedule = () => {
+    const now = Date.now();
+    if (!firstPending) firstPending = now;
+    if (timer !== undefined) clearTimeout(timer);
+    // Trailing debounce with a max wait, so a page that never stops mutating still reports.
+    const wait = now - firstPending >= REPORT_MAX_WAIT_MS ? 0 : REPORT_DEBOUNCE_MS;
+    timer = ctx.setTimeout(report, wait);
+  };
+
+  const ours = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute(HIGHLIGHT_ATTR);
+  const observer = new MutationObserver((records) => {
+    if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours) && r.type === 'childList')) return;
+    schedule();
+  });
+  observer.observe(document.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['hidden', 'aria-hidden', 'aria-invalid', 'class', 'style', 'open', 'aria-label', 'title'],
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'hashchange', schedule);
+  ctx.addEventListener(window, 'pagehide', () => {
+    if (lastCtx) sendTo('background', 'sfmc/frame-context', { ...lastCtx, unloaded: true }).catch(noop);
+    lastJson = '';
+  });
+  ctx.addEventListener(window, 'pageshow', (e) => {
+    if ((e as PageTransitionEvent).persisted) schedule();
+  });
+
+  const handlers: Handlers<ContentProtocol> = {
+    'sfmc/highlight': (req) => {
+      const r = resolveElement(document, req);
+      if ('element' in r) {
+        if (!req.probe) drawHighlight(r.element, { label: r.name, note: req.note });
+        return { found: true, label: r.name, role: r.role, frame: redactUrl(location.href), score: r.score };
+      }
+      return { found: false, reason: `No visible element named "${req.label}" in this frame`, candidates: r.candidates };
+    },
+    'sfmc/clear-highlight': () => clearHighlight(document),
+    'sfmc/collect': () => {
+      lastJson = '';
+      report();
+      return lastCtx;
+    },
+  };
+  const unlisten = listen<ContentProtocol>('content', handlers);
+
+  let holdKey = DEFAULT_SETTINGS.holdKey;
+  settingsItem.getValue().then((s) => (holdKey = s.holdKey || holdKey), noop);
+  const unwatch = settingsItem.watch((s) => (holdKey = s?.holdKey || DEFAULT_SETTINGS.holdKey));
+  const uninstallHold = installHoldKey({
+    getKey: () => holdKey,
+    onPress: () => void sendTo('background', 'talk/hold', { down: true }).catch(noop),
+    onRelease: () => void sendTo('background', 'talk/hold', { down: false }).catch(noop),
+  });
+
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    unlisten();
+    unwatch();
+    uninstallHold();
+    clearHighlight(document);
+  });
+  report();
+}

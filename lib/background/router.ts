@@ -1,0 +1,55 @@
+/**
+ * The service worker is a router: commands and content-script events go to the offscreen engine, SFMC tool calls go
+ * to the frames of the active tab, and storage is read and written for the offscreen document (which has no
+ * chrome.storage). It keeps no session state of its own, so a restart loses nothing.
+ */
+import { listen, sendTo, type BackgroundProtocol } from '@/lib/messaging/protocol';
+import { loadSettings, transcriptItem } from '@/lib/settings';
+import { createSfmcRouter } from '@/lib/sfmc/router';
+import type { EngineCommand } from '@/lib/voice/types';
+import { ensureOffscreen, hasOffscreen } from './offscreen';
+
+export async function toEngine(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
+  await ensureOffscreen();
+  // The document may still be loading its module: retry briefly until its listener answers.
+  for (let i = 0; ; i++) {
+    try {
+      const reply = await sendTo('offscreen', 'engine/command', cmd);
+      if (reply !== undefined) return reply;
+    } catch (error) {
+      if (i >= 20) throw error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function startRouter(): void {
+  const sfmc = createSfmcRouter({
+    onContextChanged: async (_tabId, ctx) => {
+      if (await hasOffscreen()) await sendTo('offscreen', 'engine/page-context', ctx).catch(() => undefined);
+    },
+  });
+
+  listen<BackgroundProtocol>('background', {
+    'offscreen/ensure': async () => (await ensureOffscreen(), { ok: true as const }),
+    'engine/command': (cmd) => toEngine(cmd),
+    'talk/hold': ({ down }) => void toEngine({ type: down ? 'talk-start' : 'talk-end', via: 'hold-key' }),
+    'sfmc/frame-context': (ctx, sender) => sfmc.onFrameContext(ctx, sender),
+    'sfmc/highlight': (req) => sfmc.highlight(req),
+    'sfmc/clear-highlight': () => sfmc.clearHighlight(),
+    'sfmc/get-context': () => sfmc.getContext(),
+    'settings/get': () => loadSettings(),
+    'transcript/save': (entries) => transcriptItem.setValue(entries),
+    'transcript/load': () => transcriptItem.getValue(),
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'open-panel') {
+      // Must stay synchronous: any await before open() loses the user gesture.
+      if (tab?.windowId !== undefined) void browser.sidePanel.open({ windowId: tab.windowId });
+      return;
+    }
+    if (command === 'toggle-talk') void toEngine({ type: 'talk-toggle', via: 'command' });
+    if (command === 'stop-speaking') void toEngine({ type: 'interrupt' });
+  });
+}

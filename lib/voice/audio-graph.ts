@@ -1,0 +1,114 @@
+/**
+ * The offscreen document's audio: one AudioContext holding
+ *   mic → gate → delay → MediaStreamDestination (the track sent to the peer)
+ *   gate → feature worklet ('mic')           remote stream → feature worklet ('assistant')
+ * and an <audio> element that plays the remote stream (Chrome feeds Web Audio silence from a remote WebRTC stream
+ * unless a media element plays it: rtc-peer.md gotcha 6). Feature frames are stamped with wall-clock time and
+ * relayed on a BroadcastChannel for the side panel.
+ */
+import workletUrl from '@/worklets/feature.processor.ts?worker&url';
+import {
+  FEATURE_CHANNEL,
+  FEATURE_PROCESSOR_NAME,
+  type AudioSource,
+  type FeatureFrame,
+  type FeatureProcessorOptions,
+  type WorkletFeatureMessage,
+} from '@/worklets/protocol';
+
+/** Send-path delay that keeps `input_audio_buffer.clear` ahead of the first word (see talk.ts). */
+export const GATE_DELAY_MS = 120;
+
+export interface AudioGraph {
+  readonly context: AudioContext;
+  readonly sendTrack: MediaStreamTrack;
+  readonly gate: { open(): void; close(): void; readonly isOpen: boolean };
+  playRemote(stream: MediaStream): void;
+  setPlaybackMuted(muted: boolean): void;
+  /** Latest level per source (for status and tests). */
+  readonly levels: Record<AudioSource, { rms: number; peak: number; frames: number }>;
+  close(): Promise<void>;
+}
+
+export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
+  const context = new AudioContext({ latencyHint: 'interactive' });
+  await context.audioWorklet.addModule(workletUrl);
+  const channel = new BroadcastChannel(FEATURE_CHANNEL);
+  const levels: AudioGraph['levels'] = { mic: { rms: 0, peak: 0, frames: 0 }, assistant: { rms: 0, peak: 0, frames: 0 } };
+
+  const analyser = (source: AudioSource) => {
+    const node = new AudioWorkletNode(context, FEATURE_PROCESSOR_NAME, {
+      numberOfInputs: 1,
+      numberOfOutputs: 0,
+      processorOptions: { source, maxRateHz: 60 } satisfies FeatureProcessorOptions,
+    });
+    node.port.onmessage = (e: MessageEvent<WorkletFeatureMessage>) => {
+      const frame: FeatureFrame = { ...e.data, wallTime: toWallClock(context, e.data.audioTime) };
+      const level = levels[source];
+      level.rms = frame.rms;
+      level.peak = frame.peak;
+      level.frames++;
+      channel.postMessage(frame);
+    };
+    return node;
+  };
+
+  const micSource = context.createMediaStreamSource(mic);
+  const gain = context.createGain();
+  gain.gain.value = 0;
+  const delay = context.createDelay(1);
+  delay.delayTime.value = GATE_DELAY_MS / 1000;
+  const destination = context.createMediaStreamDestination();
+  micSource.connect(gain).connect(delay).connect(destination);
+  gain.connect(analyser('mic'));
+
+  const assistantNode = analyser('assistant');
+  const audio = document.createElement('audio');
+  audio.autoplay = true;
+  document.body.append(audio);
+  let remoteSource: MediaStreamAudioSourceNode | undefined;
+  let gateOpen = false;
+
+  return {
+    context,
+    sendTrack: destination.stream.getAudioTracks()[0]!,
+    levels,
+    gate: {
+      open() {
+        gateOpen = true;
+        gain.gain.setTargetAtTime(1, context.currentTime, 0.005);
+      },
+      close() {
+        gateOpen = false;
+        gain.gain.setTargetAtTime(0, context.currentTime, 0.005);
+      },
+      get isOpen() {
+        return gateOpen;
+      },
+    },
+    playRemote(stream) {
+      audio.srcObject = stream;
+      void audio.play().catch(() => undefined);
+      remoteSource?.disconnect();
+      remoteSource = context.createMediaStreamSource(stream);
+      remoteSource.connect(assistantNode);
+    },
+    setPlaybackMuted(muted) {
+      audio.muted = muted;
+    },
+    async close() {
+      channel.close();
+      audio.srcObject = null;
+      audio.remove();
+      mic.getTracks().forEach((t) => t.stop());
+      await context.close().catch(() => undefined);
+    },
+  };
+}
+
+/** Map an AudioContext time to the wall clock (ms, performance.timeOrigin-based) via the output timestamp. */
+function toWallClock(context: AudioContext, audioTime: number): number {
+  const ts = context.getOutputTimestamp();
+  if (ts.contextTime === undefined || ts.performanceTime === undefined) return performance.timeOrigin + performance.now();
+  return performance.timeOrigin + ts.performanceTime + (audioTime - ts.contextTime) * 1000;
+}

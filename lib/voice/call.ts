@@ -1,0 +1,136 @@
+/**
+ * One WebRTC call to the Realtime API (realtime-protocol.md §2a, §4): a peer connection carrying our mic track and
+ * the `oai-events` data channel, the SDP offer POSTed with the ephemeral key, the answer applied. Each phase is timed.
+ * The returned call never reconnects by itself: the engine decides (a fresh key per attempt).
+ */
+import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
+import { describeSdpFailure } from '@/lib/conversation/errors';
+import { EngineFailure } from './failure';
+import type { MintedToken } from './token';
+
+export interface CallHandlers {
+  onMessage(data: unknown): void;
+  /** The call ended without us closing it (data channel closed, ICE failed, peer closed). */
+  onLost(reason: string): void;
+  onRemoteStream(stream: MediaStream): void;
+}
+
+export interface Call {
+  readonly pc: RTCPeerConnection;
+  readonly dc: RTCDataChannel;
+  readonly callId: string;
+  send(event: RealtimeClientEvent): boolean;
+  close(): void;
+}
+
+export interface CallTimings {
+  sdpMs: number;
+  iceMs: number;
+}
+
+/** Open a call; resolves once the data channel is open (the engine then waits for session.created). */
+export async function openCall(
+  token: MintedToken,
+  sendTrack: MediaStreamTrack,
+  handlers: CallHandlers,
+  signal: AbortSignal,
+): Promise<{ call: Call; timings: CallTimings }> {
+  const pc = new RTCPeerConnection();
+  let closedByUs = false;
+  const fail = (reason: string) => {
+    if (!closedByUs) handlers.onLost(reason);
+  };
+  try {
+    pc.addTransceiver(sendTrack, { direction: 'sendrecv' });
+    pc.ontrack = (e) => handlers.onRemoteStream(e.streams[0] ?? new MediaStream([e.track]));
+    const dc = pc.createDataChannel('oai-events');
+    dc.onmessage = (e) => handlers.onMessage(e.data);
+
+    const t0 = performance.now();
+    await pc.setLocalDescription(await pc.createOffer());
+    let res: Response;
+    try {
+      res = await fetch(token.realtime_url, {
+        method: 'POST',
+        body: pc.localDescription!.sdp,
+        headers: { authorization: `Bearer ${token.value}`, 'content-type': 'application/sdp' },
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw new EngineFailure(
+        { code: 'realtime_unreachable', message: `Can't reach the Realtime API at ${new URL(token.realtime_url).origin}.`, fix: 'Check your network; the token service decides this address (OPENAI_BASE_URL).' },
+        'backoff',
+      );
+    }
+    if (res.status !== 201 && res.status !== 200) {
+      const body: unknown = await res.json().catch(() => null);
+      throw new EngineFailure(describeSdpFailure(res.status, body), res.status === 401 ? 'fresh-key' : res.status >= 500 ? 'backoff' : 'none');
+    }
+    const callId = res.headers.get('location')?.split('/').pop() ?? '';
+    await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
+    const t1 = performance.now();
+
+    await waitForOpen(pc, dc, signal);
+    const t2 = performance.now();
+
+    dc.onclose = () => fail('data channel closed');
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') fail(`connection ${pc.connectionState}`);
+    };
+    const call: Call = {
+      pc,
+      dc,
+      callId,
+      send(event) {
+        if (dc.readyState !== 'open') return false;
+        dc.send(JSON.stringify(event));
+        return true;
+      },
+      close() {
+        closedByUs = true;
+        dc.onclose = null;
+        pc.onconnectionstatechange = null;
+        dc.close();
+        pc.close();
+      },
+    };
+    return { call, timings: { sdpMs: t1 - t0, iceMs: t2 - t1 } };
+  } catch (error) {
+    closedByUs = true;
+    pc.close();
+    throw error;
+  }
+}
+
+function waitForOpen(pc: RTCPeerConnection, dc: RTCDataChannel, signal: AbortSignal, timeoutMs = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (dc.readyState === 'open') return resolve();
+    const timer = setTimeout(() => done(iceFailure('timed out')), timeoutMs);
+    const onState = () => {
+      if (pc.connectionState === 'failed') done(iceFailure('failed'));
+    };
+    const onAbort = () => done(new DOMException('aborted', 'AbortError'));
+    function done(error?: unknown) {
+      clearTimeout(timer);
+      dc.removeEventListener('open', onOpen);
+      pc.removeEventListener('connectionstatechange', onState);
+      signal.removeEventListener('abort', onAbort);
+      if (error) reject(error);
+      else resolve();
+    }
+    function onOpen() {
+      done();
+    }
+    dc.addEventListener('open', onOpen);
+    pc.addEventListener('connectionstatechange', onState);
+    signal.addEventListener('abort', onAbort);
+  });
+}
+
+function iceFailure(how: string): EngineFailure {
+  return new EngineFailure(
+    { code: 'ice_failed', message: `The audio connection ${how} while connecting.`, fix: 'A firewall or VPN may block WebRTC (UDP). Try another network.' },
+    'backoff',
+  );
+}

@@ -1,0 +1,15 @@
+/** What the engine needs from the extension around it (messaging in the offscreen document; fakes in tests). */
+import type { Settings } from '@/lib/settings';
+import type { TranscriptEntry } from '@/lib/conversation/types';
+import type { HighlightRequest, HighlightResult, PageContext } from '@/lib/sfmc/types';
+import type { EngineSnapshot } from './types';
+
+export interface EngineIO {
+  getSettings(): Promise<Settings>;
+  loadTranscript(): Promise<TranscriptEntry[]>;
+  saveTranscript(entries: TranscriptEntry[]): void;
+  highlight(request: HighlightRequest): Promise<HighlightResult>;
+  clearHighlight(): void;
+  getPageContext(): Promise<PageContext | null>;
+  publish(snapshot: EngineSnapshot): void;
+}

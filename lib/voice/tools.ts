@@ -1,0 +1,47 @@
+/**
+ * The instructor's tools as the engine runs them: handlers in a registry (lib/conversation/tools.ts), each round
+ * trip `function_call` → handler → `function_call_output`, with a transcript line per call. SFMC tools run in the
+ * page through the service worker; `show_snippet` adds a code card to the transcript.
+ */
+import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
+import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall } from '@/lib/conversation/tools';
+import type { CodeSnippet, TranscriptEntry } from '@/lib/conversation/types';
+import type { HighlightRequest } from '@/lib/sfmc/types';
+import type { EngineIO } from './engine-io';
+
+export function createEngineTools(deps: { io: EngineIO; sharePageContext(): boolean; addEntry(entry: TranscriptEntry): void }) {
+  const registry = createToolRegistry({
+    highlight_element: async (args) => {
+      if (typeof args.label !== 'string' || !args.label.trim()) throw new Error('label is required');
+      return deps.io.highlight(args as unknown as HighlightRequest);
+    },
+    get_page_context: async () => {
+      if (!deps.sharePageContext()) return { shared: false, note: 'The user has turned off page-context sharing.' };
+      const ctx = await deps.io.getPageContext();
+      return ctx ? { shared: true, app: ctx.app, screen: ctx.screen, context: ctx.text } : { shared: true, note: 'No SFMC page is open in the active tab.' };
+    },
+    show_snippet: (args) => {
+      const { language, title, code } = args as Partial<CodeSnippet>;
+      if (typeof code !== 'string' || !code.trim()) throw new Error('code is required');
+      const snippet: CodeSnippet = { language: String(language ?? 'text').toLowerCase(), title: String(title ?? 'Snippet'), code };
+      deps.addEntry({ id: `snippet_${Date.now()}`, role: 'tool', text: snippet.title, status: 'done', at: Date.now(), snippet });
+      return { shown: true };
+    },
+  });
+
+  return {
+    callsIn(event: RealtimeServerEvent): ToolCall[] {
+      return collectFunctionCalls(event);
+    },
+    /** Run the calls of one response and send their outputs (the caller then asks for the next response). */
+    async run(calls: ToolCall[], send: (e: RealtimeClientEvent) => boolean): Promise<void> {
+      for (const call of calls) {
+        const outcome = await registry.run(call);
+        if (call.name !== 'show_snippet' || !outcome.ok) {
+          deps.addEntry({ id: `tool_${call.call_id}`, role: 'tool', text: '', status: 'done', at: Date.now(), tool: { name: call.name, summary: outcome.summary, ok: outcome.ok } });
+        }
+        for (const event of toolOutputEvents(call, outcome)) if (event.type !== 'response.create') send(event);
+      }
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * Launch Debian Chromium with the built extension (testing-in-chromium.md): fake mic from a WAV, SFMC hosts mapped
+ * to the practice server, loopback WebRTC allowed. The side panel UI is driven as a tab (the real panel is not a
+ * Playwright page); the offscreen engine is read through chrome.extension.getViews().
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { ROOT } from './processes';
+import { ACCESS_KEY, type Stack } from './stack';
+import type { EngineSnapshot } from '../../lib/voice/types';
+
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+export interface Browser {
+  ctx: BrowserContext;
+  sw: Worker;
+  id: string;
+  userDataDir: string;
+  /** The side panel page opened in a tab, configured for the stack. */
+  panel: Page;
+  snapshot(): Promise<EngineSnapshot | null>;
+  close(): Promise<void>;
+}
+
+export async function launch(stack: Stack, opts: { wav?: string; settings?: Record<string, unknown>; panelQuery?: string } = {}): Promise<Browser> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
+  const wav = opts.wav ?? path.join(ROOT, 'tests/fixtures/audio/question.wav');
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sfmc-voice-e2e-'));
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions', '--mute-audio'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${wav}`,
+      '--allow-loopback-in-peer-connection',
+      `--host-resolver-rules=${stack.sfmc.hostResolverRules}`,
+      '--ignore-certificate-errors',
+      '--autoplay-policy=no-user-gesture-required',
+      '--remote-debugging-port=0',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  const settings = { tokenServiceUrl: stack.tokens.url, accessKey: ACCESS_KEY, ...opts.settings };
+  await sw.evaluate(async (s) => {
+    const { settings: old } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...(old ?? {}), ...s }, settings$: { v: 2 } });
+  }, settings);
+  const panel = await ctx.newPage();
+  await panel.goto(`chrome-extension://${id}/sidepanel.html?${opts.panelQuery ?? 'particles=2000'}`);
+  await panel.waitForSelector('[data-testid="talk-button"]');
+  return {
+    ctx,
+    sw,
+    id,
+    userDataDir,
+    panel,
+    snapshot: () =>
+      panel.evaluate(() => {
+        const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & { __engine?: { snapshot(): unknown } }) | undefined;
+        return (view?.__engine?.snapshot() ?? null) as never;
+      }),
+    async close() {
+      await ctx.close().catch(() => undefined);
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Poll the engine snapshot until `predicate` holds; the error names the last status seen. */
+export async function waitForEngine(b: Browser, predicate: (s: EngineSnapshot) => boolean, what: string, timeoutMs = 20_000): Promise<EngineSnapshot> {
+  const deadline = Date.now() + timeoutMs;
+  let last: EngineSnapshot | null = null;
+  while (Date.now() < deadline) {
+    last = await b.snapshot();
+    if (last && predicate(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out waiting for ${what}; last engine status: ${last?.status ?? 'no engine'}${last?.error ? ` (${last.error.code}: ${last.error.message})` : ''}`);
+}
+
+export async function levelOf(b: Browser, source: 'mic' | 'assistant'): Promise<{ rms: number; peak: number; frames: number } | null> {
+  return b.panel.evaluate((src) => {
+    const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & { __engine?: { levels(): Record<string, unknown> | undefined } }) | undefined;
+    return (view?.__engine?.levels()?.[src] ?? null) as never;
+  }, source);
+}
