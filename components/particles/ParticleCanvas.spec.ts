@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mount, type VueWrapper } from '@vue/test-utils';
+import { FEATURE_CHANNEL, type FeatureFrame } from '@/worklets/protocol';
+import ParticleCanvas from './ParticleCanvas.vue';
+import LevelMeter from './LevelMeter.vue';
+
+const loud: FeatureFrame = {
+  source: 'assistant',
+  rms: 0.3,
+  peak: 0.6,
+  pitchHz: 200,
+  clarity: 0.9,
+  smoothPitchHz: 200,
+  onset: 0,
+  voice: true,
+  audioTime: 1,
+  wallTime: 0,
+};
+
+let wrapper: VueWrapper | null = null;
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = null;
+  vi.restoreAllMocks();
+});
+
+describe('LevelMeter', () => {
+  it('shows both levels as meters, clamped to 0..100', () => {
+    wrapper = mount(LevelMeter, { props: { mode: 'speaking', mic: 0.25, assistant: 7 } });
+    const meters = wrapper.findAll('[role="meter"]');
+    expect(meters.map((m) => m.attributes('aria-valuenow'))).toEqual(['25', '100']);
+    expect(wrapper.text()).toContain('Speaking');
+    expect(wrapper.find('.assistant').classes()).toContain('active');
+  });
+});
+
+describe('ParticleCanvas without WebGL', () => {
+  it('falls back to the level meter and feeds it from the feature channel', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    // happy-dom has no WebGL: three's WebGLRenderer throws → fallback.
+    wrapper = mount(ParticleCanvas, { props: { mode: 'speaking', maxCount: 2_000, minCount: 500 } });
+    await vi.waitFor(() => expect(wrapper!.findComponent(LevelMeter).exists()).toBe(true));
+    expect(wrapper.find('canvas').exists()).toBe(false);
+    expect(wrapper.find('[data-fallback="1"]').exists()).toBe(true);
+
+    const sender = new BroadcastChannel(FEATURE_CHANNEL);
+    sender.postMessage(loud);
+    await vi.waitFor(() => {
+      const now = wrapper!.findAll('[role="meter"]')[1]!.attributes('aria-valuenow');
+      expect(Number(now)).toBeGreaterThan(50);
+    });
+    sender.close();
+  });
+});

@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import type { EngineSnapshot } from '@/lib/voice/types';
+import StatusBar from './StatusBar.vue';
+import { compactNumber, duration, statusTone, usd } from './format';
+
+const snapshot: EngineSnapshot = {
+  status: 'speaking',
+  mode: 'speaking',
+  talkMode: 'push-to-talk',
+  micLive: false,
+  muted: false,
+  micPermission: 'granted',
+  timings: { totalMs: 1240 },
+  usage: {
+    inputTokens: 1200,
+    outputTokens: 3400,
+    inputAudioTokens: 0,
+    outputAudioTokens: 0,
+    inputTextTokens: 0,
+    outputTextTokens: 0,
+    cachedTokens: 0,
+    responses: 2,
+    costUsd: 0.0421,
+  },
+  transcript: [],
+  audio: { packetsLost: 3, concealedSamples: 1440 },
+};
+
+describe('status formatters', () => {
+  it('formats compactly', () => {
+    expect(compactNumber(950)).toBe('950');
+    expect(compactNumber(12_345)).toBe('12.3k');
+    expect(compactNumber(64_000)).toBe('64k');
+    expect(compactNumber(100_000)).toBe('100k');
+    expect(compactNumber(2_500_000)).toBe('2.5M');
+    expect(duration(85.4)).toBe('85 ms');
+    expect(duration(1240)).toBe('1.24 s');
+    expect(duration(undefined)).toBe('–');
+    expect(usd(0.0421)).toBe('$0.04');
+    expect(usd(0.004)).toBe('$0.004');
+    expect(usd(0)).toBe('$0');
+    expect(statusTone('reconnecting')).toBe('busy');
+    expect(statusTone('error')).toBe('bad');
+  });
+});
+
+describe('StatusBar', () => {
+  it('shows connection, connect time, fps, count, latency, drops and usage', () => {
+    const w = mount(StatusBar, {
+      props: { snapshot, fps: 59.6, particleCount: 64_000, latency: { p50: 40, p95: 92.4, samples: 120 } },
+    });
+    const text = (id: string): string => w.find(`[data-testid="${id}"]`).text().replace(/\s+/g, ' ');
+    expect(text('status-connection')).toBe('Speaking 1.24 s');
+    expect(w.find('[data-testid="status-connection"]').classes()).toContain('ok');
+    expect(text('status-fps')).toBe('60 fps');
+    expect(text('status-particles')).toBe('64k pts');
+    expect(text('status-latency')).toBe('92 ms p95');
+    expect(text('status-drops')).toBe('drops 3/1.4k');
+    expect(w.find('[data-testid="status-drops"]').classes()).toContain('warn');
+    expect(text('status-usage')).toBe('4.6k tok · $0.04');
+  });
+
+  it('shows dashes before there is data', () => {
+    const w = mount(StatusBar, {
+      props: {
+        snapshot: { ...snapshot, status: 'idle', timings: {}, audio: { packetsLost: 0, concealedSamples: 0 } },
+        fps: 0,
+        particleCount: 0,
+        latency: { p50: 0, p95: 0, samples: 0 },
+      },
+    });
+    expect(w.find('[data-testid="status-connect-time"]').exists()).toBe(false);
+    expect(w.find('[data-testid="status-latency"]').text()).toBe('– p95');
+    expect(w.find('[data-testid="status-drops"]').classes()).not.toContain('warn');
+    expect(w.find('[data-testid="status-connection"]').text()).toBe('Offline');
+  });
+});

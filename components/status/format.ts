@@ -1,0 +1,59 @@
+/** Pure formatters of the status bar (compact: the side panel is ~360 px wide). */
+import type { EngineStatus } from '@/lib/voice/types';
+
+export const STATUS_LABELS: Record<EngineStatus, string> = {
+  idle: 'Offline',
+  preparing: 'Preparing',
+  connecting: 'Connecting',
+  ready: 'Connected',
+  listening: 'Listening',
+  thinking: 'Thinking',
+  speaking: 'Speaking',
+  reconnecting: 'Reconnecting',
+  error: 'Error',
+};
+
+export type StatusTone = 'ok' | 'busy' | 'off' | 'bad';
+
+export function statusTone(status: EngineStatus): StatusTone {
+  switch (status) {
+    case 'ready':
+    case 'listening':
+    case 'thinking':
+    case 'speaking':
+      return 'ok';
+    case 'preparing':
+    case 'connecting':
+    case 'reconnecting':
+      return 'busy';
+    case 'error':
+      return 'bad';
+    default:
+      return 'off';
+  }
+}
+
+/** 950 → "950", 12_345 → "12.3k", 100_000 → "100k", 2_500_000 → "2.5M". */
+export function compactNumber(n: number): string {
+  if (!Number.isFinite(n)) return '–';
+  const a = Math.abs(n);
+  if (a < 1000) return String(Math.round(n));
+  if (a < 1e6) return `${trim(n / 1000)}k`;
+  return `${trim(n / 1e6)}M`;
+}
+
+function trim(x: number): string {
+  return Math.abs(x) >= 100 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, '');
+}
+
+/** Milliseconds: "85 ms" below a second, "1.24 s" above; "–" when unknown. */
+export function duration(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms) || ms < 0) return '–';
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** USD: "$0.004" under a cent, "$0.42", "$12.30". */
+export function usd(x: number): string {
+  if (!Number.isFinite(x) || x <= 0) return '$0';
+  return x < 0.01 ? `$${x.toFixed(3)}` : `$${x.toFixed(2)}`;
+}

@@ -1,0 +1,160 @@
+/**
+ * The particle field's three.js view: one `Points` with the shader material, buffers for `maxCount` particles
+ * allocated once. The visible count changes only through `setDrawRange`; per frame `render()` writes uniform numbers
+ * and draws — no allocation, no buffer upload.
+ *
+ * Owns the WebGLRenderer, geometry and material and frees them in `dispose()`. Context loss: three prevents the default
+ * and restores its GL state on `webglcontextrestored`; the view reports both through the callbacks so the loop can
+ * pause and resume. Throws (from three) when WebGL is unavailable — callers fall back to a level meter.
+ */
+import { BufferAttribute, BufferGeometry, PerspectiveCamera, Points, Scene, Sphere, Vector3, WebGLRenderer } from 'three';
+import type { FieldOutputs } from '../state/field-state';
+import { createParticleMaterial } from './material';
+
+export interface FieldViewOptions {
+  canvas: HTMLCanvasElement;
+  /** Particles allocated (the most that can ever be drawn). */
+  maxCount: number;
+  /** Device pixel ratio used (default `globalThis.devicePixelRatio`), capped by `pixelRatioCap` (default 1.5). */
+  pixelRatio?: number;
+  pixelRatioCap?: number;
+  /** Seed of the deterministic particle layout (same picture for the same seed). */
+  seed?: number;
+  onContextLost?: () => void;
+  onContextRestored?: () => void;
+}
+
+export interface FieldView {
+  readonly renderer: WebGLRenderer;
+  readonly maxCount: number;
+  readonly count: number;
+  readonly contextLost: boolean;
+  setCount(n: number): void;
+  /** CSS pixel size of the canvas. */
+  resize(width: number, height: number): void;
+  render(state: FieldOutputs): void;
+  dispose(): void;
+}
+
+/** Small deterministic PRNG (mulberry32) so screenshots are reproducible. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Positions in a unit ball (denser toward a shell) and per-particle seeds; order is random so any prefix is uniform. */
+export function createFieldGeometry(maxCount: number, seed = 1): BufferGeometry {
+  const rand = mulberry32(seed);
+  const positions = new Float32Array(maxCount * 3);
+  const seeds = new Float32Array(maxCount * 4);
+  for (let i = 0; i < maxCount; i++) {
+    const u = rand() * 2 - 1;
+    const phi = rand() * Math.PI * 2;
+    const s = Math.sqrt(1 - u * u);
+    const r = 0.35 + 0.65 * Math.pow(rand(), 0.6);
+    positions[i * 3] = r * s * Math.cos(phi);
+    positions[i * 3 + 1] = r * u;
+    positions[i * 3 + 2] = r * s * Math.sin(phi);
+    seeds[i * 4] = rand();
+    seeds[i * 4 + 1] = rand() * Math.PI * 2;
+    seeds[i * 4 + 2] = 0.5 + rand();
+    seeds[i * 4 + 3] = rand();
+  }
+  const geometry = new BufferGeometry();
+  geometry.setAttribute('position', new BufferAttribute(positions, 3));
+  geometry.setAttribute('aSeed', new BufferAttribute(seeds, 4));
+  // The shader moves points by up to ~0.5; a fixed bound avoids computing one over 100k points.
+  geometry.boundingSphere = new Sphere(new Vector3(), 1.6);
+  return geometry;
+}
+
+export function createFieldView(options: FieldViewOptions): FieldView {
+  const { canvas, maxCount } = options;
+  const renderer = new WebGLRenderer({ canvas, antialias: false, alpha: true, powerPreference: 'low-power' });
+  renderer.setClearColor(0x000000, 0);
+  const ratio = Math.min(options.pixelRatio ?? globalThis.devicePixelRatio ?? 1, options.pixelRatioCap ?? 1.5);
+  renderer.setPixelRatio(ratio);
+
+  const scene = new Scene();
+  const camera = new PerspectiveCamera(40, 1, 0.1, 20);
+  camera.position.set(0, 0, 4);
+  const geometry = createFieldGeometry(maxCount, options.seed);
+  const material = createParticleMaterial();
+  material.uniforms.uPixelRatio.value = ratio;
+  const points = new Points(geometry, material);
+  points.frustumCulled = false;
+  scene.add(points);
+
+  let count = maxCount;
+  let lost = false;
+  let disposed = false;
+  const onLost = (): void => {
+    lost = true;
+    options.onContextLost?.();
+  };
+  const onRestored = (): void => {
+    lost = false;
+    options.onContextRestored?.();
+  };
+  canvas.addEventListener('webglcontextlost', onLost);
+  canvas.addEventListener('webglcontextrestored', onRestored);
+
+  function setCount(n: number): void {
+    count = Math.max(0, Math.min(maxCount, Math.floor(n)));
+    geometry.setDrawRange(0, count);
+    // Keep the field's overall brightness steady: fewer particles are drawn a little larger.
+    material.uniforms.uSize.value = 9 * Math.min(1.6, Math.sqrt(64_000 / Math.max(count, 1)));
+  }
+  setCount(maxCount);
+
+  const u = material.uniforms;
+  return {
+    renderer,
+    maxCount,
+    get count() {
+      return count;
+    },
+    get contextLost() {
+      return lost;
+    },
+    setCount,
+    resize(width, height) {
+      const w = Math.max(1, Math.floor(width));
+      const h = Math.max(1, Math.floor(height));
+      renderer.setSize(w, h, false);
+      camera.aspect = w / h;
+      // Keep the ball inside narrow panels: widen the vertical field of view when the panel is taller than wide.
+      camera.fov = w < h ? 2 * Math.atan(Math.tan((20 * Math.PI) / 180) * (h / w)) * (180 / Math.PI) : 40;
+      camera.updateProjectionMatrix();
+    },
+    render(s) {
+      if (lost || disposed) return;
+      u.uTime.value = s.time;
+      u.uLevel.value = s.level;
+      u.uBurst.value = s.burst;
+      u.uMotion.value = s.motion;
+      const w = s.modeWeights;
+      u.uMode.value.set(w[0]!, w[1]!, w[2]!, w[3]!);
+      u.uColorA.value.set(s.colorA[0]!, s.colorA[1]!, s.colorA[2]!);
+      u.uColorB.value.set(s.colorB[0]!, s.colorB[1]!, s.colorB[2]!);
+      renderer.render(scene, camera);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      canvas.removeEventListener('webglcontextlost', onLost);
+      canvas.removeEventListener('webglcontextrestored', onRestored);
+      scene.remove(points);
+      geometry.dispose();
+      material.dispose();
+      renderer.dispose();
+      renderer.forceContextLoss();
+    },
+  };
+}

@@ -1,0 +1,3 @@
+/** three.js view of the particle field. */
+export * from './field-view';
+export * from './material';
