@@ -45,3 +45,6 @@ export interface FeatureFrame {
    */
   wallTime: number;
 }
+
+/** The frame the feature worklet posts on its port: everything but `wallTime`, which offscreen adds. */
+export type WorkletFeatureMessage = Omit<FeatureFrame, 'wallTime'>;

@@ -1,0 +1,143 @@
+import { Decimator } from './decimator';
+import { peakAbs, sumSquares } from './level';
+import { OnsetDetector } from './onset';
+import { PitchDetector } from './pitch';
+import { PitchSmoother } from './pitch-smoother';
+import { DoubleRing } from './ring';
+import { VoiceActivity } from './vad';
+
+export interface FeatureAnalyserOptions {
+  sampleRate: number;
+  /** Upper bound of frames per second (default 60). */
+  maxRateHz?: number;
+  /** Samples per `process` call used to size time constants (default 128, the render quantum). */
+  quantumSize?: number;
+  /** Pitch analysis hop in quanta (default 8 = 1024 samples, ~47 Hz at 48 kHz). */
+  pitchEveryQuanta?: number;
+  /** Pitch search range, Hz (default 60–500). */
+  minHz?: number;
+  maxHz?: number;
+  /** Clarity needed for `pitchHz` to be reported (default 0.5; voice activity is also required). */
+  clarityGate?: number;
+}
+
+/** The numeric features of one posted frame (a subset of FeatureFrame, filled in place). */
+export interface FeatureFields {
+  rms: number;
+  peak: number;
+  pitchHz: number;
+  clarity: number;
+  smoothPitchHz: number;
+  onset: number;
+  voice: boolean;
+}
+
+/** Target rate of the decimated pitch signal, Hz. */
+const PITCH_RATE = 8000;
+/** Pitch analysis window, seconds (2048 samples at 48 kHz). */
+const PITCH_WINDOW_S = 2048 / 48000;
+
+/**
+ * The worklet's DSP kernel, free of Web Audio globals. Per quantum: RMS/peak accumulation, onset, voice activity and
+ * the anti-alias decimator feeding the pitch ring; every `pitchEveryQuanta` quanta an MPM pitch analysis. `process`
+ * returns true when a frame is due (≤ maxRateHz); `read` copies the frame's features and starts a new frame window.
+ * Nothing is allocated after construction.
+ */
+export class FeatureAnalyser {
+  readonly sampleRate: number;
+  readonly decimatedRate: number;
+  readonly pitch: PitchDetector;
+  readonly vad: VoiceActivity;
+  readonly onsets: OnsetDetector;
+  readonly smoother: PitchSmoother;
+  /** Latest per-quantum values (for tests/diagnostics). */
+  lastOnset = 0;
+  lastVoice = false;
+  pitchHz = 0;
+  clarity = 0;
+
+  private readonly decimator: Decimator;
+  private readonly ring: DoubleRing;
+  private readonly pitchEvery: number;
+  private readonly samplesPerFrame: number;
+  private readonly clarityGate: number;
+  private quanta = 0;
+  private sinceFrame = 0;
+  private winSumSq = 0;
+  private winCount = 0;
+  private winPeak = 0;
+  private winOnset = 0;
+
+  constructor(o: FeatureAnalyserOptions) {
+    const sr = o.sampleRate;
+    this.sampleRate = sr;
+    const q = o.quantumSize ?? 128;
+    const step = q / sr;
+    const factor = Math.max(1, Math.round(sr / PITCH_RATE));
+    this.decimatedRate = sr / factor;
+    this.decimator = new Decimator(factor);
+    const win = Math.round(PITCH_WINDOW_S * this.decimatedRate);
+    this.ring = new DoubleRing(win);
+    this.pitch = new PitchDetector({ sampleRate: this.decimatedRate, windowSize: win, minHz: o.minHz, maxHz: o.maxHz });
+    this.pitchEvery = Math.max(1, o.pitchEveryQuanta ?? 8);
+    this.vad = new VoiceActivity({ stepSeconds: step });
+    this.onsets = new OnsetDetector({ stepSeconds: step });
+    this.smoother = new PitchSmoother(step * this.pitchEvery);
+    this.clarityGate = o.clarityGate ?? 0.5;
+    const rate = Math.max(1, o.maxRateHz ?? 60);
+    this.samplesPerFrame = Math.ceil(sr / rate);
+  }
+
+  /**
+   * Analyses one block (normally a 128-sample render quantum) of `input[0..length)`. Returns true when at least
+   * 1/maxRateHz of audio has passed since the last frame, i.e. a frame should be read and posted now.
+   */
+  process(input: Float32Array, length = input.length): boolean {
+    if (length <= 0) return false;
+    const ss = sumSquares(input, length);
+    const ms = ss / length;
+    const pk = peakAbs(input, length);
+    this.winSumSq += ss;
+    this.winCount += length;
+    if (pk > this.winPeak) this.winPeak = pk;
+
+    const voice = this.vad.update(ms);
+    this.lastVoice = voice;
+    const onset = this.onsets.update(ms, this.vad.floorDb);
+    this.lastOnset = onset;
+    if (onset > this.winOnset) this.winOnset = onset;
+
+    this.decimator.process(input, length, this.ring);
+    if (++this.quanta >= this.pitchEvery) {
+      this.quanta = 0;
+      this.analysePitch(voice);
+    }
+
+    this.sinceFrame += length;
+    return this.sinceFrame >= this.samplesPerFrame;
+  }
+
+  private analysePitch(voice: boolean): void {
+    const f = this.pitch.analyse(this.ring.data, this.ring.start);
+    const c = this.pitch.clarity;
+    this.clarity = c;
+    this.pitchHz = voice && c >= this.clarityGate ? f : 0;
+    this.smoother.update(this.pitchHz, c);
+  }
+
+  /** Copies the current frame's features into `out` and starts a new frame window. */
+  read(out: FeatureFields): void {
+    out.rms = this.winCount > 0 ? Math.sqrt(this.winSumSq / this.winCount) : 0;
+    out.peak = this.winPeak;
+    out.pitchHz = this.pitchHz;
+    out.clarity = this.clarity;
+    out.smoothPitchHz = this.smoother.value;
+    out.onset = this.winOnset;
+    out.voice = this.lastVoice;
+    this.winSumSq = 0;
+    this.winCount = 0;
+    this.winPeak = 0;
+    this.winOnset = 0;
+    this.sinceFrame = 0;
+  }
+}

@@ -1,0 +1,69 @@
+import { DoubleRing } from './ring';
+
+/**
+ * Integer-factor decimator: windowed-sinc (Hamming) anti-alias FIR evaluated only at the output instants
+ * (polyphase in effect), streaming over blocks of any length. Zero allocations in `process`.
+ */
+export class Decimator {
+  readonly factor: number;
+  readonly taps: Float64Array;
+  private readonly hist: DoubleRing;
+  private phase = 0;
+
+  /**
+   * @param factor integer decimation factor (1 = pass-through)
+   * @param cutoff −6 dB cutoff as a fraction of the *output* Nyquist (default 0.8)
+   * @param tapsPerFactor filter length per unit of factor (default 5 → 30 taps at factor 6)
+   */
+  constructor(factor: number, cutoff = 0.8, tapsPerFactor = 5) {
+    if (!Number.isInteger(factor) || factor < 1) throw new RangeError(`factor must be a positive integer, got ${factor}`);
+    this.factor = factor;
+    const len = factor === 1 ? 1 : tapsPerFactor * factor;
+    this.taps = new Float64Array(len);
+    if (factor === 1) {
+      this.taps[0] = 1;
+    } else {
+      const fc = (0.5 * cutoff) / factor; // cycles per input sample
+      const mid = (len - 1) / 2;
+      let sum = 0;
+      for (let i = 0; i < len; i++) {
+        const t = i - mid;
+        const sinc = t === 0 ? 2 * fc : Math.sin(2 * Math.PI * fc * t) / (Math.PI * t);
+        const w = 0.54 - 0.46 * Math.cos((2 * Math.PI * i) / (len - 1));
+        this.taps[i] = sinc * w;
+        sum += sinc * w;
+      }
+      for (let i = 0; i < len; i++) this.taps[i] = this.taps[i]! / sum; // unity DC gain
+    }
+    this.hist = new DoubleRing(len);
+  }
+
+  /** Filters `input[0..length)` and pushes every `factor`-th output into `out`. Returns the number pushed. */
+  process(input: Float32Array, length: number, out: DoubleRing): number {
+    const taps = this.taps;
+    const len = taps.length;
+    const hist = this.hist;
+    const data = hist.data;
+    const factor = this.factor;
+    let phase = this.phase;
+    let pushed = 0;
+    for (let i = 0; i < length; i++) {
+      hist.push(input[i]!);
+      if (++phase === factor) {
+        phase = 0;
+        const s = hist.start;
+        let acc = 0;
+        for (let j = 0; j < len; j++) acc += taps[j]! * data[s + j]!;
+        out.push(acc);
+        pushed++;
+      }
+    }
+    this.phase = phase;
+    return pushed;
+  }
+
+  reset(): void {
+    this.hist.clear();
+    this.phase = 0;
+  }
+}
