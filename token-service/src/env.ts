@@ -86,15 +86,15 @@ export function parseEnv(env: Record<string, string | undefined>): Config {
       problems.push(`${name}${entry} ${issue.message}`);
     }
   }
-  const e = parsed.data;
-  if (e) {
-    if (e.TOKEN_SERVICE_ACCESS_KEYS.length === 0 && !e.OIDC_ISSUER) {
-      problems.push('TOKEN_SERVICE_ACCESS_KEYS is required (comma-separated) unless OIDC_ISSUER is set: nobody could mint a key');
-    }
-    if (e.OIDC_ISSUER && !e.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set');
-    if (e.OIDC_AUDIENCE && !e.OIDC_ISSUER) problems.push('OIDC_ISSUER is required when OIDC_AUDIENCE is set');
-    if (e.TOKEN_SERVICE_ACCESS_KEYS.includes(e.OPENAI_API_KEY)) problems.push('TOKEN_SERVICE_ACCESS_KEYS must not contain OPENAI_API_KEY');
+  // Cross-field rules are checked on the raw input, so they are reported together with the per-variable problems.
+  const keys = input.TOKEN_SERVICE_ACCESS_KEYS;
+  if (keys.length === 0 && !input.OIDC_ISSUER) {
+    problems.push('TOKEN_SERVICE_ACCESS_KEYS is required (comma-separated) unless OIDC_ISSUER is set: nobody could mint a key');
   }
+  if (input.OIDC_ISSUER && !input.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set');
+  if (input.OIDC_AUDIENCE && !input.OIDC_ISSUER) problems.push('OIDC_ISSUER is required when OIDC_AUDIENCE is set');
+  if (input.OPENAI_API_KEY && keys.includes(input.OPENAI_API_KEY)) problems.push('TOKEN_SERVICE_ACCESS_KEYS must not contain OPENAI_API_KEY');
+  const e = parsed.data;
   if (problems.length > 0 || !e) throw new EnvError(problems);
   return {
     openaiApiKey: e.OPENAI_API_KEY,
