@@ -1,0 +1,66 @@
+/**
+ * Public entry: `startEmulator()` starts the Realtime stand-in on loopback and returns its URL and a `close()`.
+ * Env: EMULATOR_API_KEYS (comma list of accepted server keys; unset = any `sk-…`), EMULATOR_ACCEPT_MODEL_QUERY=1.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { createApp } from './server.ts';
+import { EmulatorStore } from './store.ts';
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** Ephemeral keys start one call only (default true, as observed live). */
+  singleUseKeys?: boolean;
+  /** Accept `?model=` on /v1/realtime/calls (default false: GA rejects it). */
+  acceptModelQuery?: boolean;
+  /** Accepted server keys; default from EMULATOR_API_KEYS, else any key starting `sk-`. */
+  apiKeys?: string[];
+  /** One stderr line per call setup/close (default true). */
+  log?: boolean;
+}
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  store: EmulatorStore;
+  close(): Promise<void>;
+}
+
+export { createApp } from './server.ts';
+export { EmulatorStore } from './store.ts';
+
+export function createStore(opts: EmulatorOptions = {}): EmulatorStore {
+  const envKeys = process.env.EMULATOR_API_KEYS?.split(',').map((k) => k.trim()).filter(Boolean);
+  return new EmulatorStore({
+    singleUseKeys: opts.singleUseKeys ?? true,
+    acceptModelQuery: opts.acceptModelQuery ?? process.env.EMULATOR_ACCEPT_MODEL_QUERY === '1',
+    apiKeys: opts.apiKeys ?? (envKeys?.length ? envKeys : null),
+    log: opts.log ?? true,
+  });
+}
+
+export function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const store = createStore(opts);
+  const app = createApp(store);
+  const host = opts.host ?? '127.0.0.1';
+  return new Promise((resolve, reject) => {
+    let server: ServerType;
+    try {
+      server = serve({ fetch: app.fetch, port: opts.port ?? 8788, hostname: host }, (info) => {
+        resolve({
+          url: `http://${host}:${info.port}`,
+          port: info.port,
+          store,
+          close: () => new Promise<void>((done) => {
+            for (const call of [...store.live.values()]) call.hangup();
+            server.close(() => done());
+            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+        });
+      });
+      server.on('error', reject);
+    } catch (err) {
+      reject(err as Error);
+    }
+  });
+}

@@ -1,0 +1,200 @@
+/**
+ * The WebRTC answerer (node-datachannel): accepts the client's `oai-events` data channel, decodes the mic's Opus RTP
+ * into 20 ms PCM frames, and sends one Opus track (PT from the offer, normally 111) paced by the wall clock: queued reply
+ * segments, silence when idle, missed slots after an event-loop stall are skipped (timestamp advanced, no burst).
+ */
+import ndc from 'node-datachannel';
+import OpusScript from 'opusscript';
+import { SAMPLE_RATE } from './speech.ts';
+
+const FRAME = 960; // 20 ms at 48 kHz
+
+export interface Segment {
+  pcm: Int16Array;
+  /** First frame of this segment went out on RTP. */
+  onStart?: () => void;
+  /** Last frame went out (the audio has been played in real time). Not called when cleared. */
+  onEnd?: () => void;
+  tag?: string;
+}
+
+export interface PeerHandlers {
+  onOpen(): void;
+  onMessage(text: string): void;
+  /** One decoded mic frame (48 kHz mono). */
+  onMic(pcm: Int16Array): void;
+  onClose(reason: string): void;
+}
+
+export class RtcPeer {
+  readonly pc: ndc.PeerConnection;
+  private dc: ndc.DataChannel | undefined;
+  private track: ndc.Track | undefined;
+  private enc = new OpusScript(SAMPLE_RATE, 1, OpusScript.Application.VOIP);
+  private dec = new OpusScript(SAMPLE_RATE, 1);
+  private timer: NodeJS.Timeout | undefined;
+  private queue: Segment[] = [];
+  private pos = 0;
+  private started = false;
+  private closed = false;
+  private seq = (Math.random() * 65536) | 0;
+  private ts = (Math.random() * 2 ** 32) >>> 0;
+  private ssrc = (Math.random() * 2 ** 32) >>> 0;
+  private pt = 111;
+
+  constructor(private handlers: PeerHandlers) {
+    this.pc = new ndc.PeerConnection('emulator', { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true });
+    this.pc.onStateChange((st) => { if (st === 'closed' || st === 'failed') this.close(`peer ${st}`); });
+    this.pc.onDataChannel((dc) => {
+      if (dc.getLabel() !== 'oai-events' || this.dc) return;
+      this.dc = dc;
+      dc.onMessage((m) => { if (typeof m === 'string') this.handlers.onMessage(m); else this.handlers.onMessage('\u0000binary'); });
+      dc.onClosed(() => this.close('data channel closed'));
+      if (dc.isOpen()) this.handlers.onOpen(); else dc.onOpen(() => this.handlers.onOpen());
+    });
+  }
+
+  /** Applies the offer and returns the answer SDP once ICE gathering is complete (no trickle in this API). */
+  async answer(offer: string): Promise<string> {
+    this.pc.setRemoteDescription(offer, 'offer');
+    const audioSection = offer.split(/^m=/m).find((s) => s.startsWith('audio'));
+    if (audioSection) {
+      const mid = /a=mid:(\S+)/.exec(audioSection)?.[1] ?? '0';
+      this.pt = Number(/a=rtpmap:(\d+) opus\/48000/i.exec(audioSection)?.[1] ?? 111);
+      const audio = new ndc.Audio(mid, 'SendRecv');
+      audio.addOpusCodec(this.pt, 'minptime=10;useinbandfec=1');
+      audio.addSSRC(this.ssrc, 'realtime', 'realtime-stream', 'realtime-audio');
+      const track = this.pc.addTrack(audio);
+      track.setMediaHandler(new ndc.RtcpReceivingSession());
+      track.onMessage((rtp) => this.onRtp(rtp));
+      this.track = track;
+      this.startClock();
+    }
+    this.pc.setLocalDescription('answer');
+    if (this.pc.gatheringState() !== 'complete') {
+      await new Promise<void>((resolve) => {
+        this.pc.onGatheringStateChange((s) => { if (s === 'complete') resolve(); });
+        if (this.pc.gatheringState() === 'complete') resolve();
+      });
+    }
+    const sdp = this.pc.localDescription()?.sdp;
+    if (!sdp) throw new Error('no local description');
+    return sdp;
+  }
+
+  send(event: object): boolean {
+    if (this.closed || !this.dc?.isOpen()) return false;
+    try { return this.dc.sendMessage(JSON.stringify(event)); } catch { return false; }
+  }
+
+  /** Queues audio after whatever is playing. */
+  play(segment: Segment): void {
+    if (segment.pcm.length === 0 || !this.timer) {
+      // No audio m-line in the offer (data-channel-only client): keep the timing, skip the RTP.
+      setTimeout(() => segment.onStart?.(), 0);
+      setTimeout(() => { if (!this.closed) segment.onEnd?.(); }, (segment.pcm.length / SAMPLE_RATE) * 1000);
+      return;
+    }
+    this.queue.push(segment);
+  }
+
+  /** Drops everything not yet sent; returns the tags of the segments that were playing or queued. */
+  clearAudio(): string[] {
+    const tags = this.queue.map((s) => s.tag ?? '');
+    this.queue = [];
+    this.pos = 0;
+    this.started = false;
+    return tags;
+  }
+
+  /** Cuts the queued segment with `tag` so it ends `keepMs` after the current play position. */
+  truncate(tag: string, keepMs: number): void {
+    const i = this.queue.findIndex((s) => s.tag === tag);
+    if (i < 0) return;
+    const seg = this.queue[i];
+    const from = i === 0 ? this.pos : 0;
+    const end = Math.min(seg.pcm.length, from + Math.round((keepMs * SAMPLE_RATE) / 1000));
+    seg.pcm = seg.pcm.subarray(0, end);
+  }
+
+  get playing(): boolean {
+    return this.queue.length > 0;
+  }
+
+  closeDataChannel(): void {
+    try { this.dc?.close(); } catch { /* already closed */ }
+  }
+
+  close(reason = 'closed'): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    this.queue = [];
+    try { this.dc?.close(); } catch { /* ignore */ }
+    try { this.track?.close(); } catch { /* ignore */ }
+    try { this.pc.close(); } catch { /* ignore */ }
+    this.enc.delete();
+    this.dec.delete();
+    this.handlers.onClose(reason);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private onRtp(rtp: Buffer): void {
+    if (this.closed || rtp.length < 12 || (rtp[1] & 0x7f) !== this.pt) return;
+    let off = 12 + 4 * (rtp[0] & 0x0f);
+    if (rtp[0] & 0x10) off += 4 + 4 * rtp.readUInt16BE(off + 2);
+    let end = rtp.length;
+    if (rtp[0] & 0x20) end -= rtp[rtp.length - 1];
+    if (end <= off) return;
+    try {
+      const pcm = this.dec.decode(rtp.subarray(off, end));
+      this.handlers.onMic(new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1).slice());
+    } catch { /* corrupt packet */ }
+  }
+
+  private startClock(): void {
+    const t0 = performance.now();
+    let sent = 0;
+    this.timer = setInterval(() => {
+      const due = Math.floor((performance.now() - t0) / 20);
+      if (due - sent > 3) { this.ts = (this.ts + FRAME * (due - sent - 1)) >>> 0; sent = due - 1; }
+      for (; sent < due; sent++) this.sendFrame();
+    }, 10);
+  }
+
+  private nextFrame(): Int16Array {
+    const seg = this.queue[0];
+    if (!seg) return new Int16Array(FRAME);
+    if (!this.started) { this.started = true; seg.onStart?.(); }
+    const frame = new Int16Array(FRAME);
+    frame.set(seg.pcm.subarray(this.pos, this.pos + FRAME));
+    this.pos += FRAME;
+    if (this.pos >= seg.pcm.length) {
+      this.queue.shift();
+      this.pos = 0;
+      this.started = false;
+      seg.onEnd?.();
+    }
+    return frame;
+  }
+
+  private sendFrame(): void {
+    const frame = this.nextFrame();
+    if (this.closed || !this.track?.isOpen()) return;
+    const header = Buffer.alloc(12);
+    header[0] = 0x80;
+    header[1] = this.pt;
+    header.writeUInt16BE(this.seq, 2);
+    header.writeUInt32BE(this.ts, 4);
+    header.writeUInt32BE(this.ssrc, 8);
+    this.seq = (this.seq + 1) & 0xffff;
+    this.ts = (this.ts + FRAME) >>> 0;
+    try {
+      const payload = this.enc.encode(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength), FRAME);
+      this.track.sendMessageBinary(Buffer.concat([header, payload]));
+    } catch { /* track closed meanwhile */ }
+  }
+}
