@@ -71,6 +71,18 @@ describe('createResponseGate', () => {
     expect(gate.responseActive).toBe(false);
   });
 
+  it('retries when a VAD response was created before our create was rejected', () => {
+    const { sent, gate, feed } = setup();
+    gate.requestResponse();
+    const eventId = (sent[0] as { event_id?: string }).event_id;
+    feed([created('resp_VAD'), { type: 'error', error: { code: 'conversation_already_has_active_response', message: 'in progress: resp_VAD.', event_id: eventId } }]);
+    expect(gate.activeResponseId).toBe('resp_VAD');
+    feed([done('resp_VAD')]);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toMatchObject({ type: 'response.create' });
+    expect((sent[1] as { event_id?: string }).event_id).not.toBe(eventId);
+  });
+
   it('unblocks after an unrelated rejection of its create', () => {
     const { sent, gate, feed } = setup();
     gate.requestResponse({ bogus: true });

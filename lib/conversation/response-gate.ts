@@ -30,8 +30,11 @@ export function createResponseGate(send: (e: RealtimeClientEvent) => void) {
   let queued: ResponseCreate | undefined;
   let seq = 0;
 
+  let lastSent: ResponseCreate | undefined;
+
   function dispatch(event: ResponseCreate): void {
     awaiting = event;
+    lastSent = event;
     send(event);
   }
 
@@ -43,17 +46,18 @@ export function createResponseGate(send: (e: RealtimeClientEvent) => void) {
   }
 
   function onError(error: Record<string, unknown> | undefined): void {
-    if (!awaiting || !error) return;
+    if (!error) return;
     const busy = error.code === 'conversation_already_has_active_response';
-    const matches = error.event_id === awaiting.event_id || (busy && !str(error.event_id));
-    if (!matches) return;
-    const rejected = awaiting;
-    awaiting = undefined;
+    const eventId = str(error.event_id);
+    // Our create may be rejected after a response we did not ask for (a VAD turn) was already created.
+    const rejected = eventId ? [awaiting, lastSent].find((e) => e?.event_id === eventId) : busy ? awaiting : undefined;
+    if (!rejected) return;
+    if (rejected === awaiting) awaiting = undefined;
     if (busy) {
-      // Someone else's response (VAD turn, tool follow-up) is running: wait for its response.done, then retry ours.
+      // Someone else's response is running: wait for its response.done, then retry ours.
+      if (!active) activeId = ACTIVE_ID.exec(str(error.message) ?? '')?.[1];
       active = true;
-      activeId = ACTIVE_ID.exec(str(error.message) ?? '')?.[1] ?? activeId;
-      queued ??= rejected;
+      queued ??= { ...rejected, event_id: `gate_create_${++seq}` };
     }
   }
 
@@ -103,6 +107,7 @@ export function createResponseGate(send: (e: RealtimeClientEvent) => void) {
     reset(): void {
       active = false;
       awaiting = undefined;
+      lastSent = undefined;
       activeId = undefined;
       playing = false;
       queued = undefined;
