@@ -11,6 +11,9 @@ export function fail(
   headers?: Record<string, string>,
 ): Response {
   c.set('failure', code);
+  // Choke point for error messages: whatever a message quotes, the API key never leaves.
+  const apiKey = c.get('config')?.openaiApiKey;
+  if (apiKey) message = message.split(apiKey).join('[redacted]');
   c.header('Cache-Control', 'no-store');
   for (const [k, v] of Object.entries(headers ?? {})) c.header(k, v);
   return c.json({ error: { code, message } }, status);

@@ -45,8 +45,10 @@ function main() {
       log.info('stopped');
       process.exit(0);
     });
-    // Idle keep-alive sockets would hold close() open.
-    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    // Keep-alive sockets would hold close() open: drop each one as soon as its in-flight response is done.
+    const closeIdle = () => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    closeIdle();
+    setInterval(closeIdle, 50).unref();
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

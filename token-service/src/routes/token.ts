@@ -29,8 +29,11 @@ export function parseTokenRequest(body: unknown): Parsed {
   if (r.success) return { ok: true, value: r.data };
   const issue = r.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {
-    const keys = issue.keys.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40))).join(', ');
-    return { ok: false, code: 'unknown_field', message: `Unknown field(s): ${keys}. Allowed: voice, language, mode.` };
+    // Only identifier-shaped names are quoted back; anything else could be a pasted secret.
+    const named = issue.keys.filter((k) => /^[A-Za-z_][A-Za-z0-9_]{0,30}$/.test(k)).slice(0, 5);
+    const others = issue.keys.length - named.length;
+    const list = [...named.map((k) => `"${k}"`), ...(others ? [`${others} other field(s)`] : [])].join(', ');
+    return { ok: false, code: 'unknown_field', message: `Unknown field(s): ${list}. Allowed: voice, language, mode.` };
   }
   const field = String(issue?.path[0] ?? '');
   const present = Object.prototype.hasOwnProperty.call(body, field);

@@ -23,6 +23,8 @@ export interface StubUpstream {
   received: unknown[];
   /** Authorization headers received. */
   authorizations: string[];
+  /** While set, every request waits for it before answering (for in-flight tests). */
+  gate: Promise<void> | undefined;
   /** Routes `fetch` calls to the stub in-process, honouring the abort signal like a real fetch. */
   fetch: typeof fetch;
 }
@@ -33,6 +35,7 @@ export function createStubUpstream(apiKey: string, opts: { record?: boolean } = 
   const stub: StubUpstream = {
     app: new Hono(),
     behaviour: 'ok',
+    gate: undefined,
     received: [],
     authorizations: [],
     fetch: (input, init) =>
@@ -56,6 +59,7 @@ export function createStubUpstream(apiKey: string, opts: { record?: boolean } = 
     if (auth !== `Bearer ${apiKey}`) {
       return c.json(openaiError(`Incorrect API key provided: ${auth.slice(7)}.`, 'invalid_request_error', 'invalid_api_key'), 401);
     }
+    if (stub.gate) await stub.gate;
     const model = (body as { session?: { model?: string } } | undefined)?.session?.model ?? 'gpt-realtime';
     switch (stub.behaviour) {
       case 'unauthorized':

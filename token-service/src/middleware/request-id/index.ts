@@ -9,10 +9,13 @@ const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * Gives every request an id (a caller's `X-Request-Id` is kept when it is short and plain), a child logger carrying it,
  * and one access-log line plus a request metric when the response is ready.
  */
-export function requestContext(opts: { log: Logger; metrics: Metrics }): MiddlewareHandler<AppEnv> {
+export function requestContext(opts: { log: Logger; metrics: Metrics; secrets?: readonly string[] }): MiddlewareHandler<AppEnv> {
+  const secrets = (opts.secrets ?? []).filter(Boolean);
+  // A caller's id is reflected in the response, so one that carries a secret is replaced, not echoed.
+  const usable = (id: string | undefined): id is string => !!id && SAFE_ID.test(id) && !secrets.some((s) => id.includes(s) || s.includes(id));
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
-    const requestId = incoming && SAFE_ID.test(incoming) ? incoming : crypto.randomUUID();
+    const requestId = usable(incoming) ? incoming : crypto.randomUUID();
     const log = opts.log.child({ requestId });
     c.set('requestId', requestId);
     c.set('log', log);
