@@ -29,6 +29,8 @@ export interface FrameContext {
   errors: string[];
   /** Regions dropped because they show personal data or secrets (e.g. "records table", "client secret"). */
   dropped: string[];
+  /** Set by the content script on `pagehide`: the router forgets this frame. */
+  unloaded?: boolean;
 }
 
 /** All frames of one tab merged into what the model sees. */
@@ -44,8 +46,10 @@ export interface HighlightRequest {
   label: string;
   role?: string;
   note?: string;
+  /** Resolve and score only, draw nothing (the router probes every frame, then draws in the best one). */
+  probe?: boolean;
 }
 
 export type HighlightResult =
-  | { found: true; label: string; role: string; frame: string }
+  | { found: true; label: string; role: string; frame: string; /** Match score 0–100 (resolve.ts). */ score?: number }
   | { found: false; reason: string; candidates: string[] };
