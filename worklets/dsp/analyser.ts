@@ -19,6 +19,8 @@ export interface FeatureAnalyserOptions {
   maxHz?: number;
   /** Clarity needed for `pitchHz` to be reported (default 0.5; voice activity is also required). */
   clarityGate?: number;
+  /** Run the decimator and pitch analysis (default true; false leaves only the per-quantum basic features). */
+  pitch?: boolean;
 }
 
 /** The numeric features of one posted frame (a subset of FeatureFrame, filled in place). */
@@ -61,6 +63,7 @@ export class FeatureAnalyser {
   private readonly pitchEvery: number;
   private readonly samplesPerFrame: number;
   private readonly clarityGate: number;
+  private readonly pitchOn: boolean;
   private quanta = 0;
   private sinceFrame = 0;
   private winSumSq = 0;
@@ -84,6 +87,7 @@ export class FeatureAnalyser {
     this.onsets = new OnsetDetector({ stepSeconds: step });
     this.smoother = new PitchSmoother(step * this.pitchEvery);
     this.clarityGate = o.clarityGate ?? 0.5;
+    this.pitchOn = o.pitch ?? true;
     const rate = Math.max(1, o.maxRateHz ?? 60);
     this.samplesPerFrame = Math.ceil(sr / rate);
   }
@@ -107,10 +111,12 @@ export class FeatureAnalyser {
     this.lastOnset = onset;
     if (onset > this.winOnset) this.winOnset = onset;
 
-    this.decimator.process(input, length, this.ring);
-    if (++this.quanta >= this.pitchEvery) {
-      this.quanta = 0;
-      this.analysePitch(voice);
+    if (this.pitchOn) {
+      this.decimator.process(input, length, this.ring);
+      if (++this.quanta >= this.pitchEvery) {
+        this.quanta = 0;
+        this.analysePitch(voice);
+      }
     }
 
     this.sinceFrame += length;

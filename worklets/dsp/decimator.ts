@@ -1,4 +1,7 @@
-import { DoubleRing } from './ring';
+import type { DoubleRing } from './ring';
+
+/** Block size of the internal linear history buffer (inputs longer than this are processed in chunks). */
+const CHUNK = 128;
 
 /**
  * Integer-factor decimator: windowed-sinc (Hamming) anti-alias FIR evaluated only at the output instants
@@ -7,7 +10,7 @@ import { DoubleRing } from './ring';
 export class Decimator {
   readonly factor: number;
   readonly taps: Float64Array;
-  private readonly hist: DoubleRing;
+  private readonly buf: Float64Array;
   private phase = 0;
 
   /**
@@ -35,35 +38,43 @@ export class Decimator {
       }
       for (let i = 0; i < len; i++) this.taps[i] = this.taps[i]! / sum; // unity DC gain
     }
-    this.hist = new DoubleRing(len);
+    this.buf = new Float64Array(len - 1 + CHUNK);
   }
 
   /** Filters `input[0..length)` and pushes every `factor`-th output into `out`. Returns the number pushed. */
   process(input: Float32Array, length: number, out: DoubleRing): number {
     const taps = this.taps;
     const len = taps.length;
-    const hist = this.hist;
-    const data = hist.data;
+    const keep = len - 1;
+    const buf = this.buf;
     const factor = this.factor;
+    const half = len >> 1;
+    const odd = (len & 1) === 1;
     let phase = this.phase;
     let pushed = 0;
-    for (let i = 0; i < length; i++) {
-      hist.push(input[i]!);
-      if (++phase === factor) {
-        phase = 0;
-        const s = hist.start;
+    for (let start = 0; start < length; start += CHUNK) {
+      const c = length - start < CHUNK ? length - start : CHUNK;
+      // buf = [last len−1 inputs | this chunk]; an output is due after every `factor`-th input.
+      for (let i = 0; i < c; i++) buf[keep + i] = input[start + i]!;
+      let i = factor - 1 - phase; // index in the chunk of the next input that completes an output
+      for (; i < c; i += factor) {
+        // the newest tap is buf[keep + i], the oldest buf[i]; symmetric taps: fold the window
         let acc = 0;
-        for (let j = 0; j < len; j++) acc += taps[j]! * data[s + j]!;
+        const last = i + len - 1;
+        for (let j = 0; j < half; j++) acc += taps[j]! * (buf[i + j]! + buf[last - j]!);
+        if (odd) acc += taps[half]! * buf[i + half]!;
         out.push(acc);
         pushed++;
       }
+      phase = (phase + c) % factor;
+      buf.copyWithin(0, c, c + keep);
     }
     this.phase = phase;
     return pushed;
   }
 
   reset(): void {
-    this.hist.clear();
+    this.buf.fill(0);
     this.phase = 0;
   }
 }

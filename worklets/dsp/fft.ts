@@ -1,5 +1,5 @@
 /**
- * Preallocated real FFT (radix-2, size n = power of two ≥ 4): one complex FFT of size n/2 on the even/odd-packed
+ * Preallocated real FFT (radix-2, size n = power of two ≥ 8): one complex FFT of size n/2 on the even/odd-packed
  * input plus the standard split step. All tables and scratch are allocated in the constructor; `forward` allocates
  * nothing.
  */
@@ -17,7 +17,7 @@ export class RealFFT {
   private readonly zi: Float64Array;
 
   constructor(size: number) {
-    if (size < 4 || (size & (size - 1)) !== 0) throw new RangeError(`RealFFT size must be a power of two ≥ 4, got ${size}`);
+    if (size < 8 || (size & (size - 1)) !== 0) throw new RangeError(`RealFFT size must be a power of two ≥ 8, got ${size}`);
     this.size = size;
     const h = size >> 1;
     this.half = h;
@@ -53,44 +53,72 @@ export class RealFFT {
     const zr = this.zr;
     const zi = this.zi;
     const rev = this.rev;
-    // Pack x[2j] + i·x[2j+1] in bit-reversed order.
-    for (let j = 0; j < h; j++) {
-      const a = 2 * j;
+    // Pack x[2j] + i·x[2j+1] in bit-reversed order (zero beyond validLength).
+    const pairs = validLength >> 1;
+    const full = pairs < h ? pairs : h;
+    for (let j = 0; j < full; j++) {
       const d = rev[j]!;
-      zr[d] = a < validLength ? input[offset + a]! : 0;
-      zi[d] = a + 1 < validLength ? input[offset + a + 1]! : 0;
+      zr[d] = input[offset + 2 * j]!;
+      zi[d] = input[offset + 2 * j + 1]!;
     }
-    // Iterative radix-2 decimation-in-time butterflies.
+    for (let j = full; j < h; j++) {
+      const d = rev[j]!;
+      const a = 2 * j;
+      zr[d] = a < validLength ? input[offset + a]! : 0;
+      zi[d] = 0;
+    }
+    // First two radix-2 stages fused (twiddles 1 and −i need no multiplies), then generic radix-2 DIT stages.
+    for (let i = 0; i < h; i += 4) {
+      const r0 = zr[i]!, i0 = zi[i]!, r1 = zr[i + 1]!, i1 = zi[i + 1]!;
+      const r2 = zr[i + 2]!, i2 = zi[i + 2]!, r3 = zr[i + 3]!, i3 = zi[i + 3]!;
+      const ar = r0 + r1, ai = i0 + i1, br = r0 - r1, bi = i0 - i1;
+      const cr = r2 + r3, ci = i2 + i3, dr = r2 - r3, di = i2 - i3;
+      zr[i] = ar + cr;
+      zi[i] = ai + ci;
+      zr[i + 2] = ar - cr;
+      zi[i + 2] = ai - ci;
+      // (dr + i·di)·(−i) = di − i·dr
+      zr[i + 1] = br + di;
+      zi[i + 1] = bi - dr;
+      zr[i + 3] = br - di;
+      zi[i + 3] = bi + dr;
+    }
     const cosH = this.cosH;
     const sinH = this.sinH;
-    for (let len = 2; len <= h; len <<= 1) {
+    for (let len = 8; len <= h; len <<= 1) {
       const halfLen = len >> 1;
       const step = h / len;
-      for (let i = 0; i < h; i += len) {
-        for (let k = 0; k < halfLen; k++) {
-          const wr = cosH[k * step]!;
-          const wi = -sinH[k * step]!;
-          const p = i + k;
+      for (let k = 0; k < halfLen; k++) {
+        const wr = cosH[k * step]!;
+        const wi = -sinH[k * step]!;
+        for (let p = k; p < h; p += len) {
           const q = p + halfLen;
-          const xr = zr[q]! * wr - zi[q]! * wi;
-          const xi = zr[q]! * wi + zi[q]! * wr;
-          zr[q] = zr[p]! - xr;
-          zi[q] = zi[p]! - xi;
-          zr[p] = zr[p]! + xr;
-          zi[p] = zi[p]! + xi;
+          const qr = zr[q]!;
+          const qi = zi[q]!;
+          const xr = qr * wr - qi * wi;
+          const xi = qr * wi + qi * wr;
+          const pr = zr[p]!;
+          const pi = zi[p]!;
+          zr[q] = pr - xr;
+          zi[q] = pi - xi;
+          zr[p] = pr + xr;
+          zi[p] = pi + xi;
         }
       }
     }
     // Split: X[k] = E[k] + e^(−2πik/n)·O[k], E = (Z[k] + conj Z[h−k])/2, O = (Z[k] − conj Z[h−k])/(2i).
     const cosN = this.cosN;
     const sinN = this.sinN;
-    for (let k = 0; k <= h; k++) {
-      const k1 = k === h ? 0 : k;
-      const k2 = k === 0 ? 0 : h - k;
-      const ar = zr[k1]!;
-      const ai = zi[k1]!;
-      const br = zr[k2]!;
-      const bi = -zi[k2]!;
+    // k = 0 and k = h: X[0] = Zr + Zi, X[h] = Zr − Zi (both real).
+    outRe[0] = zr[0]! + zi[0]!;
+    outIm[0] = 0;
+    outRe[h] = zr[0]! - zi[0]!;
+    outIm[h] = 0;
+    for (let k = 1; k < h; k++) {
+      const ar = zr[k]!;
+      const ai = zi[k]!;
+      const br = zr[h - k]!;
+      const bi = -zi[h - k]!;
       const er = 0.5 * (ar + br);
       const ei = 0.5 * (ai + bi);
       // (a − b)/(2i) = (ai − bi)/2 − i·(ar − br)/2

@@ -36,6 +36,13 @@ export class PitchDetector {
   private readonly re: Float64Array;
   private readonly im: Float64Array;
   private readonly power: Float64Array;
+  private readonly xr: Float64Array;
+  private readonly xi: Float64Array;
+  private readonly cr: Float64Array;
+  private readonly ci: Float64Array;
+  private readonly aw: Float64Array;
+  private readonly wj: Float64Array;
+  private readonly ew = new Float64Array(4);
   private readonly sym: Float64Array;
   private readonly nsdf: Float64Array;
   private readonly m: Float64Array;
@@ -59,6 +66,12 @@ export class PitchDetector {
     this.re = new Float64Array(n / 2 + 1);
     this.im = new Float64Array(n / 2 + 1);
     this.power = new Float64Array(n / 2 + 1);
+    this.xr = new Float64Array(n / 2 + 1);
+    this.xi = new Float64Array(n / 2 + 1);
+    this.cr = new Float64Array(n / 2 + 1);
+    this.ci = new Float64Array(n / 2 + 1);
+    this.aw = new Float64Array(this.windowSize);
+    this.wj = new Float64Array(this.windowSize);
     this.sym = new Float64Array(n);
     this.nsdf = new Float64Array(this.maxLag + 2);
     this.m = new Float64Array(this.maxLag + 2);
@@ -81,9 +94,11 @@ export class PitchDetector {
     const im = this.im;
     const power = this.power;
     const sym = this.sym;
-    this.fft.forward(x, 0, w, re, im);
+    const xr = this.xr;
+    const xi = this.xi;
+    this.fft.forward(x, 0, w, xr, xi);
     for (let k = 0; k <= h; k++) {
-      const p = re[k]! * re[k]! + im[k]! * im[k]!;
+      const p = xr[k]! * xr[k]! + xi[k]! * xi[k]!;
       power[k] = p;
       sym[k] = p;
       if (k > 0 && k < h) sym[n - k] = p;
@@ -164,8 +179,12 @@ export class PitchDetector {
   }
 
   /**
-   * Sub-sample peak: parabolic start, then Newton steps on n(τ) = 2r(τ)/m(τ) where r is the trigonometric
-   * interpolant Σ P_k cos(2πkτ/n) of the autocorrelation and m is linear between integer lags.
+   * Sub-sample peak. The variable-range NSDF of MPM is only defined at integer lags, so the refinement maximises a
+   * Hann-weighted, fixed-range NSDF instead: n_w(τ) = 2·R_w(τ) / (S_w + E_w(τ)) with R_w(τ) = Σ_{j<J} w_j x_j x(j+τ)
+   * (band-limited in τ: evaluated exactly from the cross-spectrum conj(FFT(w·x))·FFT(x)), S_w = Σ w_j x_j² and
+   * E_w(τ) = Σ w_j x(j+τ)² (smooth: cubic interpolation between integer lags). For a periodic x, n_w(P) = 1 is the
+   * maximum (weighted Cauchy–Schwarz), so the estimate is unbiased by design; the taper removes the edge terms that
+   * bias a sub-sample fit of the plain NSDF. Newton steps from the parabolic estimate.
    */
   private refine(lag: number): { lag: number; value: number } {
     const nsdf = this.nsdf;
@@ -181,42 +200,99 @@ export class PitchDetector {
     const res = this.result;
     res.lag = tau;
     res.value = b;
+
+    const w = this.windowSize;
+    const x = this.x;
     const n = this.fftSize;
     const h = n >> 1;
-    const power = this.power;
-    const m = this.m;
+    const J = w - lag - 4;
+    if (J < 16) return res;
+    // a = w·x over [0, J), Hann weights; S_w.
+    const aw = this.aw;
+    let sw = 0;
+    // sin(π(j + ½)/J) by rotation (no per-sample Math.sin)
+    const dc = Math.cos(Math.PI / J);
+    const ds = Math.sin(Math.PI / J);
+    let sc = Math.cos(Math.PI / (2 * J));
+    let ss = Math.sin(Math.PI / (2 * J));
+    for (let j = 0; j < J; j++) {
+      const wj = ss * ss;
+      const nsc = sc * dc - ss * ds;
+      ss = ss * dc + sc * ds;
+      sc = nsc;
+      this.wj[j] = wj;
+      aw[j] = wj * x[j]!;
+      sw += aw[j]! * x[j]!;
+    }
+    this.fft.forward(aw, 0, J, this.re, this.im);
+    const ar = this.re;
+    const ai = this.im;
+    const br = this.xr;
+    const bi = this.xi;
+    const cr = this.cr;
+    const ci = this.ci;
+    for (let k = 0; k <= h; k++) {
+      cr[k] = ar[k]! * br[k]! + ai[k]! * bi[k]!;
+      ci[k] = ar[k]! * bi[k]! - ai[k]! * br[k]!;
+    }
+    const e = this.ew;
+    let base = -100;
     const omega = (2 * Math.PI) / n;
-    for (let iter = 0; iter < 3; iter++) {
-      // r, r', r'' at tau (times n) by rotating e^{iωkτ}.
+    for (let iter = 0; iter < 4; iter++) {
+      const f = Math.floor(tau);
+      if (f - 1 < 1 || f + 2 > lag + 3) break;
+      if (f !== base) {
+        // E_w at integer lags f−1 .. f+2
+        for (let q = 0; q < 4; q++) {
+          const off = f - 1 + q;
+          let acc = 0;
+          for (let j = 0; j < J; j++) {
+            const v = x[j + off]!;
+            acc += this.wj[j]! * v * v;
+          }
+          e[q] = acc;
+        }
+        base = f;
+      }
+      // cubic Lagrange on nodes −1, 0, 1, 2 at t = τ − f: value and first/second derivative
+      const t = tau - f;
+      const e0 = e[0]!, e1 = e[1]!, e2 = e[2]!, e3 = e[3]!;
+      const c0 = e1;
+      const c1 = -e0 / 3 - e1 / 2 + e2 - e3 / 6;
+      const c2 = e0 / 2 - e1 + e2 / 2;
+      const c3 = -e0 / 6 + e1 / 2 - e2 / 2 + e3 / 6;
+      const ev = c0 + t * (c1 + t * (c2 + t * c3));
+      const ed = c1 + t * (2 * c2 + 3 * t * c3);
+      const edd = 2 * c2 + 6 * t * c3;
+      // R_w, R_w', R_w'' at τ by rotating e^{iωkτ}
       const cw = Math.cos(omega * tau);
-      const sw = Math.sin(omega * tau);
-      let c0 = 1;
-      let s0 = 0;
-      let r = power[0]!;
+      const sn = Math.sin(omega * tau);
+      let co = 1;
+      let si = 0;
+      let r = cr[0]!;
       let r1 = 0;
       let r2 = 0;
       for (let k = 1; k <= h; k++) {
-        const cn = c0 * cw - s0 * sw;
-        s0 = s0 * cw + c0 * sw;
-        c0 = cn;
-        const p = k === h ? power[k]! : 2 * power[k]!;
+        const nc = co * cw - si * sn;
+        si = si * cw + co * sn;
+        co = nc;
+        const g = k === h ? 1 : 2;
         const wk = omega * k;
-        r += p * c0;
-        r1 -= p * wk * s0;
-        r2 -= p * wk * wk * c0;
+        const pr = cr[k]!;
+        const pi = ci[k]!;
+        const re0 = g * (pr * co - pi * si);
+        r += re0;
+        r1 -= g * wk * (pr * si + pi * co);
+        r2 -= wk * wk * re0;
       }
       r /= n;
       r1 /= n;
       r2 /= n;
-      const f = Math.floor(tau);
-      const frac = tau - f;
-      const m0 = m[f]!;
-      const dm = m[f + 1]! - m0;
-      const mv = m0 + frac * dm;
-      if (mv <= 0) break;
-      const nv = (2 * r) / mv;
-      const n1 = (2 * (r1 * mv - r * dm)) / (mv * mv);
-      const n2 = 2 * (r2 / mv - (2 * r1 * dm) / (mv * mv) + (2 * r * dm * dm) / (mv * mv * mv));
+      const m = sw + ev;
+      if (m <= 0) break;
+      const nv = (2 * r) / m;
+      const n1 = (2 * (r1 * m - r * ed)) / (m * m);
+      const n2 = 2 * (r2 / m - (2 * r1 * ed) / (m * m) - (r * edd) / (m * m) + (2 * r * ed * ed) / (m * m * m));
       res.value = nv;
       if (!(n2 < 0)) break;
       let step = -n1 / n2;
@@ -224,7 +300,7 @@ export class PitchDetector {
       else if (step < -0.5) step = -0.5;
       tau += step;
       res.lag = tau;
-      if (Math.abs(step) < 1e-7) break;
+      if (Math.abs(step) < 1e-6) break;
     }
     return res;
   }

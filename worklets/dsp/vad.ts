@@ -55,7 +55,7 @@ export class VoiceActivity {
     this.minDb = o.minDb ?? -60;
     this.hangSteps = Math.max(0, Math.round((o.hangSeconds ?? 0.12) / o.stepSeconds));
     this.attackSteps = Math.max(1, Math.round((o.attackSeconds ?? 0.008) / o.stepSeconds));
-    this.alpha = 1 - Math.exp(-o.stepSeconds / (o.smoothSeconds ?? 0.008));
+    this.alpha = 1 - Math.exp(-o.stepSeconds / (o.smoothSeconds ?? 0.003));
     this.blockSteps = Math.max(1, Math.round((o.floorSeconds ?? 1.6) / FLOOR_BLOCKS / o.stepSeconds));
     this.blockMin.fill(Infinity);
   }
