@@ -9,6 +9,12 @@ import { SAMPLE_RATE } from './speech.ts';
 
 const FRAME = 960; // 20 ms at 48 kHz
 
+/**
+ * node-datachannel 0.33 segfaults when a closed PeerConnection (or its channels/tracks) is garbage-collected
+ * (reproduced with --expose-gc). Keep every native object reachable until the process ends; each is small once closed.
+ */
+export const retainNative: unknown[] = [];
+
 export interface Segment {
   pcm: Int16Array;
   /** First frame of this segment went out on RTP. */
@@ -44,8 +50,10 @@ export class RtcPeer {
 
   constructor(private handlers: PeerHandlers) {
     this.pc = new ndc.PeerConnection('emulator', { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true });
+    retainNative.push(this.pc);
     this.pc.onStateChange((st) => { if (st === 'closed' || st === 'failed') this.close(`peer ${st}`); });
     this.pc.onDataChannel((dc) => {
+      retainNative.push(dc);
       if (dc.getLabel() !== 'oai-events' || this.dc) return;
       this.dc = dc;
       dc.onMessage((m) => { if (typeof m === 'string') this.handlers.onMessage(m); else this.handlers.onMessage('\u0000binary'); });
@@ -65,7 +73,9 @@ export class RtcPeer {
       audio.addOpusCodec(this.pt, 'minptime=10;useinbandfec=1');
       audio.addSSRC(this.ssrc, 'realtime', 'realtime-stream', 'realtime-audio');
       const track = this.pc.addTrack(audio);
-      track.setMediaHandler(new ndc.RtcpReceivingSession());
+      const rtcp = new ndc.RtcpReceivingSession();
+      track.setMediaHandler(rtcp);
+      retainNative.push(audio, track, rtcp);
       track.onMessage((rtp) => this.onRtp(rtp));
       this.track = track;
       this.startClock();

@@ -5,6 +5,7 @@
  */
 import ndc from 'node-datachannel';
 import OpusScript from 'opusscript';
+import { retainNative } from './peer.ts';
 
 type Obj = Record<string, unknown>;
 export type ServerEvent = Obj & { type: string; event_id: string };
@@ -26,16 +27,20 @@ export class TestClient {
   private constructor(readonly pc: ndc.PeerConnection, readonly dc: ndc.DataChannel, readonly track: ndc.Track | undefined) {}
 
   static async connect(baseUrl: string, key: string, opts: { audio?: boolean; path?: string } = {}): Promise<{ client?: TestClient; status: number; body: string; location: string | null }> {
-    const pc = new ndc.PeerConnection('client', { iceServers: [], bindAddress: '127.0.0.1' });
+    const pc = new ndc.PeerConnection('client', { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true });
     let track: ndc.Track | undefined;
     if (opts.audio !== false) {
       const audio = new ndc.Audio('0', 'SendRecv');
       audio.addOpusCodec(111, 'minptime=10;useinbandfec=1');
       audio.addSSRC(1234, 'client', 'client-stream', 'client-mic');
       track = pc.addTrack(audio);
-      track.setMediaHandler(new ndc.RtcpReceivingSession());
+      const rtcp = new ndc.RtcpReceivingSession();
+      track.setMediaHandler(rtcp);
+      retainNative.push(audio, track, rtcp);
     }
     const dc = pc.createDataChannel('oai-events');
+    retainNative.push(pc, dc);
+    pc.setLocalDescription('offer');
     await new Promise<void>((resolve) => {
       if (pc.gatheringState() === 'complete') return resolve();
       pc.onGatheringStateChange((s) => { if (s === 'complete') resolve(); });
@@ -49,7 +54,7 @@ export class TestClient {
     dc.onMessage((m) => { client.events.push(JSON.parse(String(m))); client.wake(); });
     dc.onClosed(() => { client.dcClosed = true; client.wake(); });
     track?.onMessage((rtp) => client.onRtp(rtp));
-    pc.setRemoteDescription(body, 'answer');
+    try { pc.setRemoteDescription(body, 'answer'); } catch (e) { throw new Error(`${(e as Error).message}\nOFFER\n${offer}\nANSWER\n${body}\nSTATE ${pc.state()} ${pc.gatheringState()}`); }
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('data channel did not open')), 10_000);
       if (dc.isOpen()) { clearTimeout(t); resolve(); } else dc.onOpen(() => { clearTimeout(t); resolve(); });
