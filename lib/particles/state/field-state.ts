@@ -10,7 +10,7 @@
  */
 import type { FeatureFrame } from '@/worklets/protocol';
 import type { VoiceMode } from '@/lib/voice/types';
-import { ASSISTANT_PALETTE, MIC_PALETTE, hslToRgb, pitchHueOffset, type Palette } from './palette';
+import { ASSISTANT_PALETTE, MIC_PALETTE, hslArrayToRgb, pitchHueOffset, type Palette } from './palette';
 import { approach, clamp, follow } from './smoothing';
 
 export const MODES: readonly VoiceMode[] = ['idle', 'listening', 'thinking', 'speaking'];
@@ -111,9 +111,17 @@ export function createFieldState(options: FieldStateOptions = {}): FieldState {
     t.hue = approach(t.hue, t.hueTarget, dt, HUE_TAU);
   }
 
-  function paletteColors(p: Readonly<Palette>, hueOffset: number, sat: number, light: number, at: number): void {
-    hslToRgb(p.hue + hueOffset, p.saturation * sat, p.lightness * light, scratch, at);
-    hslToRgb(p.hue + p.spread + hueOffset, p.saturation * sat, p.lightness * light, scratch, at + 3);
+  // Colour inputs travel in a typed array (sat, light, then HSL) rather than as double arguments: V8 boxes doubles
+  // passed to calls it does not inline, which would allocate every frame.
+  const hsl = new Float64Array(3);
+  const tone = new Float64Array(2);
+  function paletteColors(p: Readonly<Palette>, hueOffset: number, at: number): void {
+    hsl[0] = p.hue + hueOffset;
+    hsl[1] = p.saturation * tone[0]!;
+    hsl[2] = p.lightness * tone[1]!;
+    hslArrayToRgb(hsl, scratch, at);
+    hsl[0] = p.hue + p.spread + hueOffset;
+    hslArrayToRgb(hsl, scratch, at + 3);
   }
 
   return {
@@ -171,10 +179,10 @@ export function createFieldState(options: FieldStateOptions = {}): FieldState {
       out.time += dt * (reduced ? 0.3 : 1 + 0.6 * out.level);
 
       // Thinking desaturates a little, idle dims: the voice's colour is loudest while it speaks.
-      const sat = 1 - 0.35 * w[2]!;
-      const light = 0.75 + 0.25 * (1 - w[0]!) + 0.2 * out.level;
-      paletteColors(MIC_PALETTE, mic.hue, sat, light, 0);
-      paletteColors(ASSISTANT_PALETTE, assistant.hue, sat, light, 6);
+      tone[0] = 1 - 0.35 * w[2]!;
+      tone[1] = 0.75 + 0.25 * (1 - w[0]!) + 0.2 * out.level;
+      paletteColors(MIC_PALETTE, mic.hue, 0);
+      paletteColors(ASSISTANT_PALETTE, assistant.hue, 6);
       const s = out.source;
       for (let i = 0; i < 3; i++) {
         out.colorA[i] = scratch[i]! * (1 - s) + scratch[6 + i]! * s;

@@ -38,8 +38,24 @@ export function pitchHueOffset(hz: number, clarity: number): number | null {
   return (pitchPosition(hz) - 0.5) * 2 * PITCH_HUE_SWING;
 }
 
-/** HSL (all 0..1) → linear-ish RGB 0..1, written into `out` at `offset`. */
+/** HSL (all 0..1) → RGB 0..1, written into `out` at `offset`. */
 export function hslToRgb(h: number, s: number, l: number, out: Float32Array, offset = 0): void {
+  hsl[0] = h;
+  hsl[1] = s;
+  hsl[2] = l;
+  hslArrayToRgb(hsl, out, offset);
+}
+
+const hsl = new Float64Array(3);
+
+/**
+ * HSL from `input[0..2]` → RGB into `out` at `offset`. The per-frame path uses this form: numbers travel in typed
+ * arrays, so no double is boxed across a call that V8 does not inline.
+ */
+export function hslArrayToRgb(input: Float64Array, out: Float32Array, offset: number): void {
+  const h = input[0]!;
+  const s = input[1]!;
+  const l = input[2]!;
   const hh = h - Math.floor(h);
   const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
   const p = 2 * l - q;

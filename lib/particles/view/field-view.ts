@@ -90,6 +90,14 @@ export function createFieldView(options: FieldViewOptions): FieldView {
   const points = new Points(geometry, material);
   points.frustumCulled = false;
   scene.add(points);
+  // Nothing moves in the scene graph (all motion is in the shader): compute matrices once, then turn the per-render
+  // matrix updates off (three skips matrixWorld updates when matrixWorldAutoUpdate is false, so set it last).
+  points.updateMatrixWorld(true);
+  camera.updateMatrixWorld(true);
+  points.matrixAutoUpdate = false;
+  camera.matrixAutoUpdate = false;
+  camera.matrixWorldAutoUpdate = false;
+  scene.matrixWorldAutoUpdate = false;
 
   let count = maxCount;
   let lost = false;
@@ -135,14 +143,14 @@ export function createFieldView(options: FieldViewOptions): FieldView {
     },
     render(s) {
       if (lost || disposed) return;
-      u.uTime.value = s.time;
-      u.uLevel.value = s.level;
-      u.uBurst.value = s.burst;
-      u.uMotion.value = s.motion;
-      const w = s.modeWeights;
-      u.uMode.value.set(w[0]!, w[1]!, w[2]!, w[3]!);
-      u.uColorA.value.set(s.colorA[0]!, s.colorA[1]!, s.colorA[2]!);
-      u.uColorB.value.set(s.colorB[0]!, s.colorB[1]!, s.colorB[2]!);
+      const p = u.uParams.value;
+      p[0] = s.time;
+      p[1] = s.level;
+      p[2] = s.burst;
+      p[3] = s.motion;
+      u.uMode.value.set(s.modeWeights);
+      u.uColorA.value.set(s.colorA);
+      u.uColorB.value.set(s.colorB);
       renderer.render(scene, camera);
     },
     dispose() {

@@ -1,10 +1,13 @@
 // Particle field vertex shader: every particle's motion is a function of its seed and a handful of uniforms.
 // Four mode poses (idle, listening, thinking, speaking) are computed and blended by uMode (weights sum to 1).
-uniform float uTime;
-uniform float uLevel;
-uniform float uBurst;
-uniform float uMotion;
-uniform vec4 uMode;
+// Per-frame scalars are packed in one vec4 whose value is a Float32Array: three then uploads it with uniform4fv,
+// which passes no boxed numbers to WebGL (no per-frame allocation).
+uniform vec4 uParams; // x: time (s), y: level 0..1, z: onset burst 0..1, w: motion amplitude
+#define uTime uParams.x
+#define uLevel uParams.y
+#define uBurst uParams.z
+#define uMotion uParams.w
+uniform vec4 uMode; // weights of idle, listening, thinking, speaking
 uniform float uSize;
 uniform float uPixelRatio;
 uniform vec3 uColorA;
