@@ -31,8 +31,7 @@ export class Metrics {
   tokenMinted(): void {
     this.minted++;
   }
-  upstreamLatency(seconds: number, outcome: string): void {
-    void outcome;
+  upstreamLatency(seconds: number): void {
     this.latencyCount++;
     this.latencySum += seconds;
     LATENCY_BUCKETS.forEach((b, i) => {

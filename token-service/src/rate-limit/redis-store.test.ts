@@ -2,7 +2,7 @@
  * Redis store against a real redis-server spawned for this file, and two app instances (each its own HTTP server and
  * Redis connection, like two replicas behind a load balancer) sharing one limit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { serve, type ServerType } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import { RedisStore } from './redis-store';
@@ -11,6 +11,10 @@ import { ACCESS_KEY, assertNoSecretLeak, EXT_ORIGIN, makeHarness, OTHER_ACCESS_K
 import type { AddressInfo } from 'node:net';
 
 let redis: RedisServer;
+// Started once for the file; every test awaits it, so a missing redis-server fails each test with the install hint
+// (a failing beforeAll would only mark the tests as skipped).
+let starting: Promise<RedisServer> | undefined;
+const useRedis = async () => (redis = await (starting ??= startRedis()));
 const stores: RedisStore[] = [];
 const servers: ServerType[] = [];
 const newStore = (prefix?: string) => {
@@ -19,9 +23,7 @@ const newStore = (prefix?: string) => {
   return s;
 };
 
-beforeAll(async () => {
-  redis = await startRedis();
-});
+beforeEach(useRedis);
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));

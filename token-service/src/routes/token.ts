@@ -73,7 +73,7 @@ export function tokenRoute(deps: { client: OpenAI }) {
     const started = performance.now();
     try {
       const minted = await mintClientSecret(deps.client, params, config.openaiApiKey);
-      metrics.upstreamLatency((performance.now() - started) / 1000, 'ok');
+      metrics.upstreamLatency((performance.now() - started) / 1000);
       metrics.tokenMinted();
       c.header('Cache-Control', 'no-store');
       c.header('Pragma', 'no-cache');
@@ -87,7 +87,7 @@ export function tokenRoute(deps: { client: OpenAI }) {
       });
     } catch (e) {
       const f = e instanceof UpstreamFailure ? e : undefined;
-      metrics.upstreamLatency((performance.now() - started) / 1000, f?.code ?? 'error');
+      metrics.upstreamLatency((performance.now() - started) / 1000);
       if (!f) throw e;
       c.get('log').warn('upstream failure', { reason: f.code, ...f.detail });
       const headers: Record<string, string> = f.retryAfterSeconds ? { 'Retry-After': String(f.retryAfterSeconds) } : {};
