@@ -28,7 +28,7 @@ export default defineConfig({
         description: 'Open the SFMC Voice Instructor side panel',
       },
       'stop-speaking': {
-        suggested_key: { default: 'Alt+Shift+X' },
+        suggested_key: { default: 'Alt+Shift+U' },
         description: 'Stop the instructor speaking (interrupt)',
       },
     },

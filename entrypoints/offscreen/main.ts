@@ -11,4 +11,4 @@ listen<OffscreenProtocol>('offscreen', {
 });
 void engine.restore();
 // Read-only view for e2e tests and debugging (chrome.extension.getViews() from another extension page).
-Object.assign(globalThis, { __engine: { snapshot: engine.snapshot, levels: engine.levels } });
+Object.assign(globalThis, { __engine: { snapshot: engine.snapshot, levels: engine.levels, gateOpenedAt: engine.gateOpenedAt } });

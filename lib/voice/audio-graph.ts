@@ -22,7 +22,8 @@ export const GATE_DELAY_MS = 120;
 export interface AudioGraph {
   readonly context: AudioContext;
   readonly sendTrack: MediaStreamTrack;
-  readonly gate: { open(): void; close(): void; readonly isOpen: boolean };
+  /** `openedAt`: wall clock (ms, timeOrigin-based) of the last open, for the press→mic-live benchmark. */
+  readonly gate: { open(): void; close(): void; readonly isOpen: boolean; readonly openedAt: number };
   playRemote(stream: MediaStream): void;
   setPlaybackMuted(muted: boolean): void;
   /** Latest level per source (for status and tests). */
@@ -68,6 +69,7 @@ export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
   document.body.append(audio);
   let remoteSource: MediaStreamAudioSourceNode | undefined;
   let gateOpen = false;
+  let openedAt = 0;
 
   return {
     context,
@@ -76,6 +78,7 @@ export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
     gate: {
       open() {
         gateOpen = true;
+        openedAt = performance.timeOrigin + performance.now();
         gain.gain.setTargetAtTime(1, context.currentTime, 0.005);
       },
       close() {
@@ -84,6 +87,9 @@ export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
       },
       get isOpen() {
         return gateOpen;
+      },
+      get openedAt() {
+        return openedAt;
       },
     },
     playRemote(stream) {

@@ -57,6 +57,8 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   let recentlyCancelled = 0;
   let pendingTalk = false;
   let readyWaiter: (() => void) | undefined;
+  /** The call being set up or live; events of any other (replaced) call are ignored. */
+  let activeCall: Call | undefined;
   let contextTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -137,8 +139,10 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   }
 
   // ── connecting ────────────────────────────────────────────────────────────────────────────────────────────────
+  let connectStartedAt = 0;
   async function connect(): Promise<void> {
     if (res.kind !== 'none') return;
+    connectStartedAt = performance.now();
     const abort = new AbortController();
     res = { kind: 'preparing', abort };
     error = undefined;
@@ -149,6 +153,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       micPermission = 'granted';
       const audioGraph = await createAudioGraph(mic);
       if (abort.signal.aborted) return void (await audioGraph.close());
+      timings = { prepareMs: performance.now() - connectStartedAt };
       await establish(audioGraph, abort, false);
     } catch (e) {
       if (!abort.signal.aborted) await fail(e);
@@ -196,21 +201,24 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     const token = await mintToken(settings, abort.signal);
     const t1 = performance.now();
     model = token.model;
-    let current: Call | undefined;
+    const current: { call?: Call } = {};
     const ready = new Promise<void>((resolve) => (readyWaiter = resolve));
     const { call, timings: t } = await openCall(
       token,
       audioGraph.sendTrack,
       {
-        onMessage: (data) => current === undefined || (res.kind === 'live' && res.call === current) || res.kind === 'connecting' ? onMessage(data) : undefined,
+        // Messages of a call that was replaced are ignored; before openCall returns, the call is the current one.
+        onMessage: (data) => {
+          if (!current.call || current.call === activeCall) onMessage(data);
+        },
         onLost: (reason) => {
-          if (res.kind === 'live' && res.call === current) void lose(reason);
+          if (res.kind === 'live' && res.call === current.call) void lose(reason);
         },
         onRemoteStream: (stream) => audioGraph.playRemote(stream),
       },
       abort.signal,
     );
-    current = call;
+    current.call = activeCall = call;
     const t2 = performance.now();
     const timeout = new Promise<never>((_, reject) =>
       setTimeout(() => reject(new EngineFailure({ code: 'session_timeout', message: 'The Realtime API did not start the session.', fix: 'Try again; if it persists, check the token service logs.' }, 'backoff')), READY_TIMEOUT_MS),
@@ -222,7 +230,9 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       throw e;
     }
     const t3 = performance.now();
-    timings = { tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2, totalMs: t3 - t0 };
+    // totalMs: from the user's connect (incl. mic and audio graph) or, on a reconnect, from this attempt.
+    const prepareMs = status === 'reconnecting' ? undefined : timings.prepareMs;
+    timings = { prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2, totalMs: t3 - (prepareMs === undefined ? t0 : connectStartedAt) };
     res = { kind: 'live', graph: audioGraph, call, startedAt: Date.now() };
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(refreshSession, options.sessionRefreshMs ?? SESSION_REFRESH_MS);
@@ -232,6 +242,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   async function lose(reason: string): Promise<void> {
     if (res.kind !== 'live') return;
     const { graph: audioGraph, call } = res;
+    activeCall = undefined;
     call.close();
     talk.reset();
     responses.reset();
@@ -266,6 +277,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   async function teardown(): Promise<void> {
     const old = res;
     res = { kind: 'none' };
+    activeCall = undefined;
     clearTimeout(refreshTimer);
     clearTimeout(contextTimer);
     talk.reset();
@@ -468,6 +480,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       publish();
     },
     levels: () => graph()?.levels,
+    gateOpenedAt: () => graph()?.gate.openedAt ?? 0,
     dispose(): void {
       clearInterval(housekeeping);
       void teardown();

@@ -34,7 +34,8 @@ describe('engine state machine', () => {
     for (const s of ['ready', 'listening', 'thinking', 'speaking', 'connecting'] as const) {
       expect(nextStatus(s, 'lost')).toBe('reconnecting');
     }
-    expect(run('reconnecting', ['connect', 'ready'])).toEqual(['connecting', 'ready']);
+    // a reconnect stays visibly "reconnecting" until the new session is ready
+    expect(run('reconnecting', ['connect', 'ready'])).toEqual(['reconnecting', 'ready']);
   });
 
   it('ignores late events after a disconnect', () => {

@@ -31,9 +31,9 @@ export function nextStatus(status: EngineStatus, signal: EngineSignal): EngineSt
     case 'prepare':
       return status === 'idle' || status === 'error' ? 'preparing' : status;
     case 'connect':
-      return status === 'preparing' || status === 'reconnecting' ? 'connecting' : status;
+      return status === 'preparing' ? 'connecting' : status;
     case 'ready':
-      return status === 'connecting' ? 'ready' : status;
+      return status === 'connecting' || status === 'reconnecting' ? 'ready' : status;
     case 'talk-start':
       return isLive(status) ? 'listening' : status;
     case 'talk-end':

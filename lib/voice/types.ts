@@ -24,6 +24,8 @@ export type MicPermission = 'granted' | 'prompt' | 'denied' | 'unknown';
 
 /** Milliseconds spent in each connection phase of the last connect. */
 export interface ConnectTimings {
+  /** Microphone and audio graph (first connect only). */
+  prepareMs?: number;
   tokenMs?: number;
   sdpMs?: number;
   iceMs?: number;

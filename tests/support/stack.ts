@@ -3,7 +3,7 @@ import { PINNED_EXTENSION_ORIGIN } from '../../lib/extension-id';
 import { startSfmcServer } from '../../scripts/sfmc-server';
 import { freePort, startService, type Service } from './processes';
 
-export const ACCESS_KEY = 'e2e-access-key';
+export const ACCESS_KEY = 'e2e-access-key-0123456789';
 
 export interface Stack {
   emulator: Service;

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:connect`: connect time of the extension (click → ready, by phase) side by side with the floor — a
+ * bare web page doing the same mic open + token fetch + SDP POST + ICE + session.created in the same browser run —
+ * and press → mic live. Prints a table and a final JSON line.
+ */
+import http from 'node:http';
+import { launch, waitForEngine } from '../tests/support/browser';
+import { freePort } from '../tests/support/processes';
+import { ACCESS_KEY, startStack } from '../tests/support/stack';
+import { PINNED_EXTENSION_ORIGIN } from '../lib/extension-id';
+
+const RUNS = Number(process.env.BENCH_RUNS || 7);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+const FLOOR_PAGE = `<!doctype html><meta charset=utf-8><title>floor</title><script>
+window.connectOnce = async (tokenUrl, accessKey) => {
+  const t0 = performance.now();
+  const mic = await navigator.mediaDevices.getUserMedia({ audio: true });
+  const t1 = performance.now();
+  const r = await fetch(tokenUrl + '/api/token', { method: 'POST', headers: { authorization: 'Bearer ' + accessKey, 'content-type': 'application/json' }, body: JSON.stringify({ voice: 'marin', language: 'en', mode: 'push-to-talk' }) });
+  const tok = await r.json();
+  const t2 = performance.now();
+  const pc = new RTCPeerConnection();
+  pc.addTransceiver(mic.getAudioTracks()[0], { direction: 'sendrecv' });
+  const dc = pc.createDataChannel('oai-events');
+  const created = new Promise((res) => (dc.onmessage = (e) => JSON.parse(e.data).type === 'session.created' && res()));
+  const opened = new Promise((res) => (dc.onopen = res));
+  await pc.setLocalDescription(await pc.createOffer());
+  const a = await fetch(tok.realtime_url, { method: 'POST', body: pc.localDescription.sdp, headers: { authorization: 'Bearer ' + tok.value, 'content-type': 'application/sdp' } });
+  await pc.setRemoteDescription({ type: 'answer', sdp: await a.text() });
+  const t3 = performance.now();
+  await opened;
+  const t4 = performance.now();
+  await created;
+  const t5 = performance.now();
+  pc.close();
+  mic.getTracks().forEach((t) => t.stop());
+  return { totalMs: t5 - t0, prepareMs: t1 - t0, tokenMs: t2 - t1, sdpMs: t3 - t2, iceMs: t4 - t3, readyMs: t5 - t4 };
+};
+</script>`;
+
+async function main(): Promise<void> {
+  const floorPort = await freePort();
+  const floor = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR_PAGE)).listen(floorPort, '127.0.0.1');
+  const stack = await startStack({ ALLOWED_ORIGINS: `${PINNED_EXTENSION_ORIGIN},http://127.0.0.1:${floorPort}`, RATE_LIMIT_PER_MINUTE: '1000' });
+  const b = await launch(stack, { panelQuery: 'particles=2000' });
+  const floorPage = await b.ctx.newPage();
+  await floorPage.goto(`http://127.0.0.1:${floorPort}/`);
+  const ext: Record<string, number>[] = [];
+  const bare: Record<string, number>[] = [];
+  const press: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(await floorPage.evaluate(([u, k]) => (window as unknown as { connectOnce(u: string, k: string): Promise<Record<string, number>> }).connectOnce(u!, k!), [stack.tokens.url, ACCESS_KEY]));
+      await b.panel.click('[data-testid="connect"]');
+      const s = await waitForEngine(b, (x) => x.status === 'ready', 'ready', 30_000);
+      ext.push(s.timings as Record<string, number>);
+      for (let j = 0; j < 2; j++) {
+        const t = await b.panel.evaluate(() => {
+          const at = performance.timeOrigin + performance.now();
+          window.dispatchEvent(new KeyboardEvent('keydown', { code: 'Space' }));
+          return at;
+        });
+        let opened = 0;
+        for (let k = 0; k < 200 && opened < t; k++) {
+          opened = await b.panel.evaluate(() => {
+            const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & { __engine?: { gateOpenedAt(): number } }) | undefined;
+            return view?.__engine?.gateOpenedAt() ?? 0;
+          });
+        }
+        press.push(opened - t);
+        await b.panel.evaluate(() => window.dispatchEvent(new KeyboardEvent('keyup', { code: 'Space' })));
+        await b.panel.waitForTimeout(300);
+      }
+      await b.panel.click('[data-testid="disconnect"]');
+      await waitForEngine(b, (x) => x.status === 'idle', 'idle');
+    }
+  } finally {
+    await b.close();
+    await stack.stop();
+    floor.close();
+  }
+  const phases = ['prepareMs', 'tokenMs', 'sdpMs', 'iceMs', 'readyMs', 'totalMs'];
+  console.log(`connect phases, median of ${RUNS} (ms)`);
+  console.log('phase'.padEnd(12) + 'extension'.padStart(12) + 'floor'.padStart(12));
+  for (const p of phases) console.log(p.padEnd(12) + String(round(median(ext.map((x) => x[p] ?? NaN)))).padStart(12) + String(round(median(bare.map((x) => x[p] ?? NaN)))).padStart(12));
+  const connect = median(ext.map((x) => x.totalMs!));
+  const floorMs = median(bare.map((x) => x.totalMs!));
+  console.log(`press → mic live: median ${round(median(press))} ms over ${press.length} presses (audio then leaves through the 120 ms first-word guard)`);
+  console.log(JSON.stringify({ connect_ms: round(connect), floor_ms: round(floorMs), ratio: round((connect / floorMs) * 100) / 100, press_to_live_ms: round(median(press)) }));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+// The particle field draws, reacts to the instructor's voice, and adapts its count to the frame rate.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitForEngine, type Browser } from '../support/browser';
+import { startStack, type Stack } from '../support/stack';
+import type { ParticlePixels } from '../../lib/particles/test-hook';
+
+let stack: Stack;
+let b: Browser;
+
+before(async () => {
+  stack = await startStack();
+  b = await launch(stack, { panelQuery: 'particles=48000' });
+  await b.panel.waitForFunction(() => (globalThis.__particles?.frames() ?? 0) > 2, null, { timeout: 30_000 });
+});
+after(async () => {
+  await b?.close();
+  await stack?.stop();
+});
+
+const pixels = () => b.panel.evaluate(() => globalThis.__particles!.pixels()) as Promise<ParticlePixels | null>;
+
+test('the canvas draws particles and the picture changes while the reply plays', async () => {
+  assert.equal(await b.panel.evaluate(() => globalThis.__particles!.fallback()), false, 'WebGL is available (SwiftShader)');
+  const idle = await pixels();
+  assert.ok(idle && idle.lit > 100, `particles are drawn (${idle?.lit} lit pixels)`);
+
+  await b.panel.click('[data-testid="connect"]');
+  await waitForEngine(b, (s) => s.status === 'ready', 'ready', 30_000);
+  await stack.control('script', { replies: [{ text: 'The field moves with my voice while I explain data extensions and sendable relationships.' }] });
+  await b.panel.fill('[data-testid="text-input"]', 'What is a sendable data extension?');
+  await b.panel.press('[data-testid="text-input"]', 'Enter');
+  await waitForEngine(b, (s) => s.status === 'speaking', 'speaking', 30_000);
+  let assistant = 0;
+  for (let i = 0; i < 40 && assistant < 0.01; i++) {
+    assistant = await b.panel.evaluate(() => globalThis.__particles!.levels().assistant);
+    await b.panel.waitForTimeout(100);
+  }
+  assert.ok(assistant > 0.01, `the field's state follows the assistant's voice (${assistant})`);
+  const speaking = await pixels();
+  assert.ok(speaking && speaking.lit > 100);
+  assert.notEqual(speaking!.sum, idle!.sum, 'the picture differs while the instructor speaks');
+  assert.equal(await b.panel.evaluate(() => globalThis.__particles!.mode()), 'speaking');
+});
+
+test('the particle count steps down under slow frames and back up when fast', async () => {
+  const start = await b.panel.evaluate(() => globalThis.__particles!.count());
+  assert.equal(start, 48_000);
+  await b.panel.evaluate(() => globalThis.__particles!.injectFrameTimes(Array(100).fill(40)));
+  const down = await b.panel.evaluate(() => globalThis.__particles!.count());
+  assert.equal(down, 40_000, 'one 8k step down after 2 s at 25 fps');
+  assert.equal(await b.panel.getAttribute('canvas', 'data-particle-count'), '40000');
+  await b.panel.evaluate(() => globalThis.__particles!.injectFrameTimes(Array(120).fill(1000 / 60)));
+  assert.equal(await b.panel.evaluate(() => globalThis.__particles!.count()), 48_000, 'back up after 2 s at 60 fps');
+});

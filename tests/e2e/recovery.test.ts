@@ -1,0 +1,80 @@
+// Recovery: nothing the user said is lost when the network, the key or the service worker misbehaves.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitForEngine, type Browser } from '../support/browser';
+import type { Received } from '../support/emulator-types';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let b: Browser;
+
+before(async () => {
+  stack = await startStack();
+  b = await launch(stack);
+});
+after(async () => {
+  await b?.close();
+  await stack?.stop();
+});
+
+const received = () => stack.control<Received>('received');
+
+async function ask(text: string, reply: string): Promise<void> {
+  await stack.control('script', { replies: [{ text: reply }] });
+  await b.panel.fill('[data-testid="text-input"]', text);
+  await b.panel.press('[data-testid="text-input"]', 'Enter');
+  await waitForEngine(b, (s) => s.status === 'ready' && s.transcript.at(-1)?.text === reply, `the reply "${reply}"`);
+}
+
+test('an SDP 500 is retried with a fresh key and the session comes up', async () => {
+  await stack.control('faults', { sdpStatus: 500 });
+  const minted = (await received()).keysMinted;
+  await b.panel.click('[data-testid="connect"]');
+  await waitForEngine(b, (s) => s.status === 'ready', 'ready after the retry', 30_000);
+  const r = await received();
+  assert.ok(r.keysMinted - minted >= 2, `a second key was minted (${r.keysMinted - minted})`);
+  await ask('first question', 'First answer.');
+});
+
+test('a data-channel drop mid-session reconnects with a fresh key and keeps the transcript', async () => {
+  const before = (await b.snapshot())!.transcript.map((e) => e.text);
+  const calls = (await received()).calls.length;
+  await stack.control('faults', { dropDataChannel: true });
+  await waitForEngine(b, (s) => s.status === 'reconnecting' || s.status === 'connecting', 'reconnecting', 10_000);
+  await b.panel.waitForSelector('[data-testid="status"][data-status="reconnecting"], [data-testid="status"][data-status="connecting"], [data-testid="status"][data-status="ready"]');
+  const s = await waitForEngine(b, (x) => x.status === 'ready', 'ready again', 30_000);
+  assert.deepEqual(s.transcript.map((e) => e.text).slice(0, before.length), before, 'earlier turns kept in order');
+  const r = await received();
+  assert.ok(r.calls.length > calls, 'a new call was made');
+  const recap = r.calls.at(-1)!.clientEvents.find((e) => e.type === 'conversation.item.create' && JSON.stringify(e).includes('First answer.'));
+  assert.ok(recap, 'the new session got a recap of earlier turns');
+  await ask('second question', 'Second answer.');
+});
+
+test('a used key is answered with a fresh key', async () => {
+  await stack.control('faults', { closePeer: true, reuseNextKey: true });
+  await waitForEngine(b, (s) => s.status !== 'ready', 'the peer to close', 10_000);
+  await waitForEngine(b, (s) => s.status === 'ready', 'ready with a fresh key', 30_000);
+  await ask('third question', 'Third answer.');
+});
+
+test('a service-worker restart mid-session does not interrupt the session', async () => {
+  const cdp = await b.ctx.newCDPSession(b.panel);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await ask('after the restart', 'Still here.');
+  assert.equal((await b.snapshot())?.status, 'ready');
+});
+
+test('token service down: a specific error that says how to fix it', async () => {
+  await b.panel.click('[data-testid="disconnect"]');
+  await waitForEngine(b, (s) => s.status === 'idle', 'idle');
+  await stack.tokens.stop();
+  await b.panel.click('[data-testid="connect"]');
+  const s = await waitForEngine(b, (x) => x.status === 'error', 'the error', 20_000);
+  assert.equal(s.error?.code, 'token_unreachable');
+  const banner = await b.panel.waitForSelector('[data-testid="error"]');
+  assert.match((await banner.textContent()) ?? '', new RegExp(stack.tokens.url.replace(/[.:/]/g, '.')));
+  assert.ok(s.transcript.some((e) => e.text === 'Still here.'), 'the transcript survives the failed connect');
+});
