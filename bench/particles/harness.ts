@@ -30,10 +30,17 @@ export async function buildPages(): Promise<string> {
       // Readable names, so the heap profile can find `benchFrame`.
       minify: false,
       target: 'es2022',
-      rollupOptions: {
+      rolldownOptions: {
         input: { bench: join(PAGES, 'index.html'), canvas: join(PAGES, 'canvas.html') },
-        // three in its own chunk, so allocations inside three are told apart from ours by URL.
-        output: { manualChunks: (id: string) => (id.includes('node_modules/three/') ? 'three' : undefined) },
+        // three and lib/particles in their own chunks, so the heap profile can tell their allocations apart by URL.
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'three', test: /node_modules[\\/]three[\\/]/, priority: 2 },
+              { name: 'particles', test: /lib[\\/]particles[\\/]/, priority: 1 },
+            ],
+          },
+        },
       },
     },
   });

@@ -19,8 +19,6 @@ export interface RunResult {
   rafMean: number;
   /** Time of a forced 1-px readPixels after render (draw completion), ms; 0 when not synced. */
   rasterMean: number;
-  /** usedJSHeapSize growth over the run / frames (includes anything else on the page; GC can hide growth). */
-  heapDeltaPerFrame: number;
 }
 
 declare global {
@@ -70,14 +68,18 @@ function stats(a: Float64Array, n: number): { mean: number; p50: number; p95: nu
 let sync = false;
 let last = 0;
 
+/** Feature frames arrive by message in the app, not inside the rAF callback: the harness pushes them outside it. */
+function feed(i: number, ts: number): void {
+  state.setMode(MODES[(i >> 5) & 3]!);
+  state.pushFrame(frames[i & 3]!, ts);
+}
+
 /**
  * One measured frame: the same calls the app's loop makes (state.update + view.render), timed; in sync mode a 1-px
- * readPixels forces draw completion. Allocation-free once optimised; the heap profile sums allocations under it.
+ * readPixels forces draw completion. The heap profile sums allocations under it.
  */
 function benchFrame(i: number, ts: number): void {
   const t0 = performance.now();
-  state.setMode(MODES[(i >> 5) & 3]!);
-  state.pushFrame(frames[i & 3]!, ts);
   state.update(last ? (ts - last) / 1000 : 0.016, ts);
   view.render(state.out);
   const t1 = performance.now();
@@ -95,23 +97,21 @@ function run(count: number, total: number, synced: boolean): Promise<RunResult> 
   sync = synced;
   last = 0;
   const n = Math.min(total, js.length);
-  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
   return new Promise((resolve) => {
     let i = 0;
-    let heap0 = 0;
     const tick = (ts: number): void => {
-      if (i === 0 && last === 0) heap0 = memory?.usedJSHeapSize ?? 0;
+      feed(i, ts);
       benchFrame(i, ts);
       i++;
       if (i < n) requestAnimationFrame(tick);
       // Summaries are computed outside the frame (they allocate).
-      else setTimeout(() => resolve(summarise(count, n, ((memory?.usedJSHeapSize ?? 0) - heap0) / n)), 0);
+      else setTimeout(() => resolve(summarise(count, n)), 0);
     };
     requestAnimationFrame(tick);
   });
 }
 
-function summarise(count: number, n: number, heapDeltaPerFrame: number): RunResult {
+function summarise(count: number, n: number): RunResult {
   const j = stats(js, n);
   return {
     count,
@@ -121,7 +121,6 @@ function summarise(count: number, n: number, heapDeltaPerFrame: number): RunResu
     jsP95: j.p95,
     rafMean: stats(raf.subarray(1), n - 1).mean,
     rasterMean: stats(raster, n).mean,
-    heapDeltaPerFrame,
   };
 }
 
@@ -134,6 +133,7 @@ function warm(total: number): number {
   view.setCount(1_000);
   sync = false;
   for (let i = 0; i < total; i++) {
+    feed(i & 1023, i * 16);
     benchFrame(i & 1023, i * 16);
     if ((i & 63) === 63) gl.finish();
   }
