@@ -6,6 +6,9 @@ export const HIGHLIGHT_ATTR = 'data-sfmc-voice-highlight';
 /** Elements whose text is user content (values, code, editors): never read. */
 export const NEVER_READ = 'textarea, select, option, input, script, style, noscript, template, pre, code, [contenteditable=""], [contenteditable="true"], .CodeMirror, .monaco-editor, .ace_editor';
 
+/** Containers of user content (editors, code): nothing inside them is reported, even headings or buttons. */
+export const USER_CONTENT = 'textarea, select, pre, code, [contenteditable=""], [contenteditable="true"], .CodeMirror, .monaco-editor, .ace_editor';
+
 export const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
 export type VisibilityCache = WeakMap<Element, boolean>;
@@ -15,6 +18,8 @@ function selfHidden(el: Element): boolean {
   if (el.hasAttribute(HIGHLIGHT_ATTR)) return true;
   const tag = el.tagName.toLowerCase();
   if (tag === 'input' && (el as HTMLInputElement).type === 'hidden') return true;
+  const inline = (el as HTMLElement).style;
+  if (inline && (inline.display === 'none' || inline.visibility === 'hidden')) return true;
   const view = el.ownerDocument?.defaultView;
   if (!view) return false;
   const st = view.getComputedStyle(el);

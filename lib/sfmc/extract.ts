@@ -7,7 +7,7 @@ import type { FrameContext } from './types';
 import { detectApp, isEmbeddedFrameUrl } from './detect';
 import { redactText, redactUrl } from './redact';
 import { PII_COLUMN, PII_SCREENS, SECRET_FIELD, SEL } from './selectors';
-import { HIGHLIGHT_ATTR, accessibleName, controlLabel, isVisible, norm, safeText, type VisibilityCache } from './dom';
+import { HIGHLIGHT_ATTR, USER_CONTENT, accessibleName, controlLabel, isVisible, norm, safeText, type VisibilityCache } from './dom';
 
 export const LIMITS = { text: 100, headings: 20, labels: 40, buttons: 40, errors: 10 } as const;
 
@@ -110,7 +110,7 @@ export function extractFrameContext(doc: Document, url: string): FrameContext {
   const { roots, names } = findDroppedRegions(doc, screen);
   const vis: VisibilityCache = new WeakMap();
   const usable = (el: Element) =>
-    !roots.some((r) => r === el || r.contains(el)) && !el.closest(`[${HIGHLIGHT_ATTR}]`) && isVisible(el, vis);
+    !roots.some((r) => r === el || r.contains(el)) && !el.closest(`[${HIGHLIGHT_ATTR}]`) && !el.parentElement?.closest(USER_CONTENT) && isVisible(el, vis);
 
   const headings = new Collector(LIMITS.headings);
   const labels = new Collector(LIMITS.labels);

@@ -23,19 +23,21 @@ const DIGITS = /\d{6,}/g;
 
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 
-function looksRandom(s: string): boolean {
-  const core = s.replace(/[_+/=-]/g, '');
-  if (core.length < 20) return false;
-  const digits = count(core, /\d/g);
-  const upper = count(core, /[A-Z]/g);
-  const lower = count(core, /[a-z]/g);
-  if (digits === 0 && (upper === 0 || lower === 0)) return false;
+/** A random-looking part: scattered digits, dense case changes, or an upper-case key id with digits. */
+function randomPart(part: string): boolean {
+  if (part.length < 12) return false;
+  const digits = count(part, /\d/g);
+  const lower = count(part, /[a-z]/g);
+  const digitGroups = count(part, /\d+/g);
   let changes = 0;
   const cls = (c: string) => (/\d/.test(c) ? 0 : /[A-Z]/.test(c) ? 1 : 2);
-  for (let i = 1; i < core.length; i++) if (cls(core.charAt(i)) !== cls(core.charAt(i - 1))) changes++;
-  const ratio = changes / core.length;
-  if (digits >= 2 && upper + lower >= 2) return true;
-  return ratio >= 0.3;
+  for (let i = 1; i < part.length; i++) if (cls(part.charAt(i)) !== cls(part.charAt(i - 1))) changes++;
+  return digitGroups >= 3 || changes / part.length >= 0.3 || (digits >= 1 && lower === 0 && part.length >= 16);
+}
+
+/** Long tokens (keys, secrets, tenant subdomains) vs. identifiers made of words (`Active_Subscribers_30d`). */
+function looksRandom(s: string): boolean {
+  return s.split(/[_+/=.-]+/).some(randomPart);
 }
 
 function phoneLike(m: string): boolean {

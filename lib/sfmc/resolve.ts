@@ -53,7 +53,9 @@ const tokens = (s: string) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]/gu, ' ')
     .split(/\s+/)
-    .filter(Boolean);
+    .filter((t) => t && !STOP_WORDS.has(t));
+
+const STOP_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'by', 'and', 'or', 'in', 'on', 'for', 'with', 'button', 'field', 'tab', 'link']);
 
 function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -92,7 +94,8 @@ export function scoreName(name: string, query: string): number {
   const recall = matched / qt.length;
   const precision = covered / nt.length;
   if (!matched) return 0;
-  return Math.round(55 * ((2 * recall * precision) / (recall + precision)));
+  // Recall weighs more: every word the model said should be there; extra words on the element cost less.
+  return Math.round(55 * (0.7 * recall + 0.3 * precision));
 }
 
 interface Candidate {

@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installHoldKey, HOLD_SAFETY_MS } from './hold-key';
+
+let events: string[];
+let key: string;
+let uninstall: () => void;
+
+const press = (type: 'keydown' | 'keyup', code: string, init: KeyboardEventInit = {}) => {
+  const e = new KeyboardEvent(type, { code, key: code, bubbles: true, cancelable: true, ...init });
+  document.body.dispatchEvent(e);
+  return e;
+};
+
+beforeEach(() => {
+  events = [];
+  key = 'F9';
+  uninstall = installHoldKey({ getKey: () => key, onPress: () => events.push('press'), onRelease: () => events.push('release') });
+});
+afterEach(() => {
+  uninstall();
+  vi.useRealTimers();
+});
+
+describe('installHoldKey', () => {
+  it('press on keydown, release on keyup, ignoring auto-repeat', () => {
+    press('keydown', 'F9');
+    press('keydown', 'F9', { repeat: true });
+    press('keydown', 'F9', { repeat: true });
+    press('keyup', 'F9');
+    expect(events).toEqual(['press', 'release']);
+  });
+
+  it('prevents default only for the hold key', () => {
+    expect(press('keydown', 'F9').defaultPrevented).toBe(true);
+    expect(press('keydown', 'KeyA').defaultPrevented).toBe(false);
+    expect(press('keyup', 'KeyA').defaultPrevented).toBe(false);
+    expect(press('keyup', 'F9').defaultPrevented).toBe(true);
+  });
+
+  it('runs in the capture phase, before page handlers that stop propagation', () => {
+    const stopper = (e: Event) => e.stopPropagation();
+    document.body.addEventListener('keydown', stopper);
+    press('keydown', 'F9');
+    document.body.removeEventListener('keydown', stopper);
+    expect(events).toEqual(['press']);
+  });
+
+  it('ignores other keys and reads the key on every event', () => {
+    press('keydown', 'F8');
+    expect(events).toEqual([]);
+    key = 'F8';
+    press('keydown', 'F8');
+    press('keyup', 'F8');
+    expect(events).toEqual(['press', 'release']);
+  });
+
+  it('releases on window blur', () => {
+    press('keydown', 'F9');
+    window.dispatchEvent(new Event('blur'));
+    press('keyup', 'F9');
+    expect(events).toEqual(['press', 'release']);
+  });
+
+  it('releases when the page is hidden', () => {
+    press('keydown', 'F9');
+    const state = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    state.mockRestore();
+    expect(events).toEqual(['press', 'release']);
+  });
+
+  it('releases after the safety timeout when keyup is lost', () => {
+    uninstall();
+    vi.useFakeTimers();
+    uninstall = installHoldKey({ getKey: () => key, onPress: () => events.push('press'), onRelease: () => events.push('release') });
+    press('keydown', 'F9');
+    vi.advanceTimersByTime(HOLD_SAFETY_MS - 1);
+    expect(events).toEqual(['press']);
+    vi.advanceTimersByTime(1);
+    expect(events).toEqual(['press', 'release']);
+    press('keyup', 'F9');
+    expect(events).toEqual(['press', 'release']);
+  });
+
+  it('uninstall releases a held key and stops listening', () => {
+    press('keydown', 'F9');
+    uninstall();
+    press('keydown', 'F9');
+    expect(events).toEqual(['press', 'release']);
+  });
+});
