@@ -1,5 +1,5 @@
 import { Decimator } from './decimator';
-import { peakAbs, sumSquares } from './level';
+import { BandEnergy } from './level';
 import { OnsetDetector } from './onset';
 import { PitchDetector } from './pitch';
 import { PitchSmoother } from './pitch-smoother';
@@ -52,12 +52,16 @@ export class FeatureAnalyser {
   readonly vad: VoiceActivity;
   readonly onsets: OnsetDetector;
   readonly smoother: PitchSmoother;
-  /** Latest per-quantum values (for tests/diagnostics). */
-  lastOnset = 0;
+  /** Voice decision of the last quantum. */
   lastVoice = false;
   pitchHz = 0;
   clarity = 0;
+  /** Number of pitch analyses run so far (raw result in `pitch.pitchHz` / `pitch.clarity`). */
+  pitchCount = 0;
+  /** Input samples from the centre of the pitch window to the end of the quantum that triggered the analysis. */
+  readonly pitchCentreDelay: number;
 
+  private readonly band: BandEnergy;
   private readonly decimator: Decimator;
   private readonly ring: DoubleRing;
   private readonly pitchEvery: number;
@@ -83,6 +87,8 @@ export class FeatureAnalyser {
     this.ring = new DoubleRing(win);
     this.pitch = new PitchDetector({ sampleRate: this.decimatedRate, windowSize: win, minHz: o.minHz, maxHz: o.maxHz });
     this.pitchEvery = Math.max(1, o.pitchEveryQuanta ?? 8);
+    this.pitchCentreDelay = (this.decimator.taps.length - 1) / 2 + (win * factor) / 2;
+    this.band = new BandEnergy(sr);
     this.vad = new VoiceActivity({ stepSeconds: step });
     this.onsets = new OnsetDetector({ stepSeconds: step });
     this.smoother = new PitchSmoother(step * this.pitchEvery);
@@ -98,18 +104,25 @@ export class FeatureAnalyser {
    */
   process(input: Float32Array, length = input.length): boolean {
     if (length <= 0) return false;
-    const ss = sumSquares(input, length);
-    const ms = ss / length;
-    const pk = peakAbs(input, length);
+    // RMS and peak inline; everything else is passed between parts through fields (see level.ts `Energy`).
+    let ss = 0;
+    let pk = this.winPeak;
+    for (let i = 0; i < length; i++) {
+      const v = input[i]!;
+      ss += v * v;
+      if (v > pk) pk = v;
+      else if (-v > pk) pk = -v;
+    }
     this.winSumSq += ss;
     this.winCount += length;
-    if (pk > this.winPeak) this.winPeak = pk;
+    this.winPeak = pk;
 
-    const voice = this.vad.update(ms);
+    this.band.process(input, length);
+    const voice = this.vad.update(this.band);
     this.lastVoice = voice;
-    const onset = this.onsets.update(ms, this.vad.floorDb);
-    this.lastOnset = onset;
-    if (onset > this.winOnset) this.winOnset = onset;
+    if (this.onsets.update(this.band, this.vad)) {
+      if (this.onsets.strength > this.winOnset) this.winOnset = this.onsets.strength;
+    }
 
     if (this.pitchOn) {
       this.decimator.process(input, length, this.ring);
@@ -123,12 +136,18 @@ export class FeatureAnalyser {
     return this.sinceFrame >= this.samplesPerFrame;
   }
 
+  /** Onset strength of the last quantum (dB rise, 0 = none). */
+  get lastOnset(): number {
+    return this.onsets.strength;
+  }
+
   private analysePitch(voice: boolean): void {
-    const f = this.pitch.analyse(this.ring.data, this.ring.start);
-    const c = this.pitch.clarity;
-    this.clarity = c;
-    this.pitchHz = voice && c >= this.clarityGate ? f : 0;
-    this.smoother.update(this.pitchHz, c);
+    const p = this.pitch;
+    p.analyse(this.ring.data, this.ring.start);
+    this.pitchCount++;
+    this.clarity = p.clarity;
+    this.pitchHz = voice && p.clarity >= this.clarityGate ? p.pitchHz : 0;
+    this.smoother.update(this);
   }
 
   /** Copies the current frame's features into `out` and starts a new frame window. */

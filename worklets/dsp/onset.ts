@@ -1,4 +1,4 @@
-import { powerDb } from './level';
+import { powerDb, type Energy } from './level';
 
 export interface OnsetOptions {
   /** Seconds per `update` call (one render quantum). */
@@ -49,9 +49,16 @@ export class OnsetDetector {
     this.history.fill(-120);
   }
 
-  /** Feeds one step's mean square and the current noise floor (dBFS); returns onset strength (dB) or 0. */
-  update(meanSquare: number, floorDb: number): number {
-    const level = powerDb(meanSquare);
+  /** Onset strength of the last step: the level rise in dB (> 0) on an onset step, else 0. */
+  strength = 0;
+
+  /**
+   * Feeds one step's mean square (`src.meanSquare`) and the current noise floor (`floor.floorDb`, dBFS); returns
+   * true on an onset (strength in `strength`).
+   */
+  update(src: Energy, floor: { readonly floorDb: number }): boolean {
+    const level = powerDb(src.meanSquare);
+    const floorDb = floor.floorDb;
     const h = this.history;
     let ref = Infinity;
     const n = this.count < this.lookback ? this.count : this.lookback;
@@ -62,7 +69,8 @@ export class OnsetDetector {
     h[this.pos] = level;
     this.pos = (this.pos + 1) % MAX_LOOKBACK;
     if (this.count < MAX_LOOKBACK) this.count++;
-    if (n === 0) return 0;
+    this.strength = 0;
+    if (n === 0) return false;
 
     const rise = level - ref > 0 ? level - ref : 0;
     const thr = Math.max(this.minRise, this.mean + this.k * this.dev);
@@ -76,7 +84,8 @@ export class OnsetDetector {
     const d = rise - this.mean;
     this.mean += this.beta * d;
     this.dev += this.beta * (Math.abs(d) - this.dev);
-    return out;
+    this.strength = out;
+    return out > 0;
   }
 
   reset(): void {
@@ -86,5 +95,6 @@ export class OnsetDetector {
     this.mean = 0;
     this.dev = 1;
     this.wait = 0;
+    this.strength = 0;
   }
 }

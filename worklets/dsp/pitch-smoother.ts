@@ -18,8 +18,10 @@ export class PitchSmoother {
     this.alpha = 1 - Math.exp(-stepSeconds / tauSeconds);
   }
 
-  update(pitchHz: number, clarity: number): number {
-    if (!(pitchHz > 0) || clarity < this.gate) return this.value;
+  /** Feeds one analysis (`src.pitchHz`, `src.clarity`; fields, not arguments: see level.ts `Energy`). */
+  update(src: { readonly pitchHz: number; readonly clarity: number }): void {
+    const pitchHz = src.pitchHz;
+    if (!(pitchHz > 0) || src.clarity < this.gate) return;
     const l = Math.log2(pitchHz);
     // median of the last three confident log-pitches
     let med = l;
@@ -35,7 +37,6 @@ export class PitchSmoother {
     else if (Math.abs(med - this.logValue) > 0.5) this.logValue = med; // a real jump (new note/speaker): follow now
     else this.logValue += this.alpha * (med - this.logValue);
     this.value = 2 ** this.logValue;
-    return this.value;
   }
 
   reset(): void {

@@ -16,8 +16,7 @@ export interface PitchDetectorOptions {
 /**
  * McLeod Pitch Method: normalised square difference function n(τ) = 2r(τ)/m(τ) with r(τ) from a zero-padded
  * real FFT (|X|² → FFT again, since the power spectrum is real and even), key-maximum picking, then a sub-sample
- * refinement that maximises n(τ) on the band-limited (trigonometric) interpolant of r, via Newton steps on the power
- * spectrum. This gives full-rate precision on a decimated signal. All scratch is preallocated: `analyse` allocates
+ * refinement by Newton steps on a band-limited, Hann-weighted NSDF (see `refine`). This gives full-rate precision on a decimated signal. All scratch is preallocated: `analyse` allocates
  * nothing.
  */
 export class PitchDetector {
@@ -35,7 +34,6 @@ export class PitchDetector {
   private readonly x: Float64Array;
   private readonly re: Float64Array;
   private readonly im: Float64Array;
-  private readonly power: Float64Array;
   private readonly xr: Float64Array;
   private readonly xi: Float64Array;
   private readonly cr: Float64Array;
@@ -47,7 +45,6 @@ export class PitchDetector {
   private readonly nsdf: Float64Array;
   private readonly m: Float64Array;
   private readonly keyLags: Int32Array;
-  private keyCount = 0;
 
   constructor(opts: PitchDetectorOptions) {
     const minHz = opts.minHz ?? 60;
@@ -65,7 +62,6 @@ export class PitchDetector {
     this.x = new Float64Array(this.windowSize);
     this.re = new Float64Array(n / 2 + 1);
     this.im = new Float64Array(n / 2 + 1);
-    this.power = new Float64Array(n / 2 + 1);
     this.xr = new Float64Array(n / 2 + 1);
     this.xi = new Float64Array(n / 2 + 1);
     this.cr = new Float64Array(n / 2 + 1);
@@ -78,8 +74,11 @@ export class PitchDetector {
     this.keyLags = new Int32Array(this.maxLag + 2);
   }
 
-  /** Analyses `buf[offset .. offset + windowSize)`; returns the f0 (Hz) or 0, and sets `pitchHz`/`clarity`. */
-  analyse(buf: ArrayLike<number>, offset: number): number {
+  /**
+   * Analyses `buf[offset .. offset + windowSize)`: sets `pitchHz` (0 when no periodicity) and `clarity`; returns
+   * whether a pitch was found. (No number return value: see level.ts `Energy` on boxing.)
+   */
+  analyse(buf: ArrayLike<number>, offset: number): boolean {
     const w = this.windowSize;
     const x = this.x;
     let mean = 0;
@@ -92,14 +91,12 @@ export class PitchDetector {
     const h = n >> 1;
     const re = this.re;
     const im = this.im;
-    const power = this.power;
     const sym = this.sym;
     const xr = this.xr;
     const xi = this.xi;
     this.fft.forward(x, 0, w, xr, xi);
     for (let k = 0; k <= h; k++) {
       const p = xr[k]! * xr[k]! + xi[k]! * xi[k]!;
-      power[k] = p;
       sym[k] = p;
       if (k > 0 && k < h) sym[n - k] = p;
     }
@@ -135,7 +132,7 @@ export class PitchDetector {
           best = t;
         }
       } else if (best >= 0) {
-        this.pushKey(best, bestVal, count++);
+        this.keyLags[count++] = best;
         if (bestVal > nmax) nmax = bestVal;
         best = -1;
         bestVal = -Infinity;
@@ -143,10 +140,9 @@ export class PitchDetector {
     }
     // A lobe still open at maxLag counts only if its maximum is interior (not rising into the boundary).
     if (best >= 0 && best < maxLag) {
-      this.pushKey(best, bestVal, count++);
+      this.keyLags[count++] = best;
       if (bestVal > nmax) nmax = bestVal;
     }
-    this.keyCount = count;
     if (count === 0) return this.none();
 
     const thr = this.threshold * nmax;
@@ -159,23 +155,25 @@ export class PitchDetector {
       }
     }
     if (lag < 0) return this.none();
-    const tau = this.refine(lag);
-    this.pitchHz = this.sampleRate / tau.lag;
-    this.clarity = tau.value > 1 ? 1 : tau.value < 0 ? 0 : tau.value;
-    return this.pitchHz;
+    this.refine(lag);
+    const st = this.state;
+    const value = st[1]!;
+    this.pitchHz = this.sampleRate / st[0]!;
+    this.clarity = value > 1 ? 1 : value < 0 ? 0 : value;
+    return true;
   }
 
-  private readonly result = { lag: 0, value: 0 };
+  /**
+   * Refinement state/result: [0] = lag τ (samples), [1] = n(τ). Kept in a typed array rather than locals/fields:
+   * TurboFan gave the loop-carried τ (first an integer lag, then fractional) a tagged representation and boxed it
+   * on every Newton step, i.e. allocated on the audio thread.
+   */
+  private readonly state = new Float64Array(2);
 
-  private pushKey(lag: number, _value: number, index: number): void {
-    this.keyLags[index] = lag;
-  }
-
-  private none(): number {
+  private none(): boolean {
     this.pitchHz = 0;
     this.clarity = 0;
-    this.keyCount = 0;
-    return 0;
+    return false;
   }
 
   /**
@@ -186,27 +184,26 @@ export class PitchDetector {
    * maximum (weighted Cauchy–Schwarz), so the estimate is unbiased by design; the taper removes the edge terms that
    * bias a sub-sample fit of the plain NSDF. Newton steps from the parabolic estimate.
    */
-  private refine(lag: number): { lag: number; value: number } {
+  private refine(lag: number): void {
     const nsdf = this.nsdf;
     const a = nsdf[lag - 1]!;
     const b = nsdf[lag]!;
     const c = nsdf[lag + 1]!;
     const den = a - 2 * b + c;
-    let tau = lag;
+    const st = this.state;
+    st[0] = lag;
+    st[1] = b;
     if (den < 0) {
       const d = (0.5 * (a - c)) / den;
-      if (d > -1 && d < 1) tau = lag + d;
+      if (d > -1 && d < 1) st[0] = lag + d;
     }
-    const res = this.result;
-    res.lag = tau;
-    res.value = b;
 
     const w = this.windowSize;
     const x = this.x;
     const n = this.fftSize;
     const h = n >> 1;
     const J = w - lag - 4;
-    if (J < 16) return res;
+    if (J < 16) return;
     // a = w·x over [0, J), Hann weights; S_w.
     const aw = this.aw;
     let sw = 0;
@@ -239,7 +236,8 @@ export class PitchDetector {
     let base = -100;
     const omega = (2 * Math.PI) / n;
     for (let iter = 0; iter < 4; iter++) {
-      const f = Math.floor(tau);
+      const tau: number = st[0]!;
+      const f = Math.floor(tau) | 0;
       if (f - 1 < 1 || f + 2 > lag + 3) break;
       if (f !== base) {
         // E_w at integer lags f−1 .. f+2
@@ -293,15 +291,13 @@ export class PitchDetector {
       const nv = (2 * r) / m;
       const n1 = (2 * (r1 * m - r * ed)) / (m * m);
       const n2 = 2 * (r2 / m - (2 * r1 * ed) / (m * m) - (r * edd) / (m * m) + (2 * r * ed * ed) / (m * m * m));
-      res.value = nv;
+      st[1] = nv;
       if (!(n2 < 0)) break;
       let step = -n1 / n2;
       if (step > 0.5) step = 0.5;
       else if (step < -0.5) step = -0.5;
-      tau += step;
-      res.lag = tau;
+      st[0] = tau + step;
       if (Math.abs(step) < 1e-6) break;
     }
-    return res;
   }
 }

@@ -1,19 +1,19 @@
-import { powerDb } from './level';
+import { powerDb, type Energy } from './level';
 
 export interface VoiceActivityOptions {
   /** Seconds per `update` call (one render quantum, e.g. 128 / 48000). */
   stepSeconds: number;
-  /** Turn on when the smoothed level exceeds the noise floor by this many dB (default 10). */
+  /** Turn on when the smoothed level exceeds the noise floor by this many dB (default 9). */
   onDb?: number;
-  /** Turn off (after the hang-over) when it falls below floor + offDb (default 6). Hysteresis = onDb − offDb. */
+  /** Turn off (after the hang-over) when it falls below floor + offDb (default 4). Hysteresis = onDb − offDb. */
   offDb?: number;
   /** Absolute minimum speech level, dBFS (default −60): quieter input is never voice. */
   minDb?: number;
-  /** Hang-over after the level drops below the off threshold, seconds (default 0.12). */
+  /** Hang-over after the level drops below the off threshold, seconds (default 0.08). */
   hangSeconds?: number;
   /** Consecutive above-threshold time needed to turn on, seconds (default 0.008, about 3 quanta). */
   attackSeconds?: number;
-  /** Level smoothing time constant, seconds (default 0.008). */
+  /** Level smoothing time constant, seconds (default 0.003). */
   smoothSeconds?: number;
   /** Noise-floor memory: minimum of the smoothed level over this span, seconds (default 1.6). */
   floorSeconds?: number;
@@ -50,18 +50,19 @@ export class VoiceActivity {
   private started = false;
 
   constructor(o: VoiceActivityOptions) {
-    this.onDb = o.onDb ?? 10;
-    this.offDb = o.offDb ?? 6;
+    this.onDb = o.onDb ?? 9;
+    this.offDb = o.offDb ?? 4;
     this.minDb = o.minDb ?? -60;
-    this.hangSteps = Math.max(0, Math.round((o.hangSeconds ?? 0.12) / o.stepSeconds));
+    this.hangSteps = Math.max(0, Math.round((o.hangSeconds ?? 0.08) / o.stepSeconds));
     this.attackSteps = Math.max(1, Math.round((o.attackSeconds ?? 0.008) / o.stepSeconds));
     this.alpha = 1 - Math.exp(-o.stepSeconds / (o.smoothSeconds ?? 0.003));
     this.blockSteps = Math.max(1, Math.round((o.floorSeconds ?? 1.6) / FLOOR_BLOCKS / o.stepSeconds));
     this.blockMin.fill(Infinity);
   }
 
-  /** Feeds the mean square of one step; returns the voice decision. */
-  update(meanSquare: number): boolean {
+  /** Feeds the mean square of one step (`src.meanSquare`); returns the voice decision. */
+  update(src: Energy): boolean {
+    const meanSquare = src.meanSquare;
     if (!this.started) {
       this.smoothed = meanSquare;
       this.started = true;
