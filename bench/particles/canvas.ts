@@ -9,6 +9,7 @@ import ParticleCanvas from '../../components/particles/ParticleCanvas.vue';
 declare global {
   interface Window {
     __setMode(mode: VoiceMode): void;
+    __unmount(): void;
     __stats: { fps: number; count: number }[];
   }
 }
@@ -18,7 +19,7 @@ const mode = ref<VoiceMode>((q.get('mode') as VoiceMode | null) ?? 'idle');
 window.__setMode = (m) => (mode.value = m);
 window.__stats = [];
 
-createApp(
+const app = createApp(
   defineComponent(() => () =>
     h('div', { class: 'field' }, [
       h(ParticleCanvas, {
@@ -29,4 +30,6 @@ createApp(
       }),
     ]),
   ),
-).mount('#app');
+);
+app.mount('#app');
+window.__unmount = () => app.unmount();

@@ -20,7 +20,10 @@ try {
     if (m.type() === 'error' || m.type() === 'warning') console.log(`[console.${m.type()}]`, m.text().slice(0, 200));
   });
   await page.goto(`${url}canvas.html?n=4000&min=1000&mode=idle`);
-  await page.waitForFunction(() => (globalThis.__particles?.frames() ?? 0) > 5);
+  await page.waitForFunction(() => globalThis.__particles?.ready() === true);
+  // Freeze the adaptive controller (SwiftShader's real frame times would step the count down on their own).
+  await page.evaluate(() => __particles!.injectFrameTimes([]));
+  await page.waitForFunction(() => __particles!.frames() > 5);
   const hook = await page.evaluate(() => ({
     fallback: __particles!.fallback(),
     count: __particles!.count(),
@@ -96,9 +99,21 @@ try {
   await page.waitForFunction((f) => __particles!.frames() > f, f1);
   step('pauses while hidden, resumes when visible');
 
+  // prefers-reduced-motion → calm mode.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.waitForFunction(() => __particles!.levels().motion < 0.3);
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await page.waitForFunction(() => __particles!.levels().motion > 0.9);
+  step('honours prefers-reduced-motion');
+
   if (process.env.SMOKE_SCREENSHOT) await page.screenshot({ path: process.env.SMOKE_SCREENSHOT });
   const stats = await page.evaluate(() => window.__stats.slice(-3));
   console.log('stats events', stats);
+  assert.ok(stats.length > 0 && stats.at(-1)!.count === 4000, 'stats event carries the count');
+
+  await page.evaluate(() => window.__unmount());
+  assert.equal(await page.evaluate(() => globalThis.__particles === undefined), true);
+  step('unmount disposes and removes the hook');
   console.log('OK');
 } finally {
   await browser.close();

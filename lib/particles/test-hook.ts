@@ -25,6 +25,8 @@ export interface ParticlesTestHook {
   /** True while the rAF loop is scheduled (false when hidden or context lost). */
   running(): boolean;
   mode(): VoiceMode;
+  /** true once the field is up: WebGL running, or the level-meter fallback chosen (three loads asynchronously). */
+  ready(): boolean;
   /** true when WebGL was unavailable and the level meter is shown. */
   fallback(): boolean;
   min(): number;
@@ -43,7 +45,16 @@ export interface ParticlesTestHook {
   /** Renders a frame now and reads the whole canvas back (null in the fallback). */
   pixels(): ParticlePixels | null;
   /** Smoothed state numbers, e.g. to see reply audio move the level. */
-  levels(): { level: number; mic: number; assistant: number; burst: number; source: number; modeWeights: number[] };
+  levels(): {
+    level: number;
+    mic: number;
+    assistant: number;
+    burst: number;
+    source: number;
+    /** 1 normally, → 0.25 under prefers-reduced-motion. */
+    motion: number;
+    modeWeights: number[];
+  };
   /** WEBGL_lose_context: simulate loss / restore. Returns false when the extension is missing. */
   loseContext(): boolean;
   restoreContext(): boolean;
@@ -73,8 +84,15 @@ export function readPixels(runner: ParticleRunner): ParticlePixels | null {
   return { width, height, lit, sum };
 }
 
-/** Installs the hook for `get()`'s runner (null → fallback). Returns the uninstaller (only removes its own hook). */
-export function installParticlesHook(get: () => ParticleRunner | null, mode: () => VoiceMode): () => void {
+/**
+ * Installs the hook for `get()`'s runner (null while loading or in the fallback). Returns the uninstaller (it only
+ * removes its own hook, so a newer ParticleCanvas's hook survives an older one's unmount).
+ */
+export function installParticlesHook(
+  get: () => ParticleRunner | null,
+  mode: () => VoiceMode,
+  isFallback: () => boolean,
+): () => void {
   let loseExt: WEBGL_lose_context | null = null;
   const ext = (): WEBGL_lose_context | null => {
     const r = get();
@@ -88,7 +106,8 @@ export function installParticlesHook(get: () => ParticleRunner | null, mode: () 
     fps: () => get()?.fps ?? 0,
     running: () => get()?.running ?? false,
     mode,
-    fallback: () => get() === null,
+    ready: () => get() !== null || isFallback(),
+    fallback: isFallback,
     min: () => get()?.adaptive.min ?? 0,
     max: () => get()?.adaptive.max ?? 0,
     step: () => get()?.adaptive.step ?? 0,
@@ -110,6 +129,7 @@ export function installParticlesHook(get: () => ParticleRunner | null, mode: () 
         assistant: o?.assistantLevel ?? 0,
         burst: o?.burst ?? 0,
         source: o?.source ?? 0,
+        motion: o?.motion ?? 0,
         modeWeights: o ? Array.from(o.modeWeights) : [],
       };
     },
