@@ -64,6 +64,15 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
     if (lastCtx) sendTo('background', 'sfmc/frame-context', { ...lastCtx, unloaded: true }).catch(noop);
     lastJson = '';
   });
+  // Escape clears this frame's highlight (highlight.ts) and, through the SW, the other frames' too.
+  ctx.addEventListener(
+    window,
+    'keydown',
+    (e) => {
+      if ((e as KeyboardEvent).key === 'Escape') sendTo('background', 'sfmc/clear-highlight').catch(noop);
+    },
+    { capture: true },
+  );
   ctx.addEventListener(window, 'pageshow', (e) => {
     if ((e as PageTransitionEvent).persisted) schedule();
   });

@@ -13,6 +13,7 @@ const CORPUS: Array<[url: string, app: string, screen: string]> = [
   ['https://mc.s4.exacttarget.com/cloud/#app/Email/Default.aspx?ks=ks%23Subscribers', 'Email Studio', 'Subscribers'],
   ['https://mc.s4.exacttarget.com/cloud/#app/Email/Default.aspx?ks=ks%23Admin', 'Email Studio', 'Admin'],
   ['https://mc.s10.exacttarget.com/cloud/#app/Content%20Builder/', 'Content Builder', 'Content library'],
+  ['https://mc.s10.exacttarget.com/cloud/#app/Content%20Builder/184733', 'Content Builder', 'Email editor'],
   ['https://mc.s10.exacttarget.com/cloud/#app/Content%20Builder/Content%20Builder/(content-builder:content/184733)', 'Content Builder', 'Email editor'],
   ['https://mc.s11.exacttarget.com/cloud/#app/Automation%20Studio/AutomationStudioFuel3/%23ActivityDetails/300/7c9e6679-7425-40de-944b-e07fc1f90ae7', 'Automation Studio', 'SQL Query activity'],
   ['https://mc.s11.exacttarget.com/cloud/#app/Automation%20Studio/AutomationStudioFuel3/%23Activities', 'Automation Studio', 'Activities list'],

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { resolveElement, scoreName, FOUND_SCORE, type ResolveResult } from './resolve';
+import { Window } from 'happy-dom';
 import { loadFixture } from '@/tests/fixtures/sfmc/load';
 import { PRACTICE_PAGES } from '@/scripts/sfmc-server';
 
@@ -89,10 +90,21 @@ describe('resolveElement on other practice pages', () => {
   });
 });
 
+function docAt(url: string, html: string): Document {
+  const w = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableIframePageLoading: true } });
+  w.document.write(`<!doctype html><html><body>${html}</body></html>`);
+  return w.document as unknown as Document;
+}
+
+describe('embedded preview frames', () => {
+  it('never resolve and give no candidates (they show a subscriber)', () => {
+    expect(resolveElement(docAt('about:srcdoc', '<h1>Welcome, Maria!</h1><button>Shop now</button>'), { label: 'Shop now' })).toEqual({ candidates: [] });
+  });
+});
+
 describe('visibility', () => {
   it('skips hidden elements', () => {
-    const doc = document.implementation.createHTMLDocument();
-    doc.body.innerHTML = '<div hidden><button>Save</button></div><button style="display:none">Save</button><button id="v">Save draft</button>';
+    const doc = docAt('https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/', '<div hidden><button>Save</button></div><button style="display:none">Save</button><button id="v">Save draft</button>');
     const r = found(resolveElement(doc, { label: 'Save' }));
     expect(r.element.id).toBe('v');
   });

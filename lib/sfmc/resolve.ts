@@ -4,7 +4,7 @@
  */
 import { accessibleName, isVisible, norm, roleOf, safeText, HIGHLIGHT_ATTR, type VisibilityCache } from './dom';
 import { findDroppedRegions } from './extract';
-import { detectApp } from './detect';
+import { detectApp, isEmbeddedFrameUrl } from './detect';
 import { redactText } from './redact';
 
 export interface ResolveQuery {
@@ -140,6 +140,8 @@ function pointTarget(c: Candidate): Element {
 }
 
 export function resolveElement(doc: Document, query: ResolveQuery): ResolveResult {
+  // Embedded (srcdoc/blank/blob) frames are email previews with a subscriber's data: never a target, no candidates.
+  if (isEmbeddedFrameUrl(doc.defaultView?.location?.href ?? doc.URL)) return { candidates: [] };
   const all = collect(doc);
   const wanted = query.role ? (ROLE_ALIASES[query.role.toLowerCase()] ?? [query.role.toLowerCase()]) : null;
   const scored = all

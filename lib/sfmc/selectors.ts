@@ -112,7 +112,7 @@ export const SCREEN_RULES: Array<[SfmcApp, RegExp, string]> = [
   ['Contact Builder', /all[- ]?contacts|contacts\/list/i, 'All Contacts'],
   ['Contact Builder', /data[- ]?designer|attribute[- ]?groups/i, 'Data Designer'],
   ['Content Builder', /preview/i, 'Preview and Test'],
-  ['Content Builder', /content[:/](?:content\/)?\d+|\/edit\b|\(content-builder:/i, 'Email editor'],
+  ['Content Builder', /content[:/](?:content\/)?\d+|\/edit\b|\(content-builder:|^\/?\d{3,}\/?$/i, 'Email editor'],
   ['Email Studio', /subscriber/i, 'Subscribers'],
   ['Email Studio', /#Admin\b/i, 'Admin'],
   ['Email Studio', /#Content\b/i, 'Content'],
