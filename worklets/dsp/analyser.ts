@@ -94,7 +94,8 @@ export class FeatureAnalyser {
     this.smoother = new PitchSmoother(step * this.pitchEvery);
     this.clarityGate = o.clarityGate ?? 0.5;
     this.pitchOn = o.pitch ?? true;
-    const rate = Math.max(1, o.maxRateHz ?? 60);
+    const want = o.maxRateHz ?? 60;
+    const rate = Number.isFinite(want) && want >= 1 ? want : 60;
     this.samplesPerFrame = Math.ceil(sr / rate);
   }
 
