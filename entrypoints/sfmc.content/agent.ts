@@ -28,7 +28,12 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
   const report = () => {
     timer = undefined;
     firstPending = 0;
-    const fc = extract();
+    let fc: FrameContext;
+    try {
+      fc = extract();
+    } catch {
+      return; // a page we cannot read: report nothing rather than break the frame
+    }
     const json = JSON.stringify(fc);
     if (json === lastJson) return;
     lastJson = json;
@@ -79,7 +84,12 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
 
   const handlers: Handlers<ContentProtocol> = {
     'sfmc/highlight': (req) => {
-      const r = resolveElement(document, req);
+      let r: ReturnType<typeof resolveElement>;
+      try {
+        r = resolveElement(document, req);
+      } catch {
+        return { found: false, reason: 'This frame could not be searched', candidates: [] };
+      }
       if ('element' in r) {
         if (!req.probe) drawHighlight(r.element, { label: r.name, note: req.note });
         return { found: true, label: r.name, role: r.role, frame: redactUrl(location.href), score: r.score };

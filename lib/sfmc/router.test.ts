@@ -178,6 +178,16 @@ describe('highlight', () => {
     expect(sent.map((s) => s.frameId).sort()).toEqual([0, 3]);
   });
 
+  it('treats error replies and missing listeners as not found', async () => {
+    stubContent((msg, frameId) => {
+      if (msg.type === 'sfmc/clear-highlight') return undefined;
+      if (frameId === 0) return { ok: false, error: 'handler threw' }; // listen()'s error reply
+      if (frameId === 3) return undefined;
+      return { found: true, label: 'Save', role: 'button', frame: 'preview', score: 60 };
+    });
+    expect(await router.highlight({ label: 'Save' }, 7)).toMatchObject({ found: true, frame: 'preview' });
+  });
+
   it('falls back to all frames of an unknown tab', async () => {
     stubContent(() => ({ found: true, label: 'Save', role: 'button', frame: 'x', score: 100 }));
     expect(await router.highlight({ label: 'Save' }, 99)).toMatchObject({ found: true });

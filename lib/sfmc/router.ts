@@ -150,11 +150,11 @@ export function createSfmcRouter(opts: SfmcRouterOptions): SfmcRouter {
       let best: { frameId: number; score: number } | null = null;
       const candidates: string[] = [];
       for (const { frameId, result } of probes) {
-        if (!result) continue;
-        if (result.found) {
+        if (!result || typeof result !== 'object') continue; // no listener, or an error reply
+        if (result.found === true) {
           const score = result.score ?? 50;
           if (!best || score > best.score) best = { frameId, score };
-        } else for (const c of result.candidates) if (!candidates.includes(c)) candidates.push(c);
+        } else for (const c of result.candidates ?? []) if (typeof c === 'string' && !candidates.includes(c)) candidates.push(c);
       }
       await Promise.all(
         ids.filter((f) => f !== best?.frameId).map((f) => sendToContent(id, 'sfmc/clear-highlight', undefined, f).catch(() => undefined)),
