@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), vue()],
   test: {
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],

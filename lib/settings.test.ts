@@ -1,0 +1,37 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, loadSettings, settingsItem, settingsMigrations } from './settings';
+
+describe('settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('migrates v1 (tokenUrl, no prices) to v2 keeping what the user set', () => {
+    const v2 = settingsMigrations[2]({ tokenUrl: 'https://tokens.example.com', accessKey: 'k-123', voice: 'cedar', mode: 'hands-free' });
+    expect(v2.tokenServiceUrl).toBe('https://tokens.example.com');
+    expect(v2.accessKey).toBe('k-123');
+    expect(v2.voice).toBe('cedar');
+    expect(v2.mode).toBe('hands-free');
+    expect(v2.prices).toEqual(DEFAULT_SETTINGS.prices);
+    expect(v2).not.toHaveProperty('tokenUrl');
+  });
+
+  it('falls back to the default URL when v1 had none', () => {
+    expect(settingsMigrations[2]({}).tokenServiceUrl).toBe(DEFAULT_SETTINGS.tokenServiceUrl);
+  });
+
+  it('runs the migration on stored v1 data through wxt/storage', async () => {
+    await fakeBrowser.storage.local.set({ settings: { tokenUrl: 'https://old.example.com', language: 'de' }, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    const s = await loadSettings();
+    expect(s.tokenServiceUrl).toBe('https://old.example.com');
+    expect(s.language).toBe('de');
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 2 });
+  });
+
+  it('fills fields added later with defaults', async () => {
+    await fakeBrowser.storage.local.set({ settings: { tokenServiceUrl: 'https://x.example.com' }, settings$: { v: 2 } });
+    const s = await loadSettings();
+    expect(s.holdKey).toBe('F9');
+    expect(s.sharePageContext).toBe(true);
+  });
+});
