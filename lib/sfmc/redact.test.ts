@@ -95,6 +95,7 @@ const PII: Array<[kind: string, value: string]> = [
   ['ip', '203.0.113.77'],
   ['ip', '2001:db8:85a3::8a2e:370:7334'],
   ['ip', 'fe80::1ff:fe23:4567:890a'],
+  ['ip', '2001:0:0:0:0:0:0:1'],
   // cards
   ['card', '4111 1111 1111 1111'],
   ['card', '5500-0000-0000-0004'],
@@ -200,6 +201,8 @@ const UI = [
   'Time zone (GMT-06:00) Central Time',
   'Retention: 30 days',
   'Use HTTPS port 443',
+  'Runs daily at 10:45:30 AM',
+  'Duration 01:02:03:04',
 ];
 
 describe('redactText: UI strings survive', () => {

@@ -61,7 +61,8 @@ export function redactText(input: string): string {
   s = s.replace(EMAIL_OBFUSCATED, '[email]');
   s = s.replace(GUID, '[id]');
   s = s.replace(IPV4, '[ip]');
-  s = s.replace(IPV6, (m) => (count(m, /:/g) >= 2 && /[0-9a-f]/i.test(m) ? '[ip]' : m));
+  // Clock times (10:45:30) look like IPv6 groups: require a hex letter, `::`, or 5+ colons.
+  s = s.replace(IPV6, (m) => (/::|[a-f]/i.test(m) || count(m, /:/g) >= 5 ? '[ip]' : m));
   s = s.replace(CARD, (m) => (count(m, /\d/g) >= 13 ? '[card]' : m));
   s = s.replace(PHONE, (m) => {
     if (!phoneLike(m)) return m;
