@@ -14,6 +14,9 @@ const FRAME = 960; // 20 ms at 48 kHz
  * (reproduced with --expose-gc). Keep every native object reachable until the process ends; each is small once closed.
  */
 export const retainNative: unknown[] = [];
+/** Keep libdatachannel's global state initialised for the process lifetime (no teardown/re-init between calls). */
+ndc.preload();
+let peerCount = 0;
 
 export interface Segment {
   pcm: Int16Array;
@@ -49,7 +52,7 @@ export class RtcPeer {
   private pt = 111;
 
   constructor(private handlers: PeerHandlers) {
-    this.pc = new ndc.PeerConnection('emulator', { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true });
+    this.pc = new ndc.PeerConnection(`emulator-${++peerCount}`, { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true });
     retainNative.push(this.pc);
     this.pc.onStateChange((st) => { if (st === 'closed' || st === 'failed') this.close(`peer ${st}`); });
     this.pc.onDataChannel((dc) => {

@@ -205,15 +205,17 @@ export class CallSession {
 
   /** VAD speech during a response or playback: clear the audio, then cancel with `turn_detected` (§6 C). */
   private bargeIn(): void {
-    if (this.peer.playing) this.clearOutputAudio();
-    this.active?.cancel('turn_detected');
+    const active = this.active;
+    if (this.peer.playing) this.clearOutputAudio(active);
+    active?.cancel('turn_detected');
   }
 
-  private clearOutputAudio(): void {
+  /** Stops the RTP audio now. Runs still generating finish at once, except `cancelling` (about to be cancelled). */
+  private clearOutputAudio(cancelling?: ResponseRun): void {
     const tags = this.peer.clearAudio();
     const responseId = tags[0] || this.active?.id || null;
     this.send({ type: 'output_audio_buffer.cleared', response_id: responseId });
-    for (const run of this.runs) if (tags.includes(run.id)) run.audioCleared();
+    for (const run of this.runs) if (run !== cancelling && tags.includes(run.id)) run.audioCleared();
   }
 
   dispose(): void {

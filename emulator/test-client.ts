@@ -6,9 +6,13 @@
 import ndc from 'node-datachannel';
 import OpusScript from 'opusscript';
 import { retainNative } from './peer.ts';
+const ndcLog: string[] = [];
+ndc.initLogger('Info', (level, message) => { ndcLog.push(`${Date.now()} ${level} ${message}`); if (ndcLog.length > 80) ndcLog.shift(); });
 
 type Obj = Record<string, unknown>;
 export type ServerEvent = Obj & { type: string; event_id: string };
+
+let clientCount = 0;
 
 export class TestClient {
   readonly events: ServerEvent[] = [];
@@ -27,7 +31,7 @@ export class TestClient {
   private constructor(readonly pc: ndc.PeerConnection, readonly dc: ndc.DataChannel, readonly track: ndc.Track | undefined) {}
 
   static async connect(baseUrl: string, key: string, opts: { audio?: boolean; path?: string } = {}): Promise<{ client?: TestClient; status: number; body: string; location: string | null }> {
-    const pc = new ndc.PeerConnection('client', { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true });
+    const pc = new ndc.PeerConnection(`client-${++clientCount}`, { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true });
     let track: ndc.Track | undefined;
     if (opts.audio !== false) {
       const audio = new ndc.Audio('0', 'SendRecv');
@@ -40,6 +44,9 @@ export class TestClient {
     }
     const dc = pc.createDataChannel('oai-events');
     retainNative.push(pc, dc);
+    const stateLog: string[] = [];
+    const t0 = Date.now();
+    pc.onStateChange((st) => stateLog.push(`${Date.now() - t0}ms ${st}`));
     pc.setLocalDescription('offer');
     await new Promise<void>((resolve) => {
       if (pc.gatheringState() === 'complete') return resolve();
@@ -54,7 +61,9 @@ export class TestClient {
     dc.onMessage((m) => { client.events.push(JSON.parse(String(m))); client.wake(); });
     dc.onClosed(() => { client.dcClosed = true; client.wake(); });
     track?.onMessage((rtp) => client.onRtp(rtp));
-    try { pc.setRemoteDescription(body, 'answer'); } catch (e) { throw new Error(`${(e as Error).message}\nOFFER\n${offer}\nANSWER\n${body}\nSTATE ${pc.state()} ${pc.gatheringState()}`); }
+    let failure: Error | undefined;
+    try { pc.setRemoteDescription(body, 'answer'); } catch (e) { failure = e as Error; }
+    if (failure) { await new Promise((r) => setTimeout(r, 300)); throw new Error(`${failure.message}\nSTATE ${pc.state()} log=${stateLog.join(',')} t0=${t0}\n${ndcLog.join('\n')}`); }
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('data channel did not open')), 10_000);
       if (dc.isOpen()) { clearTimeout(t); resolve(); } else dc.onOpen(() => { clearTimeout(t); resolve(); });
