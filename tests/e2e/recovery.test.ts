@@ -67,14 +67,38 @@ test('a service-worker restart mid-session does not interrupt the session', asyn
   assert.equal((await b.snapshot())?.status, 'ready');
 });
 
-test('token service down: a specific error that says how to fix it', async () => {
+test('the 60-minute cap: session_expired reconnects with the conversation intact', async () => {
+  const before = (await b.snapshot())!.transcript.filter((e) => e.role !== 'notice').map((e) => e.text);
+  const calls = (await received()).calls.length;
+  await stack.control('faults', { sessionMaxMs: 1 }); // the running call hits its cap now
+  await waitForEngine(b, (s) => s.status === 'reconnecting', 'reconnecting after the cap', 10_000);
+  await stack.control('faults', { sessionMaxMs: 3_600_000 });
+  const s = await waitForEngine(b, (x) => x.status === 'ready', 'ready after the cap', 30_000);
+  assert.deepEqual(s.transcript.filter((e) => e.role !== 'notice').map((e) => e.text).slice(0, before.length), before);
+  assert.ok((await received()).calls.length > calls);
+  await ask('after the cap', 'Carrying on.');
+});
+
+test('idle auto-disconnect: a forgotten panel stops the session and says why', async () => {
   await b.panel.click('[data-testid="disconnect"]');
   await waitForEngine(b, (s) => s.status === 'idle', 'idle');
+  await b.panel.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, idleDisconnectMinutes: 0.05 } }); // 3 s
+  });
+  await b.panel.click('[data-testid="connect"]');
+  await waitForEngine(b, (s) => s.status === 'ready', 'ready');
+  const s = await waitForEngine(b, (x) => x.status === 'idle', 'the idle disconnect', 15_000);
+  assert.match(s.transcript.at(-1)?.text ?? '', /Disconnected after .* idle minutes/);
+  await b.panel.waitForSelector('[data-testid="connect"]');
+});
+
+test('token service down: a specific error that says how to fix it', async () => {
   await stack.tokens.stop();
   await b.panel.click('[data-testid="connect"]');
   const s = await waitForEngine(b, (x) => x.status === 'error', 'the error', 20_000);
   assert.equal(s.error?.code, 'token_unreachable');
   const banner = await b.panel.waitForSelector('[data-testid="error"]');
   assert.match((await banner.textContent()) ?? '', new RegExp(stack.tokens.url.replace(/[.:/]/g, '.')));
-  assert.ok(s.transcript.some((e) => e.text === 'Still here.'), 'the transcript survives the failed connect');
+  assert.ok(s.transcript.some((e) => e.text === 'Carrying on.'), 'the transcript survives the failed connect');
 });

@@ -25,7 +25,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launch(stack: Stack, opts: { wav?: string; settings?: Record<string, unknown>; panelQuery?: string } = {}): Promise<Browser> {
+export interface LaunchOptions {
+  wav?: string;
+  settings?: Record<string, unknown>;
+  panelQuery?: string;
+  /** false: no auto-accepted mic prompt, as for a new user (the offscreen document then cannot get the mic). */
+  fakeMicPrompt?: boolean;
+}
+
+export async function launch(stack: Stack, opts: LaunchOptions = {}): Promise<Browser> {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
   const wav = opts.wav ?? path.join(ROOT, 'tests/fixtures/audio/question.wav');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sfmc-voice-e2e-'));
@@ -36,7 +44,7 @@ export async function launch(stack: Stack, opts: { wav?: string; settings?: Reco
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--use-fake-ui-for-media-stream',
+      ...(opts.fakeMicPrompt === false ? [] : ['--use-fake-ui-for-media-stream']),
       '--use-fake-device-for-media-stream',
       `--use-file-for-fake-audio-capture=${wav}`,
       '--allow-loopback-in-peer-connection',

@@ -1,0 +1,36 @@
+// A new user without a microphone grant: a specific message, a way to grant it, and a re-check that connects.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, waitForEngine, type Browser } from '../support/browser';
+import { startStack, type Stack } from '../support/stack';
+
+let stack: Stack;
+let b: Browser;
+
+before(async () => {
+  stack = await startStack();
+  b = await launch(stack, { fakeMicPrompt: false });
+});
+after(async () => {
+  await b?.close();
+  await stack?.stop();
+});
+
+test('no grant yet: the panel explains, opens the permission page, and connects after the grant', async () => {
+  await b.panel.click('[data-testid="connect"]');
+  const s = await waitForEngine(b, (x) => x.status === 'error', 'the permission error');
+  assert.equal(s.error?.code, 'mic_permission');
+  const banner = await b.panel.waitForSelector('[data-testid="error"][data-code="mic_permission"]');
+  assert.match((await banner.textContent()) ?? '', /Allow on every visit/);
+
+  const [tab] = await Promise.all([b.ctx.waitForEvent('page'), b.panel.click('[data-testid="allow-mic"]')]);
+  await tab.waitForLoadState();
+  assert.equal(new URL(tab.url()).pathname, '/mic-permission.html');
+  assert.match((await tab.textContent('body')) ?? '', /Allow on every visit/);
+  await tab.close();
+
+  await b.ctx.grantPermissions(['microphone']); // what the user's "Allow on every visit" does
+  await b.panel.click('[data-testid="retry"]');
+  await waitForEngine(b, (x) => x.status === 'ready', 'ready after the grant', 30_000);
+  assert.equal((await b.snapshot())?.micPermission, 'granted');
+});
