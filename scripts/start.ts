@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PINNED_EXTENSION_ORIGIN } from '../lib/extension-id';
-import { startSfmcServer } from './sfmc-server';
+import { PRACTICE_PAGES, startSfmcServer } from './sfmc-server';
 import { startService, ROOT, type Service } from '../tests/support/processes';
 
 const TOKEN_PORT = Number(process.env.PORT || 8787);
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const extensionDir = path.join(ROOT, '.output/chrome-mv3');
 
   const sfmc = await startSfmcServer({ port: SFMC_PORT });
-  const startUrl = 'https://mc.s10.exacttarget.com/cloud/#app/Journey%20Builder/%23dashboard';
+  const startUrl = PRACTICE_PAGES[0]!.url; // Journey Builder: the practice journey
   console.log(`  Practice SFMC      ${startUrl} (served from 127.0.0.1:${sfmc.port})`);
 
   const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
