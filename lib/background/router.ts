@@ -7,6 +7,7 @@ import { listen, sendTo, type BackgroundProtocol } from '@/lib/messaging/protoco
 import { loadSettings, transcriptItem } from '@/lib/settings';
 import { createSfmcRouter } from '@/lib/sfmc/router';
 import type { EngineCommand } from '@/lib/voice/types';
+import type { PageContext } from '@/lib/sfmc/types';
 import { ensureOffscreen, hasOffscreen } from './offscreen';
 
 export async function toEngine(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
@@ -24,11 +25,12 @@ export async function toEngine(cmd: EngineCommand): Promise<{ ok: boolean; error
 }
 
 export function startRouter(): void {
-  const sfmc = createSfmcRouter({
-    onContextChanged: async (_tabId, ctx) => {
-      if (await hasOffscreen()) await sendTo('offscreen', 'engine/page-context', ctx).catch(() => undefined);
-    },
-  });
+  const toEngineContext = async (ctx: PageContext | null) => {
+    if (ctx && (await hasOffscreen())) await sendTo('offscreen', 'engine/page-context', ctx).catch(() => undefined);
+  };
+  const sfmc = createSfmcRouter({ onContextChanged: (_tabId, ctx) => void toEngineContext(ctx) });
+  // Switching to another SFMC tab changes what the instructor should see.
+  browser.tabs.onActivated.addListener(({ tabId }) => void sfmc.getContext(tabId).then(toEngineContext));
 
   listen<BackgroundProtocol>('background', {
     'offscreen/ensure': async () => (await ensureOffscreen(), { ok: true as const }),

@@ -10,13 +10,12 @@ import { classifyServerError } from '@/lib/conversation/errors';
 import { parseServerEvent } from '@/lib/conversation/parse';
 import { createResponseGate } from '@/lib/conversation/response-gate';
 import { summarizeForReconnect } from '@/lib/conversation/summary';
-import { addLocalEntry, reduceTranscript } from '@/lib/conversation/transcript';
-import { addUsage, emptyUsage } from '@/lib/conversation/usage';
-import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { PageContext } from '@/lib/sfmc/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { createAudioGraph, GATE_DELAY_MS, type AudioGraph } from './audio-graph';
 import { openCall, type Call } from './call';
+import { createConversation } from './conversation';
+import { isActivity, signalFor } from './event-signals';
 import type { EngineIO } from './engine-io';
 import { EngineFailure } from './failure';
 import { openMic, queryMicPermission } from './mic';
@@ -42,8 +41,6 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   let res: Resources = { kind: 'none' };
   let status: EngineStatus = 'idle';
   let settings: Settings = DEFAULT_SETTINGS;
-  let transcript: TranscriptEntry[] = [];
-  let usage = emptyUsage();
   let timings: ConnectTimings = {};
   let error: EngineError | undefined;
   let micPermission: MicPermission = 'unknown';
@@ -81,11 +78,8 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     gateDelayMs: GATE_DELAY_MS,
   });
-  const tools = createEngineTools({
-    io,
-    sharePageContext: () => settings.sharePageContext,
-    addEntry: (entry) => setTranscript(addLocalEntry(transcript, entry)),
-  });
+  const conversation = createConversation(io, () => publish());
+  const tools = createEngineTools({ io, sharePageContext: () => settings.sharePageContext, addEntry: (entry) => conversation.add(entry) });
 
   function graph(): AudioGraph | undefined {
     return res.kind === 'connecting' || res.kind === 'live' ? res.graph : undefined;
@@ -105,8 +99,8 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       muted,
       micPermission,
       timings,
-      usage,
-      transcript,
+      usage: conversation.usage,
+      transcript: conversation.entries,
       error,
       reconnectAttempt: status === 'reconnecting' || status === 'connecting' ? reconnectAttempt : undefined,
       contextSent,
@@ -125,18 +119,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     });
   }
 
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  function setTranscript(next: TranscriptEntry[]): void {
-    if (next === transcript) return;
-    transcript = next;
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => io.saveTranscript(transcript), 500);
-    publish();
-  }
-
-  function notice(text: string): void {
-    setTranscript(addLocalEntry(transcript, { id: `notice_${Date.now()}_${Math.random().toString(36).slice(2, 6)}`, role: 'notice', text, status: 'done', at: Date.now() }));
-  }
+  const notice = (text: string) => conversation.notice(text);
 
   // ── connecting ────────────────────────────────────────────────────────────────────────────────────────────────
   let connectStartedAt = 0;
@@ -182,7 +165,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     signal('ready');
     lastActivity = Date.now();
     if (resumed) {
-      const recap = summarizeForReconnect(transcript);
+      const recap = summarizeForReconnect(conversation.entries);
       if (recap) send({ type: 'conversation.item.create', item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: recap }] } });
       notice('Reconnected. The instructor has a recap of the conversation.');
     }
@@ -301,44 +284,27 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     if (!parsed.ok) return void console.warn('[engine] unreadable server message', parsed.error);
     if ('unknown' in parsed) return void console.info('[engine] unknown server event', parsed.unknown.type);
     const event = parsed.event as unknown as { type: string; [k: string]: unknown };
-    setTranscript(reduceTranscript(transcript, event, Date.now()));
+    conversation.apply(event);
     responses.onServerEvent(event);
-    switch (event.type) {
-      case 'session.created':
-        readyWaiter?.();
-        readyWaiter = undefined;
-        break;
-      case 'input_audio_buffer.speech_started':
-        io.clearHighlight();
-        signal('talk-start');
-        break;
-      case 'input_audio_buffer.speech_stopped':
-        signal('talk-end');
-        break;
-      case 'response.created':
-        lastActivity = Date.now();
-        signal('response-started');
-        break;
-      case 'output_audio_buffer.started':
-        graph()?.setPlaybackMuted(false);
-        signal('audio-started');
-        break;
-      case 'output_audio_buffer.stopped':
-      case 'output_audio_buffer.cleared':
-        lastActivity = Date.now();
-        signal('audio-stopped');
-        break;
-      case 'response.done':
-        onResponseDone(parsed.event);
-        break;
-      case 'error':
-        onServerError(event.error as { code?: string; type?: string; message?: string });
-        break;
+    if (isActivity(event.type)) lastActivity = Date.now();
+    if (event.type === 'session.created') {
+      readyWaiter?.();
+      readyWaiter = undefined;
+    } else if (event.type === 'input_audio_buffer.speech_started') {
+      io.clearHighlight();
+    } else if (event.type === 'output_audio_buffer.started') {
+      graph()?.setPlaybackMuted(false); // a barge-in muted the previous reply locally
+    } else if (event.type === 'response.done') {
+      onResponseDone(parsed.event);
+    } else if (event.type === 'error') {
+      onServerError(event.error as { code?: string; type?: string; message?: string });
     }
+    const s = signalFor(event.type);
+    if (s) signal(s);
   }
 
   function onResponseDone(event: Parameters<typeof tools.callsIn>[0]): void {
-    usage = addUsage(usage, (event as { response?: { usage?: null } }).response?.usage, settings.prices);
+    conversation.addUsage((event as { response?: { usage?: null } }).response?.usage, settings.prices);
     const calls = tools.callsIn(event);
     if (calls.length === 0) {
       if (!responses.audioPlaying) signal('response-done');
@@ -401,12 +367,12 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
         if (res.kind !== 'live') return { ok: false, error: 'Not connected' };
         interrupt();
         send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: cmd.text }] } });
-        setTranscript(addLocalEntry(transcript, { id: `text_${Date.now()}`, role: 'user', text: cmd.text, status: 'done', at: Date.now() }));
+        conversation.add({ id: `text_${Date.now()}`, role: 'user', text: cmd.text, status: 'done', at: Date.now() });
         responses.requestResponse();
         lastActivity = Date.now();
         break;
       case 'clear-transcript':
-        setTranscript([]);
+        conversation.clear();
         break;
       case 'recheck-mic':
         micPermission = await queryMicPermission();
@@ -419,6 +385,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
 
   function talkStart(): { ok: boolean; error?: string } {
     lastActivity = Date.now();
+    if (isLive(status)) error = undefined; // a non-fatal error banner goes away with the next turn
     if (muted) return { ok: false, error: 'Microphone is muted' };
     if (status === 'idle' || status === 'error') {
       pendingTalk = true;
@@ -475,10 +442,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       clearTimeout(contextTimer);
       contextTimer = setTimeout(sendPageContext, 600);
     },
-    async restore(): Promise<void> {
-      transcript = await io.loadTranscript().catch(() => []);
-      publish();
-    },
+    restore: () => conversation.restore(),
     levels: () => graph()?.levels,
     gateOpenedAt: () => graph()?.gate.openedAt ?? 0,
     dispose(): void {
