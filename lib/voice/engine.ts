@@ -1,70 +1,69 @@
 /**
  * The voice engine: the single owner of mic, audio graph, peer connection and playback, living in the offscreen
- * document. It runs the state machine (state-machine.ts), talks the GA protocol (talk.ts, response gate), keeps the
- * transcript, runs tools, and recovers from drops with a fresh key and a text recap. The side panel only mirrors its
- * snapshots and sends commands.
+ * document. The connection lives in link.ts; this file runs the state machine (state-machine.ts), the turn protocol
+ * (talk.ts and the response gate), the conversation record, tools, page context and the commands the side panel,
+ * the shortcuts and the hold key send. The side panel only mirrors its snapshots.
  */
 import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
-import { backoffDelay } from '@/lib/conversation/backoff';
 import { classifyServerError } from '@/lib/conversation/errors';
 import { parseServerEvent } from '@/lib/conversation/parse';
 import { createResponseGate } from '@/lib/conversation/response-gate';
 import { summarizeForReconnect } from '@/lib/conversation/summary';
 import type { PageContext } from '@/lib/sfmc/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { createAudioGraph, GATE_DELAY_MS, type AudioGraph } from './audio-graph';
-import { openCall, type Call } from './call';
+import { GATE_DELAY_MS } from './audio-graph';
 import { createConversation } from './conversation';
-import { isActivity, signalFor } from './event-signals';
 import type { EngineIO } from './engine-io';
-import { EngineFailure } from './failure';
-import { openMic, queryMicPermission } from './mic';
+import { isActivity, signalFor } from './event-signals';
+import { createLink } from './link';
+import { queryMicPermission } from './mic';
 import { isLive, modeOf, nextStatus, type EngineSignal } from './state-machine';
+import { readAudioStats } from './stats';
 import { createTalkController } from './talk';
 import { createEngineTools } from './tools';
-import { mintToken } from './token';
-import type { ConnectTimings, EngineCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
+import type { EngineCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
 
-const MAX_ATTEMPTS = 5;
-const READY_TIMEOUT_MS = 10_000;
-/** Reconnect on our own terms shortly before the API's 60-minute cap. */
-const SESSION_REFRESH_MS = 58 * 60_000;
-
-/** The engine's resources, by phase: what exists is exactly what the phase owns. */
-type Resources =
-  | { kind: 'none' }
-  | { kind: 'preparing'; abort: AbortController }
-  | { kind: 'connecting'; abort: AbortController; graph: AudioGraph }
-  | { kind: 'live'; graph: AudioGraph; call: Call; startedAt: number };
+type Reply = { ok: boolean; error?: string };
 
 export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: number } = {}) {
-  let res: Resources = { kind: 'none' };
   let status: EngineStatus = 'idle';
   let settings: Settings = DEFAULT_SETTINGS;
-  let timings: ConnectTimings = {};
   let error: EngineError | undefined;
   let micPermission: MicPermission = 'unknown';
   let muted = false;
-  let model: string | undefined;
   let contextSent: string | undefined;
   let pageContext: PageContext | null = null;
-  let reconnectAttempt: number | undefined;
   let audioStats = { packetsLost: 0, concealedSamples: 0 };
   let lastActivity = Date.now();
   let recentlyCancelled = 0;
+  /** The talk key went down before the session was ready: start listening once it is. */
   let pendingTalk = false;
-  let readyWaiter: (() => void) | undefined;
-  /** The call being set up or live; events of any other (replaced) call are ignored. */
-  let activeCall: Call | undefined;
   let contextTimer: ReturnType<typeof setTimeout> | undefined;
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const send = (event: RealtimeClientEvent) => (res.kind === 'live' ? res.call.send(event) : false);
+  const link = createLink(
+    {
+      loadSettings: async () => (settings = await io.getSettings()),
+      onMessage,
+      signal,
+      onReady,
+      onReset: () => {
+        talk.reset();
+        responses.reset();
+      },
+      onFail: (e) => {
+        error = e;
+        if (e.code === 'mic_denied' || e.code === 'mic_permission') micPermission = e.code === 'mic_denied' ? 'denied' : 'prompt';
+        pendingTalk = false;
+      },
+      onMicGranted: () => (micPermission = 'granted'),
+      busy: () => status !== 'ready',
+      changed: publish,
+    },
+    options,
+  );
+  const send = (event: RealtimeClientEvent) => link.send(event);
   const responses = createResponseGate(send);
-  const gate = {
-    open: () => graph()?.gate.open(),
-    close: () => graph()?.gate.close(),
-  };
+  const gate = { open: () => link.graph()?.gate.open(), close: () => link.graph()?.gate.close() };
   const talk = createTalkController({
     send: (e) => {
       if (e.type === 'response.cancel') recentlyCancelled = Date.now();
@@ -72,7 +71,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     },
     gate,
     responses,
-    stopPlayback: () => graph()?.setPlaybackMuted(true),
+    stopPlayback: () => link.graph()?.setPlaybackMuted(true),
     now: () => performance.now(),
     setTimer: (fn, ms) => setTimeout(fn, ms),
     clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
@@ -80,10 +79,6 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   });
   const conversation = createConversation(io, () => publish());
   const tools = createEngineTools({ io, sharePageContext: () => settings.sharePageContext, addEntry: (entry) => conversation.add(entry) });
-
-  function graph(): AudioGraph | undefined {
-    return res.kind === 'connecting' || res.kind === 'live' ? res.graph : undefined;
-  }
 
   function signal(s: EngineSignal): void {
     status = nextStatus(status, s);
@@ -95,17 +90,17 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       status,
       mode: modeOf(status),
       talkMode: settings.mode,
-      micLive: graph()?.gate.isOpen ?? false,
+      micLive: link.graph()?.gate.isOpen ?? false,
       muted,
       micPermission,
-      timings,
+      timings: link.timings,
       usage: conversation.usage,
       transcript: conversation.entries,
       error,
-      reconnectAttempt: status === 'reconnecting' || status === 'connecting' ? reconnectAttempt : undefined,
+      reconnectAttempt: status === 'reconnecting' || status === 'connecting' ? link.attempt : undefined,
       contextSent,
       audio: audioStats,
-      model,
+      model: link.model,
     };
   }
 
@@ -119,55 +114,12 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     });
   }
 
-  const notice = (text: string) => conversation.notice(text);
-
-  // ── connecting ────────────────────────────────────────────────────────────────────────────────────────────────
-  let connectStartedAt = 0;
-  async function connect(): Promise<void> {
-    if (res.kind !== 'none') return;
-    connectStartedAt = performance.now();
-    const abort = new AbortController();
-    res = { kind: 'preparing', abort };
-    error = undefined;
-    settings = await io.getSettings();
-    signal('prepare');
-    try {
-      const mic = await openMic(settings.micDeviceId);
-      micPermission = 'granted';
-      const audioGraph = await createAudioGraph(mic);
-      if (abort.signal.aborted) return void (await audioGraph.close());
-      timings = { prepareMs: performance.now() - connectStartedAt };
-      await establish(audioGraph, abort, false);
-    } catch (e) {
-      if (!abort.signal.aborted) await fail(e);
-    }
-  }
-
-  /** Mint a key, open a call and wait for session.created; retries per EngineFailure.recovery. */
-  async function establish(audioGraph: AudioGraph, abort: AbortController, resumed: boolean): Promise<void> {
-    res = { kind: 'connecting', abort, graph: audioGraph };
-    signal('connect');
-    for (let attempt = 1; ; attempt++) {
-      reconnectAttempt = attempt;
-      try {
-        await attemptOnce(audioGraph, abort);
-        break;
-      } catch (e) {
-        if (abort.signal.aborted) return;
-        const failure = e instanceof EngineFailure ? e : undefined;
-        if (!failure || failure.recovery === 'none' || attempt >= MAX_ATTEMPTS) throw e;
-        const wait = failure.recovery === 'fresh-key' && attempt === 1 ? 0 : Math.max(backoffDelay(attempt), failure.retryAfterMs);
-        await new Promise((r) => setTimeout(r, wait));
-        if (abort.signal.aborted) return;
-      }
-    }
-    reconnectAttempt = undefined;
-    signal('ready');
+  async function onReady(resumed: boolean): Promise<void> {
     lastActivity = Date.now();
     if (resumed) {
       const recap = summarizeForReconnect(conversation.entries);
       if (recap) send({ type: 'conversation.item.create', item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: recap }] } });
-      notice('Reconnected. The instructor has a recap of the conversation.');
+      conversation.notice('Reconnected. The instructor has a recap of the conversation.');
     }
     contextSent = undefined;
     pageContext = (await io.getPageContext().catch(() => null)) ?? pageContext;
@@ -179,103 +131,13 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     }
   }
 
-  async function attemptOnce(audioGraph: AudioGraph, abort: AbortController): Promise<void> {
-    const t0 = performance.now();
-    const token = await mintToken(settings, abort.signal);
-    const t1 = performance.now();
-    model = token.model;
-    const current: { call?: Call } = {};
-    const ready = new Promise<void>((resolve) => (readyWaiter = resolve));
-    const { call, timings: t } = await openCall(
-      token,
-      audioGraph.sendTrack,
-      {
-        // Messages of a call that was replaced are ignored; before openCall returns, the call is the current one.
-        onMessage: (data) => {
-          if (!current.call || current.call === activeCall) onMessage(data);
-        },
-        onLost: (reason) => {
-          if (res.kind === 'live' && res.call === current.call) void lose(reason);
-        },
-        onRemoteStream: (stream) => audioGraph.playRemote(stream),
-      },
-      abort.signal,
-    );
-    current.call = activeCall = call;
-    const t2 = performance.now();
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new EngineFailure({ code: 'session_timeout', message: 'The Realtime API did not start the session.', fix: 'Try again; if it persists, check the token service logs.' }, 'backoff')), READY_TIMEOUT_MS),
-    );
-    try {
-      await Promise.race([ready, timeout]);
-    } catch (e) {
-      call.close();
-      throw e;
-    }
-    const t3 = performance.now();
-    // totalMs: from the user's connect (incl. mic and audio graph) or, on a reconnect, from this attempt.
-    const prepareMs = status === 'reconnecting' ? undefined : timings.prepareMs;
-    timings = { prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2, totalMs: t3 - (prepareMs === undefined ? t0 : connectStartedAt) };
-    res = { kind: 'live', graph: audioGraph, call, startedAt: Date.now() };
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refreshSession, options.sessionRefreshMs ?? SESSION_REFRESH_MS);
-  }
-
-  /** The call dropped (or hit its cap): keep mic, graph and transcript; reconnect with a fresh key. */
-  async function lose(reason: string): Promise<void> {
-    if (res.kind !== 'live') return;
-    const { graph: audioGraph, call } = res;
-    activeCall = undefined;
-    call.close();
-    talk.reset();
-    responses.reset();
-    const abort = new AbortController();
-    res = { kind: 'connecting', abort, graph: audioGraph };
-    reconnectAttempt = 1;
-    signal('lost');
-    console.info(`[engine] connection lost (${reason}); reconnecting`);
-    try {
-      await establish(audioGraph, abort, true);
-    } catch (e) {
-      if (!abort.signal.aborted) await fail(e);
-    }
-  }
-
-  function refreshSession(): void {
-    if (res.kind !== 'live') return;
-    if (status !== 'ready') {
-      refreshTimer = setTimeout(refreshSession, 5_000);
-      return;
-    }
-    void lose('session refresh before the 60-minute cap');
-  }
-
-  async function fail(e: unknown): Promise<void> {
-    error = e instanceof EngineFailure ? e.engineError : { code: 'unexpected', message: e instanceof Error ? e.message : String(e) };
-    if (error.code === 'mic_denied' || error.code === 'mic_permission') micPermission = error.code === 'mic_denied' ? 'denied' : 'prompt';
-    await teardown();
-    signal('fail');
-  }
-
-  async function teardown(): Promise<void> {
-    const old = res;
-    res = { kind: 'none' };
-    activeCall = undefined;
-    clearTimeout(refreshTimer);
-    clearTimeout(contextTimer);
-    talk.reset();
-    responses.reset();
-    pendingTalk = false;
-    if (old.kind === 'preparing' || old.kind === 'connecting') old.abort.abort();
-    if (old.kind === 'live') old.call.close();
-    if (old.kind === 'connecting' || old.kind === 'live') await old.graph.close();
-  }
-
   async function disconnect(why?: string): Promise<void> {
-    await teardown();
+    clearTimeout(contextTimer);
+    pendingTalk = false;
+    await link.teardown();
     error = undefined;
     signal('disconnect');
-    if (why) notice(why);
+    if (why) conversation.notice(why);
   }
 
   // ── server events ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -287,18 +149,11 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     conversation.apply(event);
     responses.onServerEvent(event);
     if (isActivity(event.type)) lastActivity = Date.now();
-    if (event.type === 'session.created') {
-      readyWaiter?.();
-      readyWaiter = undefined;
-    } else if (event.type === 'input_audio_buffer.speech_started') {
-      io.clearHighlight();
-    } else if (event.type === 'output_audio_buffer.started') {
-      graph()?.setPlaybackMuted(false); // a barge-in muted the previous reply locally
-    } else if (event.type === 'response.done') {
-      onResponseDone(parsed.event);
-    } else if (event.type === 'error') {
-      onServerError(event.error as { code?: string; type?: string; message?: string });
-    }
+    if (event.type === 'session.created') link.sessionCreated();
+    else if (event.type === 'input_audio_buffer.speech_started') io.clearHighlight();
+    else if (event.type === 'output_audio_buffer.started') link.graph()?.setPlaybackMuted(false); // a barge-in muted the last reply
+    else if (event.type === 'response.done') onResponseDone(parsed.event);
+    else if (event.type === 'error') onServerError(event.error as { code?: string; type?: string; message?: string });
     const s = signalFor(event.type);
     if (s) signal(s);
   }
@@ -316,17 +171,16 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   function onServerError(err: { code?: string; type?: string; message?: string }): void {
     const verdict = classifyServerError(err, { recentlyCancelled: Date.now() - recentlyCancelled < 3_000 });
     if (verdict.benign) return;
-    if (verdict.reconnect) return void lose(err.code ?? 'server asked to reconnect');
+    if (verdict.reconnect) return void link.lose(err.code ?? 'server asked to reconnect');
     if (verdict.engineError) {
       error = verdict.engineError;
-      notice(`${verdict.engineError.message}${verdict.engineError.fix ? ` ${verdict.engineError.fix}` : ''}`);
+      conversation.notice(`${verdict.engineError.message}${verdict.engineError.fix ? ` ${verdict.engineError.fix}` : ''}`);
     }
   }
 
   // ── page context ──────────────────────────────────────────────────────────────────────────────────────────────
   function sendPageContext(): void {
-    if (res.kind !== 'live' || !settings.sharePageContext || !pageContext) return;
-    if (pageContext.text === contextSent) return;
+    if (link.kind !== 'live' || !settings.sharePageContext || !pageContext || pageContext.text === contextSent) return;
     const sent = send({ type: 'conversation.item.create', item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: pageContext.text }] } });
     if (sent) {
       contextSent = pageContext.text;
@@ -335,10 +189,11 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   }
 
   // ── commands ──────────────────────────────────────────────────────────────────────────────────────────────────
-  async function command(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
+  async function command(cmd: EngineCommand): Promise<Reply> {
     switch (cmd.type) {
       case 'connect':
-        void connect();
+        error = undefined;
+        void link.connect();
         break;
       case 'disconnect':
         await disconnect();
@@ -349,53 +204,41 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
         talkEnd();
         break;
       case 'talk-toggle':
-        if (talk.pressed) talkEnd();
-        else return talkStart();
-        break;
+        return talk.pressed ? (talkEnd(), { ok: true }) : talkStart();
       case 'interrupt':
         interrupt();
         break;
       case 'set-muted':
-        muted = cmd.muted;
-        if (muted) {
-          talk.reset();
-          gate.close();
-        } else if (settings.mode === 'hands-free' && isLive(status)) gate.open();
-        publish();
+        setMuted(cmd.muted);
         break;
       case 'send-text':
-        if (res.kind !== 'live') return { ok: false, error: 'Not connected' };
-        interrupt();
-        send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: cmd.text }] } });
-        conversation.add({ id: `text_${Date.now()}`, role: 'user', text: cmd.text, status: 'done', at: Date.now() });
-        responses.requestResponse();
-        lastActivity = Date.now();
-        break;
+        return sendText(cmd.text);
       case 'clear-transcript':
         conversation.clear();
         break;
       case 'recheck-mic':
         micPermission = await queryMicPermission();
-        if (micPermission === 'granted' && status === 'error' && error?.code.startsWith('mic_')) void connect();
+        if (micPermission === 'granted' && status === 'error' && error?.code.startsWith('mic_')) {
+          error = undefined;
+          void link.connect();
+        }
         publish();
         break;
     }
     return { ok: true };
   }
 
-  function talkStart(): { ok: boolean; error?: string } {
+  function talkStart(): Reply {
     lastActivity = Date.now();
-    if (isLive(status)) error = undefined; // a non-fatal error banner goes away with the next turn
     if (muted) return { ok: false, error: 'Microphone is muted' };
     if (status === 'idle' || status === 'error') {
       pendingTalk = true;
-      void connect();
+      error = undefined;
+      void link.connect();
       return { ok: true };
     }
-    if (res.kind !== 'live') {
-      pendingTalk = true;
-      return { ok: true };
-    }
+    if (link.kind !== 'live') return (pendingTalk = true), { ok: true };
+    error = undefined; // a non-fatal error banner goes away with the next turn
     io.clearHighlight();
     if (settings.mode === 'hands-free') return interrupt(), { ok: true };
     if (talk.press()) signal('talk-start');
@@ -417,20 +260,37 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       send({ type: 'response.cancel' });
     }
     if (responses.audioPlaying) send({ type: 'output_audio_buffer.clear' });
-    graph()?.setPlaybackMuted(true);
+    link.graph()?.setPlaybackMuted(true);
   }
 
-  // ── housekeeping ──────────────────────────────────────────────────────────────────────────────────────────────
+  function setMuted(on: boolean): void {
+    muted = on;
+    if (muted) {
+      talk.reset();
+      gate.close();
+    } else if (settings.mode === 'hands-free' && isLive(status)) gate.open();
+    publish();
+  }
+
+  function sendText(text: string): Reply {
+    if (link.kind !== 'live') return { ok: false, error: 'Not connected' };
+    interrupt();
+    send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } });
+    conversation.add({ id: `text_${Date.now()}`, role: 'user', text, status: 'done', at: Date.now() });
+    responses.requestResponse();
+    lastActivity = Date.now();
+    return { ok: true };
+  }
+
+  // ── housekeeping: idle auto-disconnect and audio-drop stats ─────────────────────────────────────────────────────
   const housekeeping = setInterval(async () => {
-    if (res.kind !== 'live') return;
+    const call = link.call();
+    if (!call) return;
     const idleMinutes = settings.idleDisconnectMinutes;
     if (idleMinutes > 0 && status === 'ready' && Date.now() - lastActivity > idleMinutes * 60_000) {
       return void disconnect(`Disconnected after ${idleMinutes} idle minutes so a forgotten panel does not bill you. Press Connect or hold the talk key to continue.`);
     }
-    const stats = await res.call.pc.getStats().catch(() => undefined);
-    stats?.forEach((s: { type: string; kind?: string; packetsLost?: number; concealedSamples?: number }) => {
-      if (s.type === 'inbound-rtp' && s.kind === 'audio') audioStats = { packetsLost: s.packetsLost ?? 0, concealedSamples: s.concealedSamples ?? 0 };
-    });
+    audioStats = (await readAudioStats(call.pc)) ?? audioStats;
     publish();
   }, 2_000);
 
@@ -443,11 +303,11 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       contextTimer = setTimeout(sendPageContext, 600);
     },
     restore: () => conversation.restore(),
-    levels: () => graph()?.levels,
-    gateOpenedAt: () => graph()?.gate.openedAt ?? 0,
+    levels: () => link.graph()?.levels,
+    gateOpenedAt: () => link.graph()?.gate.openedAt ?? 0,
     dispose(): void {
       clearInterval(housekeeping);
-      void teardown();
+      void link.teardown();
     },
   };
 }

@@ -104,3 +104,17 @@ export async function levelOf(b: Browser, source: 'mic' | 'assistant'): Promise<
     return (view?.__engine?.levels()?.[src] ?? null) as never;
   }, source);
 }
+
+/** Record every status the panel shows from now on (transient ones too), via a MutationObserver in the page. */
+export async function recordPanelStatuses(panel: Browser['panel']): Promise<() => Promise<string[]>> {
+  await panel.evaluate(() => {
+    const el = document.querySelector('[data-testid="status"]')!;
+    const seen: string[] = [el.getAttribute('data-status') ?? ''];
+    new MutationObserver(() => {
+      const s = el.getAttribute('data-status') ?? '';
+      if (seen.at(-1) !== s) seen.push(s);
+    }).observe(el, { attributes: true, attributeFilter: ['data-status'] });
+    (window as unknown as { __statuses: string[] }).__statuses = seen;
+  });
+  return () => panel.evaluate(() => (window as unknown as { __statuses: string[] }).__statuses);
+}

@@ -1,0 +1,221 @@
+/**
+ * The engine's connection: microphone and audio graph, then a call per attempt (fresh key, SDP, ICE, wait for
+ * session.created), retries by EngineFailure.recovery, reconnects that keep the mic and graph, and the planned
+ * refresh before the API's 60-minute cap. What exists is exactly what the phase owns (`Resources`).
+ */
+import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
+import { backoffDelay } from '@/lib/conversation/backoff';
+import type { Settings } from '@/lib/settings';
+import { createAudioGraph, type AudioGraph } from './audio-graph';
+import { openCall, type Call } from './call';
+import { EngineFailure } from './failure';
+import { openMic } from './mic';
+import type { EngineSignal } from './state-machine';
+import { mintToken } from './token';
+import type { ConnectTimings, EngineError } from './types';
+
+const MAX_ATTEMPTS = 5;
+const READY_TIMEOUT_MS = 10_000;
+/** Reconnect on our own terms shortly before the API's 60-minute cap. */
+const SESSION_REFRESH_MS = 58 * 60_000;
+
+export type Resources =
+  | { kind: 'none' }
+  | { kind: 'preparing'; abort: AbortController }
+  | { kind: 'connecting'; abort: AbortController; graph: AudioGraph; resumed: boolean }
+  | { kind: 'live'; graph: AudioGraph; call: Call; startedAt: number };
+
+export interface LinkHooks {
+  /** Read settings at the start of a connect (the engine keeps them for the session). */
+  loadSettings(): Promise<Settings>;
+  onMessage(data: unknown): void;
+  signal(s: EngineSignal): void;
+  /** The session is ready (first connect, or again after a reconnect). */
+  onReady(resumed: boolean): void | Promise<void>;
+  /** Forget turn state (held key, response gate) before a reconnect or teardown. */
+  onReset(): void;
+  onFail(error: EngineError): void;
+  onMicGranted(): void;
+  /** True while a turn is in progress (a planned refresh waits for it). */
+  busy(): boolean;
+  changed(): void;
+}
+
+export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: number } = {}) {
+  let res: Resources = { kind: 'none' };
+  let timings: ConnectTimings = {};
+  let model: string | undefined;
+  let attemptNo: number | undefined;
+  let readyWaiter: (() => void) | undefined;
+  /** The call being set up or live; events of any other (replaced) call are ignored. */
+  let activeCall: Call | undefined;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let connectStartedAt = 0;
+
+  async function connect(): Promise<void> {
+    if (res.kind !== 'none') return;
+    connectStartedAt = performance.now();
+    const abort = new AbortController();
+    res = { kind: 'preparing', abort };
+    const settings = await hooks.loadSettings();
+    hooks.signal('prepare');
+    try {
+      const mic = await openMic(settings.micDeviceId);
+      hooks.onMicGranted();
+      const graph = await createAudioGraph(mic);
+      if (abort.signal.aborted) return void (await graph.close());
+      timings = { prepareMs: performance.now() - connectStartedAt };
+      await establish(settings, graph, abort, false);
+    } catch (e) {
+      if (!abort.signal.aborted) await fail(e);
+    }
+  }
+
+  async function establish(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean): Promise<void> {
+    res = { kind: 'connecting', abort, graph, resumed };
+    hooks.signal('connect');
+    for (let attempt = 1; ; attempt++) {
+      attemptNo = attempt;
+      hooks.changed();
+      try {
+        await attemptOnce(settings, graph, abort, resumed);
+        break;
+      } catch (e) {
+        if (abort.signal.aborted) return;
+        const failure = e instanceof EngineFailure ? e : undefined;
+        if (!failure || failure.recovery === 'none' || attempt >= MAX_ATTEMPTS) throw e;
+        const wait = failure.recovery === 'fresh-key' && attempt === 1 ? 0 : Math.max(backoffDelay(attempt), failure.retryAfterMs);
+        await new Promise((r) => setTimeout(r, wait));
+        if (abort.signal.aborted) return;
+      }
+    }
+    attemptNo = undefined;
+    hooks.signal('ready');
+    await hooks.onReady(resumed);
+  }
+
+  async function attemptOnce(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean): Promise<void> {
+    const t0 = performance.now();
+    const token = await mintToken(settings, abort.signal);
+    const t1 = performance.now();
+    model = token.model;
+    const mine: { call?: Call } = {};
+    const ready = new Promise<void>((resolve) => (readyWaiter = resolve));
+    const { call, timings: t } = await openCall(
+      token,
+      graph.sendTrack,
+      {
+        // Before openCall returns, this call is the current one; afterwards only while it is the active call.
+        onMessage: (data) => {
+          if (!mine.call || mine.call === activeCall) hooks.onMessage(data);
+        },
+        onLost: (reason) => {
+          if (res.kind === 'live' && res.call === mine.call) void lose(reason);
+        },
+        onRemoteStream: (stream) => graph.playRemote(stream),
+      },
+      abort.signal,
+    );
+    mine.call = activeCall = call;
+    const t2 = performance.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new EngineFailure({ code: 'session_timeout', message: 'The Realtime API did not start the session.', fix: 'Try again; if it persists, check the token service logs.' }, 'backoff')), READY_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([ready, timeout]);
+    } catch (e) {
+      call.close();
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+    const t3 = performance.now();
+    // totalMs: from the user's click (incl. mic and audio graph), or on a reconnect from this attempt.
+    const prepareMs = resumed ? undefined : timings.prepareMs;
+    timings = { prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2, totalMs: t3 - (resumed ? t0 : connectStartedAt) };
+    res = { kind: 'live', graph, call, startedAt: Date.now() };
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, options.sessionRefreshMs ?? SESSION_REFRESH_MS);
+  }
+
+  /** The call dropped (or hit its cap): keep mic, graph and transcript; reconnect with a fresh key. */
+  async function lose(reason: string): Promise<void> {
+    if (res.kind !== 'live') return;
+    const { graph, call } = res;
+    activeCall = undefined;
+    call.close();
+    hooks.onReset();
+    const abort = new AbortController();
+    res = { kind: 'connecting', abort, graph, resumed: true };
+    attemptNo = 1;
+    hooks.signal('lost');
+    console.info(`[engine] connection lost (${reason}); reconnecting`);
+    try {
+      await establish(await hooks.loadSettings(), graph, abort, true);
+    } catch (e) {
+      if (!abort.signal.aborted) await fail(e);
+    }
+  }
+
+  function refresh(): void {
+    if (res.kind !== 'live') return;
+    if (hooks.busy()) {
+      refreshTimer = setTimeout(refresh, 5_000);
+      return;
+    }
+    void lose('session refresh before the 60-minute cap');
+  }
+
+  async function fail(e: unknown): Promise<void> {
+    const error = e instanceof EngineFailure ? e.engineError : { code: 'unexpected', message: e instanceof Error ? e.message : String(e) };
+    await teardown();
+    hooks.onFail(error);
+    hooks.signal('fail');
+  }
+
+  async function teardown(): Promise<void> {
+    const old = res;
+    res = { kind: 'none' };
+    activeCall = undefined;
+    clearTimeout(refreshTimer);
+    hooks.onReset();
+    if (old.kind === 'preparing' || old.kind === 'connecting') old.abort.abort();
+    if (old.kind === 'live') old.call.close();
+    if (old.kind === 'connecting' || old.kind === 'live') await old.graph.close();
+  }
+
+  return {
+    connect,
+    lose,
+    teardown,
+    /** session.created arrived on the call being set up. */
+    sessionCreated(): void {
+      readyWaiter?.();
+      readyWaiter = undefined;
+    },
+    send(event: RealtimeClientEvent): boolean {
+      return res.kind === 'live' ? res.call.send(event) : false;
+    },
+    graph(): AudioGraph | undefined {
+      return res.kind === 'connecting' || res.kind === 'live' ? res.graph : undefined;
+    },
+    call(): Call | undefined {
+      return res.kind === 'live' ? res.call : undefined;
+    },
+    get kind(): Resources['kind'] {
+      return res.kind;
+    },
+    get timings(): ConnectTimings {
+      return timings;
+    },
+    get model(): string | undefined {
+      return model;
+    },
+    get attempt(): number | undefined {
+      return attemptNo;
+    },
+  };
+}
+
+export type Link = ReturnType<typeof createLink>;
