@@ -52,7 +52,7 @@ export class RtcPeer {
   private pt = 111;
 
   constructor(private handlers: PeerHandlers) {
-    this.pc = new ndc.PeerConnection(`emulator-${++peerCount}`, { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true });
+    this.pc = new ndc.PeerConnection(`emulator-${++peerCount}`, { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true, portRangeBegin: 40000, portRangeEnd: 49999 });
     retainNative.push(this.pc);
     this.pc.onStateChange((st) => { if (st === 'closed' || st === 'failed') this.close(`peer ${st}`); });
     this.pc.onDataChannel((dc) => {

@@ -1,9 +1,8 @@
 /** Shared vitest setup for the WebRTC test files: one emulator per file on port 0, clients closed after each test. */
-import ndc from 'node-datachannel';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startEmulator, type RunningEmulator } from './index.ts';
 import { synthesize } from './speech.ts';
-import { TestClient, mintKey, type ServerEvent } from './test-client.ts';
+import { PeerClosedError, TestClient, mintKey, type ServerEvent } from './test-client.ts';
 
 export interface Harness {
   emu: RunningEmulator;
@@ -38,12 +37,19 @@ export function useEmulator(): Harness {
     // No ndc.cleanup(): it can time out ("possible deadlock") while retained peers exist; vitest ends the fork.
   });
   h.connect = async (session = PTT_SESSION) => {
-    const key = await mintKey(h.url, session);
-    const { client, status, body } = await TestClient.connect(h.url, key);
-    if (!client) throw new Error(`connect failed: ${status} ${body}`);
-    clients.push(client);
-    await client.waitFor('session.created');
-    return client;
+    for (let attempt = 0; ; attempt++) {
+      const key = await mintKey(h.url, session);
+      try {
+        const { client, status, body } = await TestClient.connect(h.url, key);
+        if (!client) throw new Error(`connect failed: ${status} ${body}`);
+        clients.push(client);
+        await client.waitFor('session.created');
+        return client;
+      } catch (err) {
+        if (!(err instanceof PeerClosedError) || attempt >= 2) throw err;
+        process.stderr.write(`[test] retrying connect: ${err.message}\n`);
+      }
+    }
   };
   h.script = async (replies) => {
     const res = await fetch(`${h.url}/__emulator/script`, { method: 'POST', body: JSON.stringify({ replies }), headers: { 'Content-Type': 'application/json' } });
