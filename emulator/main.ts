@@ -13,7 +13,7 @@ async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await emulator.close();
-  ndc.cleanup();
+  try { ndc.cleanup(); } catch (err) { process.stderr.write(`[emulator] cleanup: ${(err as Error).message}\n`); }
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop());
