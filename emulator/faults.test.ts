@@ -52,7 +52,7 @@ describe('fault injection (/__emulator/faults)', () => {
     const c = await h.connect();
     await h.faults({ closePeer: true });
     await c.waitClosed();
-    expect((await (await fetch(`${h.url}/__emulator/health`)).json()).liveCalls).toBe(0);
+    expect(((await (await fetch(`${h.url}/__emulator/health`)).json()) as { liveCalls: number }).liveCalls).toBe(0);
   });
 
   it('hangup endpoint ends the call', async () => {

@@ -67,6 +67,11 @@ describe('push-to-talk turn over WebRTC (order A)', () => {
     expect(rdone.usage.output_token_details.text_tokens).toBe(Math.ceil(deltas.length / 4));
     expect((rdone.usage as unknown as Record<string, number>).total_tokens).toBe((rdone.usage as unknown as Record<string, number>).input_tokens + (rdone.usage as unknown as Record<string, number>).output_tokens);
 
+    // transcript deltas are spread along the playback, not sent in a burst
+    const deltaTimes = turn.filter((e) => e.type === 'response.output_audio_transcript.delta').map((e) => c.at(e));
+    expect(deltaTimes[0] - c.at(started)).toBeLessThan(500);
+    expect(deltaTimes.at(-1)! - c.at(started)).toBeGreaterThan(0.6 * (c.at(stopped) - c.at(started)));
+
     // audio really played on RTP between started and stopped, silence afterwards
     expect(playedMs).toBeGreaterThan(2000);
     expect(c.maxLevel(startedAt, stoppedAt)).toBeGreaterThan(0.05);

@@ -17,6 +17,10 @@ describe('one response at a time, cancel and clear (order D)', () => {
     expect((err.error as Record<string, unknown>).message).toBe(`Conversation already has an active response in progress: ${id}. Wait until the response is finished before creating a new one.`);
     await c.waitFor('output_audio_buffer.stopped', { timeout: 20_000 });
     expect(c.types().filter((t) => t === 'response.created')).toHaveLength(1);
+    // the voice is locked once assistant audio exists
+    c.send({ type: 'session.update', event_id: 'evt_voice', session: { type: 'realtime', audio: { output: { voice: 'cedar' } } } });
+    const voiceErr = await c.waitFor('error', { pred: (e) => (e.error as Record<string, unknown>).event_id === 'evt_voice' });
+    expect(voiceErr.error).toMatchObject({ code: 'cannot_update_voice', message: "Cannot update a conversation's voice if assistant audio is present." });
   });
 
   it('response.cancel → response.done cancelled/client_cancelled; then response_cancel_not_active', async () => {

@@ -17,6 +17,8 @@ export class PeerClosedError extends Error {}
 
 export class TestClient {
   readonly events: ServerEvent[] = [];
+  /** Wall-clock arrival time (ms) of each entry in `events`. */
+  readonly arrivals: number[] = [];
   /** [wall ms, rms] of every received 20 ms frame. */
   readonly levels: [number, number][] = [];
   callId = '';
@@ -45,7 +47,7 @@ export class TestClient {
     if (res.status !== 201) { pc.close(); return { status: res.status, body, location: res.headers.get('location') }; }
     const client = new TestClient(pc, dc, track);
     client.callId = res.headers.get('location')?.split('/').pop() ?? '';
-    dc.onMessage((m) => { client.events.push(JSON.parse(String(m))); client.wake(); });
+    dc.onMessage((m) => { client.events.push(JSON.parse(String(m))); client.arrivals.push(Date.now()); client.wake(); });
     dc.onClosed(() => { client.dcClosed = true; client.wake(); });
     track?.onMessage((rtp) => client.onRtp(rtp));
     try { pc.setRemoteDescription(body, 'answer'); } catch (e) { throw new PeerClosedError(`${(e as Error).message} (client peer state ${pc.state()})`); }
@@ -109,6 +111,11 @@ export class TestClient {
     const deadline = Date.now() + timeout;
     while (!this.dcClosed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     if (!this.dcClosed) throw new Error('data channel did not close');
+  }
+
+  /** Arrival time of `event` (ms since epoch). */
+  at(event: ServerEvent): number {
+    return this.arrivals[this.events.indexOf(event)];
   }
 
   types(from = 0): string[] {
