@@ -34,6 +34,7 @@ export class InputTurns {
   private liveSamples = 0;
   private late: (() => void)[] = [];
   private timers: NodeJS.Timeout[] = [];
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private host: InputHost) {
     this.configChanged();
@@ -66,6 +67,7 @@ export class InputTurns {
     if (ev.kind === 'start') {
       this.buffer.keepLast((td?.prefix_padding_ms ?? 300) + (this.posMs - ev.atMs));
       this.speechItemId = randomId('item');
+      clearTimeout(this.idleTimer);
       this.host.send({ type: 'input_audio_buffer.speech_started', audio_start_ms: ev.atMs, item_id: this.speechItemId });
       if (td?.interrupt_response !== false) this.host.bargeIn();
     } else {
@@ -76,15 +78,31 @@ export class InputTurns {
     }
   }
 
+  /**
+   * server_vad `idle_timeout_ms`: counted from the end of the assistant's playback; when it passes without speech the
+   * server emits `input_audio_buffer.timeout_triggered`, commits what it has, and responds.
+   */
+  armIdleTimeout(): void {
+    clearTimeout(this.idleTimer);
+    const td = this.host.session.audio.input.turn_detection;
+    if (td?.type !== 'server_vad' || !td.idle_timeout_ms || this.vad?.inSpeech) return;
+    const from = this.posMs;
+    this.idleTimer = setTimeout(() => {
+      const itemId = randomId('item');
+      this.host.send({ type: 'input_audio_buffer.timeout_triggered', audio_start_ms: Math.round(from), audio_end_ms: Math.round(this.posMs), item_id: itemId });
+      if (this.commit(undefined, itemId, true) && td.create_response !== false) this.host.autoRespond();
+    }, td.idle_timeout_ms);
+  }
+
   clear(): void {
     this.buffer.clear();
     this.host.send({ type: 'input_audio_buffer.cleared' });
   }
 
   /** Commits the buffer as a user audio item. Returns false (and sends the error) when it holds < 100 ms. */
-  commit(clientEventId?: unknown, itemId = randomId('item')): boolean {
+  commit(clientEventId?: unknown, itemId = randomId('item'), force = false): boolean {
     const ms = this.buffer.durationMs;
-    if (ms < 100) {
+    if (ms < 100 && !force) {
       this.host.error(errors.commitEmpty(ms), clientEventId);
       return false;
     }
@@ -147,6 +165,7 @@ export class InputTurns {
   }
 
   dispose(): void {
+    clearTimeout(this.idleTimer);
     for (const t of this.timers) clearTimeout(t);
     this.late = [];
   }

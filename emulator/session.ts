@@ -165,7 +165,7 @@ export class CallSession {
       send: (e) => this.send(e), peer: this.peer,
       addItem: (it) => this.appendItem(it),
       inputTokens: () => this.inputTokens(),
-      onAudioStopped: () => {},
+      onAudioStopped: () => this.input.armIdleTimeout(),
       onFinished: (r) => { this.runs.delete(r); if (this.active === r) this.active = undefined; this.input.flushLate(); },
     }, {
       text: reply.text ?? '', toolCalls: reply.toolCalls ?? [], modalities,

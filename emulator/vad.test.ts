@@ -76,4 +76,20 @@ describe('server VAD on the real mic audio (orders A with VAD, C)', () => {
     await c.waitFor('input_audio_buffer.committed', { timeout: 8000 });
     expect(c.types()).toContain('input_audio_buffer.speech_started');
   });
+
+  it('idle_timeout_ms after playback → input_audio_buffer.timeout_triggered, commit, response', async () => {
+    await h.script([{ text: 'Hi.' }, { text: 'Are you still there?' }]);
+    const c = await h.connect(VAD({ idle_timeout_ms: 1000 }));
+    c.send({ type: 'response.create' });
+    const stopped = await c.waitFor('output_audio_buffer.stopped', { timeout: 10_000 });
+    const from = c.events.indexOf(stopped) + 1;
+    const timeout = await c.waitFor('input_audio_buffer.timeout_triggered', { from, timeout: 5000 });
+    expect(c.at(timeout) - c.at(stopped)).toBeGreaterThanOrEqual(900);
+    await c.waitFor('output_audio_buffer.stopped', { from, timeout: 10_000 });
+    const seq = shape(c.events.slice(from));
+    expect(seq.slice(0, 4)).toEqual(['input_audio_buffer.timeout_triggered', 'input_audio_buffer.committed', 'conversation.item.added', 'conversation.item.done']);
+    expect(seq.slice(4, 4 + RESPONSE_ORDER.length)).toEqual(RESPONSE_ORDER);
+    expect(c.events.find((e, i) => i >= from && e.type === 'input_audio_buffer.committed')!.item_id).toBe(timeout.item_id);
+    expect(Number(timeout.audio_end_ms) - Number(timeout.audio_start_ms)).toBeGreaterThanOrEqual(900);
+  });
 });
