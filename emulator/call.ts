@@ -55,6 +55,10 @@ export async function createCall(store: EmulatorStore, session: EffectiveSession
     throw err;
   }
   store.calls.push(record);
+  if (store.calls.length > 200) {
+    const drop = store.calls.findIndex((c) => c.closed);
+    if (drop >= 0) store.calls.splice(drop, 1);
+  }
   store.live.set(id, live);
   live.applySessionCap(store.faults.sessionMaxMs ?? SIXTY_MINUTES);
   store.log(`call ${id} set up (key ${keyLabel}, model ${session.model})`);

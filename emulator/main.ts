@@ -8,6 +8,9 @@ const host = process.env.EMULATOR_HOST ?? '127.0.0.1';
 const emulator = await startEmulator({ port, host });
 process.stdout.write(`Realtime stand-in listening on ${emulator.url}\n`);
 
+// A long-running practice server should survive a bug in one call's timers; log it and carry on.
+process.on('uncaughtException', (err) => process.stderr.write(`[emulator] uncaught: ${err.stack ?? String(err)}\n`));
+
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;

@@ -59,9 +59,9 @@ export class RtcPeer {
       retainNative.push(dc);
       if (dc.getLabel() !== 'oai-events' || this.dc) return;
       this.dc = dc;
-      dc.onMessage((m) => { if (typeof m === 'string') this.handlers.onMessage(m); else this.handlers.onMessage('\u0000binary'); });
+      dc.onMessage((m) => this.guard(() => this.handlers.onMessage(typeof m === 'string' ? m : '\u0000binary')));
       dc.onClosed(() => this.close('data channel closed'));
-      if (dc.isOpen()) this.handlers.onOpen(); else dc.onOpen(() => this.handlers.onOpen());
+      if (dc.isOpen()) this.guard(() => this.handlers.onOpen()); else dc.onOpen(() => this.guard(() => this.handlers.onOpen()));
     });
   }
 
@@ -155,6 +155,11 @@ export class RtcPeer {
     return this.closed;
   }
 
+  /** A bug in a handler must not escape into a native callback (that would end the process): log and go on. */
+  private guard(fn: () => void): void {
+    try { fn(); } catch (err) { process.stderr.write(`[emulator] internal error: ${(err as Error).stack ?? String(err)}\n`); }
+  }
+
   private onRtp(rtp: Buffer): void {
     if (this.closed || rtp.length < 12 || (rtp[1] & 0x7f) !== this.pt) return;
     let off = 12 + 4 * (rtp[0] & 0x0f);
@@ -164,7 +169,8 @@ export class RtcPeer {
     if (end <= off) return;
     try {
       const pcm = this.dec.decode(rtp.subarray(off, end));
-      this.handlers.onMic(new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1).slice());
+      const frame = new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1).slice();
+      this.guard(() => this.handlers.onMic(frame));
     } catch { /* corrupt packet */ }
   }
 

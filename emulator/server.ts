@@ -58,8 +58,10 @@ export function createApp(store: EmulatorStore): Hono {
     if (faults.sdpStatus) {
       const status = faults.sdpStatus;
       faults.sdpStatus = undefined;
-      const type = status >= 500 ? 'server_error' : 'invalid_request_error';
-      return fail(c, status, apiError(status >= 500 ? 'The server had an error while processing your request. Sorry about that!' : `Injected failure (HTTP ${status}).`, status === 429 ? 'rate_limit_exceeded' : null, null, type));
+      if (status === 401) return fail(c, 401, errors.invalidApiKey(bearer(c) ?? ''));
+      if (status === 429) return fail(c, 429, apiError('Rate limit reached for requests. Please try again in 1s.', 'rate_limit_exceeded', null, 'requests'));
+      if (status >= 500) return fail(c, status, apiError('The server had an error while processing your request. Sorry about that!', null, null, 'server_error'));
+      return fail(c, status, apiError(`Injected failure (HTTP ${status}).`, null));
     }
     const url = new URL(c.req.url);
     if (url.searchParams.has('model') && !store.options.acceptModelQuery) return fail(c, 400, errors.unknownParameter('model'));

@@ -52,10 +52,10 @@ export class CallSession {
   onMessage(text: string): void {
     let ev: unknown;
     try { ev = JSON.parse(text); } catch {
-      this.record.clientEvents.push(text);
+      this.recordEvent(text);
       return this.error(errors.invalidEvent('Invalid event: the message is not valid JSON.'));
     }
-    this.record.clientEvents.push(ev);
+    this.recordEvent(ev);
     if (!isObj(ev) || typeof ev.type !== 'string') return this.error(errors.invalidEvent("The 'type' field is missing."), isObj(ev) ? ev.event_id : undefined);
     const id = ev.event_id;
     switch (ev.type) {
@@ -78,6 +78,13 @@ export class CallSession {
       default:
         return this.error(errors.invalidEvent(`Invalid value: '${ev.type}'. Supported values are: ${CLIENT_EVENTS.map((t) => `'${t}'`).join(', ')}.`), id);
     }
+  }
+
+  /** Tests read these; a long practice session keeps only the newest 2000. */
+  private recordEvent(ev: unknown): void {
+    const list = this.record.clientEvents;
+    list.push(ev);
+    if (list.length > 2000) list.splice(0, list.length - 2000);
   }
 
   onMic(pcm: Int16Array): void {
