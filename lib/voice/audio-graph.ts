@@ -112,9 +112,11 @@ export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
   };
 }
 
-/** Map an AudioContext time to the wall clock (ms, performance.timeOrigin-based) via the output timestamp. */
+/**
+ * Wall clock (ms, timeOrigin-based) at which the audio thread processed `audioTime`: now, minus how far the context
+ * clock has moved past it. (Mapping through getOutputTimestamp would instead give when it is *heard*, which lies in
+ * the future for the mic and makes the latency negative.)
+ */
 function toWallClock(context: AudioContext, audioTime: number): number {
-  const ts = context.getOutputTimestamp();
-  if (ts.contextTime === undefined || ts.performanceTime === undefined) return performance.timeOrigin + performance.now();
-  return performance.timeOrigin + ts.performanceTime + (audioTime - ts.contextTime) * 1000;
+  return performance.timeOrigin + performance.now() - Math.max(0, context.currentTime - audioTime) * 1000;
 }

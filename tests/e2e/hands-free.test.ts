@@ -40,3 +40,13 @@ test('hands-free turn: server voice detection commits and answers without a key 
   assert.ok(!types.includes('response.create'), 'the server creates the response itself');
   await waitForEngine(b, (x) => x.status === 'ready', 'ready after the answer');
 });
+
+test('mute closes the microphone in hands-free mode and unmute opens it again', async () => {
+  assert.equal((await b.snapshot())?.micLive, true, 'hands-free listens while connected');
+  await b.panel.click('[data-testid="mute"]');
+  await waitForEngine(b, (s) => s.muted && !s.micLive, 'muted');
+  await b.panel.waitForSelector('[data-testid="mic-state"][data-live="false"]');
+  await b.panel.click('[data-testid="mute"]');
+  await waitForEngine(b, (s) => !s.muted && s.micLive, 'unmuted');
+  await b.panel.waitForSelector('[data-testid="mic-state"][data-live="true"]');
+});

@@ -41,6 +41,12 @@ test('the canvas draws particles and the picture changes while the reply plays',
   assert.ok(speaking && speaking.lit > 100);
   assert.notEqual(speaking!.sum, idle!.sum, 'the picture differs while the instructor speaks');
   assert.equal(await b.panel.evaluate(() => globalThis.__particles!.mode()), 'speaking');
+
+  // Audio→screen latency of the feature frames, as the status bar shows it (reported, not a timed assertion).
+  const latency = await b.panel.getAttribute('[data-testid="status-latency"]', 'title');
+  assert.match(latency ?? '', /p95 [\d.]+ ?m?s \((\d+) frames\)/);
+  assert.ok(Number(/\((\d+) frames\)/.exec(latency!)![1]) > 10, 'feature frames reached the panel');
+  console.log(`audio→screen latency in the real extension: ${latency}`);
 });
 
 test('the particle count steps down under slow frames and back up when fast', async () => {

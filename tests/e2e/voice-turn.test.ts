@@ -49,6 +49,7 @@ test('push-to-talk turn: held audio reaches the stand-in, the reply plays and is
     await b.panel.waitForTimeout(100);
   }
   assert.ok(assistantRms > 0.005, `reply audio reaches the offscreen document with a level (rms ${assistantRms})`);
+  console.log(`audio→screen latency (2k particles): ${await b.panel.getAttribute('[data-testid="status-latency"]', 'title')}`);
 
   const done = await waitForEngine(b, (s) => s.status === 'ready' && s.transcript.some((e) => e.role === 'assistant' && e.status === 'done'), 'the reply to finish');
   assert.equal(done.transcript.filter((e) => e.role === 'assistant').at(-1)?.text, reply);
