@@ -59,7 +59,7 @@ describe('push-to-talk turn over WebRTC (order A)', () => {
 
     // usage heuristic: ~10 input audio tokens/s, ~20 output audio tokens/s
     const audioIn = rdone.usage.input_token_details.audio_tokens;
-    expect(audioIn).toBe(Math.round(rec.mic.commits[0].durationMs / 100));
+    expect(Math.abs(audioIn - rec.mic.commits[0].durationMs / 100)).toBeLessThanOrEqual(1);
     const playedMs = stoppedAt - startedAt;
     const audioOut = rdone.usage.output_token_details.audio_tokens;
     expect(audioOut).toBeGreaterThan((playedMs / 1000) * 20 * 0.6);

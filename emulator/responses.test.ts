@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RESPONSE_ORDER, shape, useEmulator } from './test-helpers.ts';
+import { TestClient, mintKey } from './test-client.ts';
+import { PTT_SESSION, RESPONSE_ORDER, shape, useEmulator } from './test-helpers.ts';
 
 const h = useEmulator();
 const LONG = 'Automation Studio runs activities on a schedule. You build the steps, test each of them with run once, and only then activate the schedule for real.';
@@ -122,5 +123,23 @@ describe('function-call round trip (order B)', () => {
     ]);
     const fnAdded = c.events.filter((e) => e.type === 'response.output_item.added')[1];
     expect(fnAdded.output_index).toBe(1);
+  });
+});
+
+describe('data-channel-only client (no audio m-line)', () => {
+  it('still gets the full order, with playback timed as if the audio had played', async () => {
+    await h.script([{ text: 'No audio track here.' }]);
+    const { client } = await TestClient.connect(h.url, await mintKey(h.url, PTT_SESSION), { audio: false });
+    const c = client!;
+    try {
+      await c.waitFor('session.created');
+      c.send({ type: 'response.create' });
+      const stopped = await c.waitFor('output_audio_buffer.stopped', { timeout: 10_000 });
+      const started = c.events.find((e) => e.type === 'output_audio_buffer.started')!;
+      expect(shape(c.events.slice(1))).toEqual(RESPONSE_ORDER);
+      expect(c.at(stopped) - c.at(started)).toBeGreaterThan(800);
+    } finally {
+      c.close();
+    }
   });
 });
