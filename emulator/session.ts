@@ -198,7 +198,8 @@ export class CallSession {
       }
       if (context === undefined && it.type === 'message' && it.role === 'system') context = text;
     }
-    return practiceReply(userText, [context, this.session.instructions].filter(Boolean).join(' '), heardMs / 1000);
+    // Page context comes from system items; the session instructions are deliberately not searched (they name every topic).
+    return practiceReply(userText, context, heardMs / 1000);
   }
 
   private inputTokens(): { text: number; audio: number } {
