@@ -36,7 +36,7 @@ window.connectOnce = async (tokenUrl, accessKey) => {
   const t5 = performance.now();
   pc.close();
   mic.getTracks().forEach((t) => t.stop());
-  return { totalMs: t5 - t0, prepareMs: t1 - t0, tokenMs: t2 - t1, sdpMs: t3 - t2, iceMs: t4 - t3, readyMs: t5 - t4 };
+  return { totalMs: t5 - t0, prepareMs: t1 - t0, micMs: t1 - t0, tokenMs: t2 - t1, sdpMs: t3 - t2, iceMs: t4 - t3, readyMs: t5 - t4 };
 };
 </script>`;
 
@@ -51,8 +51,11 @@ async function main(): Promise<void> {
   const bare: Record<string, number>[] = [];
   const press: number[] = [];
   try {
-    for (let i = 0; i < RUNS; i++) {
+    const runFloor = async () =>
       bare.push(await floorPage.evaluate(([u, k]) => (window as unknown as { connectOnce(u: string, k: string): Promise<Record<string, number>> }).connectOnce(u!, k!), [stack.tokens.url, ACCESS_KEY]));
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate who goes first, so neither side always finds the (fake) capture device warm.
+      if (i % 2 === 0) await runFloor();
       await b.panel.click('[data-testid="connect"]');
       const s = await waitForEngine(b, (x) => x.status === 'ready', 'ready', 30_000);
       ext.push(s.timings as Record<string, number>);
@@ -75,13 +78,14 @@ async function main(): Promise<void> {
       }
       await b.panel.click('[data-testid="disconnect"]');
       await waitForEngine(b, (x) => x.status === 'idle', 'idle');
+      if (i % 2 === 1) await runFloor();
     }
   } finally {
     await b.close();
     await stack.stop();
     floor.close();
   }
-  const phases = ['prepareMs', 'tokenMs', 'sdpMs', 'iceMs', 'readyMs', 'totalMs'];
+  const phases = ['settingsMs', 'micMs', 'graphMs', 'prepareMs', 'tokenMs', 'sdpMs', 'iceMs', 'readyMs', 'totalMs'];
   console.log(`connect phases, median of ${RUNS} (ms)`);
   console.log('phase'.padEnd(12) + 'extension'.padStart(12) + 'floor'.padStart(12));
   for (const p of phases) console.log(p.padEnd(12) + String(round(median(ext.map((x) => x[p] ?? NaN)))).padStart(12) + String(round(median(bare.map((x) => x[p] ?? NaN)))).padStart(12));

@@ -21,6 +21,8 @@ export function useEngine() {
 
   /** On open: the running engine's state, or the saved transcript when no engine runs yet. */
   async function refresh(): Promise<void> {
+    // Start the engine's document as the panel opens, so its audio is warm when the user connects.
+    void sendTo('background', 'offscreen/ensure').catch(() => undefined);
     const snapshot = await sendTo('offscreen', 'engine/snapshot').catch(() => undefined);
     if (snapshot && typeof snapshot === 'object' && 'status' in snapshot) store.apply(snapshot);
     else if (!live) store.apply(idleSnapshot(await transcriptItem.getValue()));

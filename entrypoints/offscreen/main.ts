@@ -10,5 +10,6 @@ listen<OffscreenProtocol>('offscreen', {
   'engine/page-context': (ctx) => engine.onPageContext(ctx),
 });
 void engine.restore();
+void engine.prewarm();
 // Read-only view for e2e tests and debugging (chrome.extension.getViews() from another extension page).
 Object.assign(globalThis, { __engine: { snapshot: engine.snapshot, levels: engine.levels, gateOpenedAt: engine.gateOpenedAt } });

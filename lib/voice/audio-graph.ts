@@ -24,6 +24,8 @@ export interface AudioGraph {
   readonly sendTrack: MediaStreamTrack;
   /** `openedAt`: wall clock (ms, timeOrigin-based) of the last open, for the press→mic-live benchmark. */
   readonly gate: { open(): void; close(): void; readonly isOpen: boolean; readonly openedAt: number };
+  /** Plug in the microphone (replacing any previous one); the graph stops its tracks on close. */
+  attachMic(stream: MediaStream): void;
   playRemote(stream: MediaStream): void;
   setPlaybackMuted(muted: boolean): void;
   /** Latest level per source (for status and tests). */
@@ -31,9 +33,33 @@ export interface AudioGraph {
   close(): Promise<void>;
 }
 
-export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
-  const context = new AudioContext({ latencyHint: 'interactive' });
-  await context.audioWorklet.addModule(workletUrl);
+let warm: Promise<AudioContext> | undefined;
+
+/**
+ * Create the AudioContext and load the worklet ahead of time (the offscreen document does this when it starts), so
+ * connecting only opens the mic. It stays running: resuming a suspended context restarts the audio device, which
+ * costs about 50 ms at connect time.
+ */
+export function prewarmAudio(): Promise<AudioContext> {
+  warm ??= (async () => {
+    const context = new AudioContext({ latencyHint: 'interactive' });
+    await context.audioWorklet.addModule(workletUrl);
+    return context;
+  })();
+  return warm;
+}
+
+/**
+ * Build the graph before the microphone is open (its send track exists at once, so the call can be set up while
+ * the mic starts, which takes ~50 ms in an offscreen document); `attachMic` plugs the mic in when it is ready.
+ */
+export async function createAudioGraph(): Promise<AudioGraph> {
+  const context = await prewarmAudio().catch(() => {
+    warm = undefined;
+    return prewarmAudio();
+  });
+  warm = undefined; // this graph owns the context now; the next connect warms a new one
+  await context.resume();
   const channel = new BroadcastChannel(FEATURE_CHANNEL);
   const levels: AudioGraph['levels'] = { mic: { rms: 0, peak: 0, frames: 0 }, assistant: { rms: 0, peak: 0, frames: 0 } };
 
@@ -54,13 +80,14 @@ export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
     return node;
   };
 
-  const micSource = context.createMediaStreamSource(mic);
+  let mic: MediaStream | undefined;
+  let micSource: MediaStreamAudioSourceNode | undefined;
   const gain = context.createGain();
   gain.gain.value = 0;
   const delay = context.createDelay(1);
   delay.delayTime.value = GATE_DELAY_MS / 1000;
   const destination = context.createMediaStreamDestination();
-  micSource.connect(gain).connect(delay).connect(destination);
+  gain.connect(delay).connect(destination);
   gain.connect(analyser('mic'));
 
   const assistantNode = analyser('assistant');
@@ -92,6 +119,13 @@ export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
         return openedAt;
       },
     },
+    attachMic(stream) {
+      micSource?.disconnect();
+      mic?.getTracks().forEach((t) => t.stop());
+      mic = stream;
+      micSource = context.createMediaStreamSource(stream);
+      micSource.connect(gain);
+    },
     playRemote(stream) {
       audio.srcObject = stream;
       void audio.play().catch(() => undefined);
@@ -106,7 +140,7 @@ export async function createAudioGraph(mic: MediaStream): Promise<AudioGraph> {
       channel.close();
       audio.srcObject = null;
       audio.remove();
-      mic.getTracks().forEach((t) => t.stop());
+      mic?.getTracks().forEach((t) => t.stop());
       await context.close().catch(() => undefined);
     },
   };

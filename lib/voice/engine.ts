@@ -11,7 +11,7 @@ import { createResponseGate } from '@/lib/conversation/response-gate';
 import { summarizeForReconnect } from '@/lib/conversation/summary';
 import type { PageContext } from '@/lib/sfmc/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
-import { GATE_DELAY_MS } from './audio-graph';
+import { GATE_DELAY_MS, prewarmAudio } from './audio-graph';
 import { createConversation } from './conversation';
 import type { EngineIO } from './engine-io';
 import { isActivity, signalFor } from './event-signals';
@@ -138,6 +138,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     error = undefined;
     signal('disconnect');
     if (why) conversation.notice(why);
+    void prewarmAudio().catch(() => undefined);
   }
 
   // ── server events ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -303,6 +304,8 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       contextTimer = setTimeout(sendPageContext, 600);
     },
     restore: () => conversation.restore(),
+    /** Warm the audio context and worklet now so a later connect only opens the mic. */
+    prewarm: () => prewarmAudio().catch((e: unknown) => console.warn('[engine] audio prewarm failed', e)),
     levels: () => link.graph()?.levels,
     gateOpenedAt: () => link.graph()?.gate.openedAt ?? 0,
     dispose(): void {

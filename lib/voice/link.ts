@@ -51,6 +51,8 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
   let activeCall: Call | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let connectStartedAt = 0;
+  /** Start of what `timings.totalMs` measures: the user's click, or the reconnect attempt. */
+  let totalFrom = 0;
 
   async function connect(): Promise<void> {
     if (res.kind !== 'none') return;
@@ -60,18 +62,28 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     const settings = await hooks.loadSettings();
     hooks.signal('prepare');
     try {
-      const mic = await openMic(settings.micDeviceId);
-      hooks.onMicGranted();
-      const graph = await createAudioGraph(mic);
+      const t0 = performance.now();
+      const graph = await createAudioGraph();
       if (abort.signal.aborted) return void (await graph.close());
-      timings = { prepareMs: performance.now() - connectStartedAt };
-      await establish(settings, graph, abort, false);
+      const t1 = performance.now();
+      timings = { prepareMs: t1 - connectStartedAt, settingsMs: t0 - connectStartedAt, graphMs: t1 - t0 };
+      res = { kind: 'connecting', abort, graph, resumed: false };
+      // The mic opens while the call is set up; the session is only "ready" once both are.
+      const mic = openMic(settings.micDeviceId).then((stream) => {
+        graph.attachMic(stream);
+        hooks.onMicGranted();
+        timings = { ...timings, micMs: performance.now() - t1 };
+      });
+      await Promise.all([mic, establish(settings, graph, abort, false, mic)]);
     } catch (e) {
-      if (!abort.signal.aborted) await fail(e);
+      if (!abort.signal.aborted) {
+        abort.abort();
+        await fail(e);
+      }
     }
   }
 
-  async function establish(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean): Promise<void> {
+  async function establish(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean, mic?: Promise<void>): Promise<void> {
     res = { kind: 'connecting', abort, graph, resumed };
     hooks.signal('connect');
     for (let attempt = 1; ; attempt++) {
@@ -89,6 +101,9 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
         if (abort.signal.aborted) return;
       }
     }
+    await mic;
+    if (abort.signal.aborted) return;
+    timings = { ...timings, totalMs: performance.now() - totalFrom };
     attemptNo = undefined;
     hooks.signal('ready');
     await hooks.onReady(resumed);
@@ -130,10 +145,15 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     } finally {
       clearTimeout(timer);
     }
+    if (abort.signal.aborted) {
+      call.close();
+      throw new DOMException('aborted', 'AbortError');
+    }
     const t3 = performance.now();
     // totalMs: from the user's click (incl. mic and audio graph), or on a reconnect from this attempt.
     const prepareMs = resumed ? undefined : timings.prepareMs;
-    timings = { prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2, totalMs: t3 - (resumed ? t0 : connectStartedAt) };
+    timings = { ...(resumed ? {} : timings), prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2, totalMs: t3 - (resumed ? t0 : connectStartedAt) };
+    totalFrom = resumed ? t0 : connectStartedAt;
     res = { kind: 'live', graph, call, startedAt: Date.now() };
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(refresh, options.sessionRefreshMs ?? SESSION_REFRESH_MS);

@@ -15,7 +15,7 @@ export async function queryMicPermission(): Promise<MicPermission> {
 }
 
 export async function openMic(deviceId: string): Promise<MediaStream> {
-  const audio: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true, channelCount: 1 };
+  const audio: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
   if (deviceId) audio.deviceId = { exact: deviceId };
   try {
     return await navigator.mediaDevices.getUserMedia({ audio });

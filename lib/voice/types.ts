@@ -24,8 +24,11 @@ export type MicPermission = 'granted' | 'prompt' | 'denied' | 'unknown';
 
 /** Milliseconds spent in each connection phase of the last connect. */
 export interface ConnectTimings {
-  /** Microphone and audio graph (first connect only). */
+  /** Settings, microphone and audio graph (first connect only), and its parts. */
   prepareMs?: number;
+  settingsMs?: number;
+  micMs?: number;
+  graphMs?: number;
   tokenMs?: number;
   sdpMs?: number;
   iceMs?: number;
