@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startEmulator, type RunningEmulator } from './index.ts';
 import { synthesize } from './speech.ts';
-import { PeerClosedError, TestClient, mintKey, type ServerEvent } from './test-client.ts';
+import { TestClient, mintKey, type ServerEvent } from './test-client.ts';
 
 export interface Harness {
   emu: RunningEmulator;
@@ -37,19 +37,11 @@ export function useEmulator(): Harness {
     // No ndc.cleanup(): it can time out ("possible deadlock") while retained peers exist; vitest ends the fork.
   });
   h.connect = async (session = PTT_SESSION) => {
-    for (let attempt = 0; ; attempt++) {
-      const key = await mintKey(h.url, session);
-      try {
-        const { client, status, body } = await TestClient.connect(h.url, key);
-        if (!client) throw new Error(`connect failed: ${status} ${body}`);
-        clients.push(client);
-        await client.waitFor('session.created');
-        return client;
-      } catch (err) {
-        if (!(err instanceof PeerClosedError) || attempt >= 2) throw err;
-        process.stderr.write(`[test] retrying connect: ${err.message}\n`);
-      }
-    }
+    const { client, status, body } = await TestClient.connect(h.url, await mintKey(h.url, session));
+    if (!client) throw new Error(`connect failed: ${status} ${body}`);
+    clients.push(client);
+    await client.waitFor('session.created');
+    return client;
   };
   h.script = async (replies) => {
     const res = await fetch(`${h.url}/__emulator/script`, { method: 'POST', body: JSON.stringify({ replies }), headers: { 'Content-Type': 'application/json' } });
