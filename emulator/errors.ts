@@ -84,6 +84,8 @@ export const errors = {
   cannotUpdateVoice: () =>
     apiError("Cannot update a conversation's voice if assistant audio is present.", 'cannot_update_voice', 'session.audio.output.voice'),
   sessionExpired: () => apiError('Your session hit the maximum duration of 60 minutes.', 'session_expired'),
+  betaShape: () =>
+    apiError('The Realtime Beta API is no longer supported. Please use /v1/realtime for the GA API.', 'beta_api_shape_disabled'),
   transcriptionFailed: () => apiError('Audio was unintelligible.', 'audio_unintelligible', null, 'transcription_error'),
 };
 

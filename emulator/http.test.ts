@@ -217,8 +217,20 @@ describe('control API', () => {
 
   it('unknown routes answer 404 in the OpenAI envelope', async () => {
     const { app } = setup();
-    const res = await app.request('/v1/realtime/sessions', { method: 'POST' });
+    const res = await app.request('/v1/realtime/conversations', { method: 'POST' });
     expect(res.status).toBe(404);
-    expect(await res.json()).toMatchObject({ error: { type: 'invalid_request_error', message: 'Invalid URL (POST /v1/realtime/sessions)' } });
+    expect(await res.json()).toMatchObject({ error: { type: 'invalid_request_error', message: 'Invalid URL (POST /v1/realtime/conversations)' } });
+  });
+
+  it('the retired beta (routes and OpenAI-Beta header) → 400 beta_api_shape_disabled', async () => {
+    const { app, mint } = setup();
+    for (const path of ['/v1/realtime/sessions', '/v1/realtime?model=gpt-4o-realtime-preview']) {
+      const res = await app.request(path, { method: 'POST', headers: { Authorization: 'Bearer sk-x' }, body: '{}' });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'beta_api_shape_disabled', message: 'The Realtime Beta API is no longer supported. Please use /v1/realtime for the GA API.' } });
+    }
+    const withHeader = await app.request('/v1/realtime/client_secrets', { method: 'POST', headers: { Authorization: 'Bearer sk-x', 'OpenAI-Beta': 'realtime=v1' }, body: '{}' });
+    expect(withHeader.status).toBe(400);
+    expect((await mint({})).status).toBe(200);
   });
 });

@@ -33,6 +33,14 @@ export function createApp(store: EmulatorStore): Hono {
     maxAge: 600,
   }));
 
+  // The retired beta: its routes and its `OpenAI-Beta: realtime=v1` header are refused as the GA service does (§3).
+  app.use('/v1/*', async (c, next) => {
+    if (/realtime/i.test(c.req.header('openai-beta') ?? '')) return fail(c, 400, errors.betaShape());
+    await next();
+  });
+  app.post('/v1/realtime/sessions', (c) => fail(c, 400, errors.betaShape()));
+  app.post('/v1/realtime', (c) => fail(c, 400, errors.betaShape()));
+
   app.post('/v1/realtime/client_secrets', async (c) => {
     const key = bearer(c);
     if (!key) return fail(c, 401, errors.missingApiKey());
