@@ -3,6 +3,7 @@
  * Env: EMULATOR_API_KEYS (comma list of accepted server keys; unset = any `sk-…`), EMULATOR_ACCEPT_MODEL_QUERY=1.
  */
 import { serve, type ServerType } from '@hono/node-server';
+import ndc from 'node-datachannel';
 import { createApp } from './server.ts';
 import { EmulatorStore } from './store.ts';
 
@@ -23,7 +24,16 @@ export interface RunningEmulator {
   url: string;
   port: number;
   store: EmulatorStore;
-  close(): Promise<void>;
+  /**
+   * Hangs up live calls and stops the HTTP server. `{ final: true }` also runs `ndc.cleanup()`, without which a
+   * process that had any WebRTC call never exits; after it, no peer can be created in this process again.
+   */
+  close(opts?: { final?: boolean }): Promise<void>;
+}
+
+/** `ndc.cleanup()` guarded: call once at process end if you used `close()` without `final`. */
+export function shutdownWebRtc(): void {
+  try { ndc.cleanup(); } catch (err) { process.stderr.write(`[emulator] cleanup: ${(err as Error).message}\n`); }
 }
 
 export { createApp } from './server.ts';
@@ -51,9 +61,9 @@ export function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulat
           url: `http://${host}:${info.port}`,
           port: info.port,
           store,
-          close: () => new Promise<void>((done) => {
+          close: (closeOpts) => new Promise<void>((done) => {
             for (const call of [...store.live.values()]) call.hangup();
-            server.close(() => done());
+            server.close(() => { if (closeOpts?.final) shutdownWebRtc(); done(); });
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
         });

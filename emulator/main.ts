@@ -1,5 +1,4 @@
 /** CLI: `npm run emulator`. EMULATOR_PORT (default 8788), EMULATOR_HOST (default 127.0.0.1). */
-import ndc from 'node-datachannel';
 import { startEmulator } from './index.ts';
 
 const port = Number(process.env.EMULATOR_PORT ?? 8788);
@@ -15,8 +14,7 @@ let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await emulator.close();
-  try { ndc.cleanup(); } catch (err) { process.stderr.write(`[emulator] cleanup: ${(err as Error).message}\n`); }
+  await emulator.close({ final: true }); // includes ndc.cleanup()
   process.exit(0);
 }
 process.on('SIGTERM', () => void stop());

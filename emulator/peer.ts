@@ -14,8 +14,6 @@ const FRAME = 960; // 20 ms at 48 kHz
  * (reproduced with --expose-gc). Keep every native object reachable until the process ends; each is small once closed.
  */
 export const retainNative: unknown[] = [];
-/** Keep libdatachannel's global state initialised for the process lifetime (no teardown/re-init between calls). */
-ndc.preload();
 let peerCount = 0;
 
 export interface Segment {
