@@ -48,6 +48,7 @@ export function controlApi(store: EmulatorStore): Hono {
     if (typeof f.sessionUpdatedDelayMs === 'number') faults.sessionUpdatedDelayMs = f.sessionUpdatedDelayMs;
     if (typeof f.transcriptionFailed === 'boolean') faults.transcriptionFailed = f.transcriptionFailed;
     if (typeof f.lateTranscription === 'boolean') faults.lateTranscription = f.lateTranscription;
+    if (f.useNextKey === true) faults.useNextKey = true;
     if (f.expireKeys === true) for (const k of store.keys.values()) k.expiresAt = 0;
     if (typeof f.sessionMaxMs === 'number') {
       faults.sessionMaxMs = f.sessionMaxMs;

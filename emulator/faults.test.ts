@@ -40,6 +40,16 @@ describe('fault injection (/__emulator/faults)', () => {
     expect(JSON.parse(r.body)).toMatchObject({ error: { code: 'ephemeral_token_expired' } });
   });
 
+  it('useNextKey: the next key is refused as already used, once; a fresh key then connects', async () => {
+    await h.faults({ useNextKey: true });
+    const r = await TestClient.connect(h.url, await mintKey(h.url, PTT_SESSION));
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body)).toMatchObject({ error: { code: 'ephemeral_token_already_used' } });
+    const fresh = await TestClient.connect(h.url, await mintKey(h.url, PTT_SESSION));
+    expect(fresh.status).toBe(201);
+    fresh.client!.close();
+  });
+
   it('dropDataChannel closes the data channel of every live call', async () => {
     const c = await h.connect();
     await h.faults({ dropDataChannel: true });

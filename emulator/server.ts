@@ -99,6 +99,10 @@ export function createApp(store: EmulatorStore): Hono {
       } else {
         const minted = store.keys.get(key);
         if (!minted) return fail(c, 401, errors.invalidApiKey(key));
+        if (store.faults.useNextKey) {
+          store.faults.useNextKey = undefined;
+          minted.used = true;
+        }
         if (minted.used && store.options.singleUseKeys) return fail(c, 401, errors.tokenUsed());
         if (Date.now() > minted.expiresAt) return fail(c, 401, errors.tokenExpired());
         session = structuredClone(minted.session);

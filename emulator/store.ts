@@ -21,6 +21,8 @@ export interface Faults {
   sessionMaxMs?: number;
   transcriptionFailed?: boolean;
   lateTranscription?: boolean;
+  /** The next ephemeral key presented to /calls counts as already used (once): 401 `ephemeral_token_already_used`. */
+  useNextKey?: boolean;
 }
 
 export interface MicRecord {

@@ -52,9 +52,12 @@ test('a data-channel drop mid-session reconnects with a fresh key and keeps the 
 });
 
 test('a used key is answered with a fresh key', async () => {
-  await stack.control('faults', { closePeer: true, reuseNextKey: true });
-  await waitForEngine(b, (s) => s.status !== 'ready', 'the peer to close', 10_000);
-  await waitForEngine(b, (s) => s.status === 'ready', 'ready with a fresh key', 30_000);
+  const before = await received();
+  await stack.control('faults', { useNextKey: true, closePeer: true }); // drop the call; its replacement's first key is "used"
+  await waitForEngine(b, (s) => s.status === 'ready' && s.transcript.filter((e) => e.text.startsWith('Reconnected')).length >= 2, 'ready with a fresh key', 30_000);
+  const after = await received();
+  assert.equal(after.keysMinted - before.keysMinted, 2, 'one key refused as used, one fresh key that connected');
+  assert.equal(after.calls.length - before.calls.length, 1, 'only the fresh key started a call');
   await ask('third question', 'Third answer.');
 });
 
