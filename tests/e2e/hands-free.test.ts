@@ -1,23 +1,19 @@
 // Hands-free: the stand-in's voice detection hears the fake mic's question, ends the turn and answers.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, waitForEngine, type Browser } from '../support/browser';
+import { waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
 import { ROOT } from '../support/processes';
-import { startStack, type Stack } from '../support/stack';
+import type { Stack } from '../support/stack';
+import { useExtension } from '../support/use-extension';
 
+  // %noloop: the question is spoken once, then the mic is silent, so exactly one turn is detected.
 let stack: Stack;
 let b: Browser;
 
-before(async () => {
-  stack = await startStack();
-  // %noloop: the question is spoken once, then the mic is silent, so exactly one turn is detected.
-  b = await launch(stack, { settings: { mode: 'hands-free' }, wav: `${path.join(ROOT, 'tests/fixtures/audio/question.wav')}%noloop` });
-});
-after(async () => {
-  await b?.close();
-  await stack?.stop();
+useExtension({ settings: { mode: 'hands-free' }, wav: `${path.join(ROOT, 'tests/fixtures/audio/question.wav')}%noloop` }, async (env) => {
+  ({ stack, b } = env);
 });
 
 test('hands-free turn: server voice detection commits and answers without a key press', async () => {

@@ -1,20 +1,12 @@
 // A new user without a microphone grant: a specific message, a way to grant it, and a re-check that connects.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForEngine, type Browser } from '../support/browser';
-import { startStack, type Stack } from '../support/stack';
+import { waitForEngine, type Browser } from '../support/browser';
+import { useExtension } from '../support/use-extension';
 
-let stack: Stack;
 let b: Browser;
 
-before(async () => {
-  stack = await startStack();
-  b = await launch(stack, { fakeMicPrompt: false });
-});
-after(async () => {
-  await b?.close();
-  await stack?.stop();
-});
+useExtension({ fakeMicPrompt: false }, (env) => void ({ b } = env));
 
 test('no grant yet: the panel explains, opens the permission page, and connects after the grant', async () => {
   await b.panel.click('[data-testid="connect"]');

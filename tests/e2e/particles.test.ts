@@ -1,21 +1,17 @@
 // The particle field draws, reacts to the instructor's voice, and adapts its count to the frame rate.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, waitForEngine, type Browser } from '../support/browser';
-import { startStack, type Stack } from '../support/stack';
+import { waitForEngine, type Browser } from '../support/browser';
+import type { Stack } from '../support/stack';
+import { useExtension } from '../support/use-extension';
 import type { ParticlePixels } from '../../lib/particles/test-hook';
 
 let stack: Stack;
 let b: Browser;
 
-before(async () => {
-  stack = await startStack();
-  b = await launch(stack, { panelQuery: 'particles=48000' });
+useExtension({ panelQuery: 'particles=48000' }, async (env) => {
+  ({ stack, b } = env);
   await b.panel.waitForFunction(() => (globalThis.__particles?.frames() ?? 0) > 2, null, { timeout: 30_000 });
-});
-after(async () => {
-  await b?.close();
-  await stack?.stop();
 });
 
 const pixels = () => b.panel.evaluate(() => globalThis.__particles!.pixels()) as Promise<ParticlePixels | null>;

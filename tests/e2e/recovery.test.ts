@@ -1,20 +1,16 @@
 // Recovery: nothing the user said is lost when the network, the key or the service worker misbehaves.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, recordPanelStatuses, waitForEngine, type Browser } from '../support/browser';
+import { recordPanelStatuses, waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
-import { startStack, type Stack } from '../support/stack';
+import type { Stack } from '../support/stack';
+import { useExtension } from '../support/use-extension';
 
 let stack: Stack;
 let b: Browser;
 
-before(async () => {
-  stack = await startStack();
-  b = await launch(stack);
-});
-after(async () => {
-  await b?.close();
-  await stack?.stop();
+useExtension({}, async (env) => {
+  ({ stack, b } = env);
 });
 
 const received = () => stack.control<Received>('received');

@@ -1,31 +1,27 @@
 // SFMC awareness on the practice pages: context without personal data, pointing across the app iframe, hold key.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launch, waitForEngine, type Browser } from '../support/browser';
+import { waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
 import { ROOT } from '../support/processes';
-import { startStack, type Stack } from '../support/stack';
+import type { Stack } from '../support/stack';
+import { useExtension } from '../support/use-extension';
 import { PRACTICE_PAGES } from '../../scripts/sfmc-server';
 
 let stack: Stack;
 let b: Browser;
 let sfmc: Page;
 
-before(async () => {
-  stack = await startStack();
-  b = await launch(stack);
+useExtension({}, async (env) => {
+  ({ stack, b } = env);
   sfmc = await b.ctx.newPage();
   await sfmc.goto(PRACTICE_PAGES[0]!.url);
   await sfmc.bringToFront();
   await b.panel.click('[data-testid="connect"]');
   await waitForEngine(b, (s) => s.status === 'ready', 'ready');
-});
-after(async () => {
-  await b?.close();
-  await stack?.stop();
 });
 
 /** Personal data and secrets visible on a practice page: table cells, definition values, emails, long numbers. */

@@ -1,21 +1,17 @@
 // The everyday path against the stand-in: connect, push-to-talk, barge-in, tools, shortcuts, panel reopen.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, levelOf, waitForEngine, type Browser } from '../support/browser';
+import { levelOf, waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
 import { pressChord } from '../support/keys';
-import { startStack, type Stack } from '../support/stack';
+import type { Stack } from '../support/stack';
+import { useExtension } from '../support/use-extension';
 
 let stack: Stack;
 let b: Browser;
 
-before(async () => {
-  stack = await startStack();
-  b = await launch(stack);
-});
-after(async () => {
-  await b?.close();
-  await stack?.stop();
+useExtension({}, async (env) => {
+  ({ stack, b } = env);
 });
 
 const lastCall = async () => (await stack.control<Received>('received')).calls.at(-1)!;
