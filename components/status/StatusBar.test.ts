@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import type { EngineSnapshot } from '@/lib/voice/types';
 import StatusBar from './StatusBar.vue';
-import { compactNumber, duration, statusTone, usd } from './format';
+import { compactNumber, connectPhases, duration, statusTone, usd } from './format';
 
 const snapshot: EngineSnapshot = {
   status: 'speaking',
@@ -12,7 +12,7 @@ const snapshot: EngineSnapshot = {
   micLive: false,
   muted: false,
   micPermission: 'granted',
-  timings: { totalMs: 1240 },
+  timings: { totalMs: 1240, tokenMs: 310, sdpMs: 420, iceMs: 380, readyMs: 130 },
   usage: {
     inputTokens: 1200,
     outputTokens: 3400,
@@ -43,6 +43,8 @@ describe('status formatters', () => {
     expect(usd(0)).toBe('$0');
     expect(statusTone('reconnecting')).toBe('busy');
     expect(statusTone('error')).toBe('bad');
+    expect(connectPhases({ micMs: 50.2, tokenMs: 12, sdpMs: 14.4, iceMs: 54, readyMs: 1 })).toBe('mic 50 ms · token 12 ms · SDP 14 ms · ICE 54 ms · ready 1 ms');
+    expect(connectPhases({ tokenMs: 9 })).toBe('token 9 ms');
   });
 });
 
@@ -60,6 +62,9 @@ describe('StatusBar', () => {
     expect(text('status-drops')).toBe('drops 3/1.4k');
     expect(w.find('[data-testid="status-drops"]').classes()).toContain('warn');
     expect(text('status-usage')).toBe('4.6k tok · $0.04');
+    expect(w.find('[data-testid="status-connect-time"]').attributes('title')).toBe(
+      `Connect time: ${connectPhases(snapshot.timings)}`,
+    );
   });
 
   it('shows dashes before there is data', () => {

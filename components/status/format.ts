@@ -57,3 +57,9 @@ export function usd(x: number): string {
   if (!Number.isFinite(x) || x <= 0) return '$0';
   return x < 0.01 ? `$${x.toFixed(3)}` : `$${x.toFixed(2)}`;
 }
+
+/** "mic 50 ms · token 12 ms · SDP 14 ms · ICE 54 ms · ready 1 ms": the connect phases, for the connect-time tooltip. */
+export function connectPhases(t: { micMs?: number; tokenMs?: number; sdpMs?: number; iceMs?: number; readyMs?: number }): string {
+  const parts: [string, number | undefined][] = [['mic', t.micMs], ['token', t.tokenMs], ['SDP', t.sdpMs], ['ICE', t.iceMs], ['ready', t.readyMs]];
+  return parts.filter(([, ms]) => ms !== undefined).map(([name, ms]) => `${name} ${duration(ms)}`).join(' · ');
+}

@@ -29,6 +29,24 @@ test('the manifest shortcuts were all assigned by Chrome', async () => {
   assert.ok(commands.length <= 5);
 });
 
+test('Alt+Shift+Y opens the real side panel', async () => {
+  const page = await b.ctx.newPage();
+  await page.goto('about:blank');
+  await pressChord(b.ctx, page, 'Alt+Shift+Y');
+  let panels = 0;
+  for (let i = 0; i < 40 && panels === 0; i++) {
+    panels = await b.sw.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length);
+    await page.waitForTimeout(100);
+  }
+  assert.equal(panels, 1, 'a SIDE_PANEL context exists after the shortcut');
+  // Close it again: its full-size particle field would load SwiftShader for the rest of the file.
+  await b.sw.evaluate(async () => {
+    const win = await chrome.windows.getLastFocused();
+    await (chrome.sidePanel as unknown as { close(o: { windowId: number }): Promise<void> }).close({ windowId: win.id! });
+  });
+  await page.close();
+});
+
 test('push-to-talk turn: held audio reaches the stand-in, the reply plays and is transcribed', async () => {
   await b.panel.click('[data-testid="connect"]');
   const ready = await waitForEngine(b, (s) => s.status === 'ready', 'ready');

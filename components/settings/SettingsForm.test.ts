@@ -1,0 +1,41 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import SettingsForm from './SettingsForm.vue';
+
+describe('SettingsForm', () => {
+  it('emits one field at a time, trimmed', async () => {
+    const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
+    const url = w.find('[data-testid="setting-url"]');
+    (url.element as HTMLInputElement).value = '  https://tokens.example.com  ';
+    await url.trigger('change');
+    expect(w.emitted('save')?.at(-1)).toEqual([{ tokenServiceUrl: 'https://tokens.example.com' }]);
+    await w.find('[data-testid="setting-mode"]').setValue('hands-free');
+    expect(w.emitted('save')?.at(-1)).toEqual([{ mode: 'hands-free' }]);
+  });
+
+  it('edits the price table and refuses negative prices', async () => {
+    const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
+    const audioIn = w.find('[data-testid="price-audioInput"]');
+    (audioIn.element as HTMLInputElement).value = '40';
+    await audioIn.trigger('change');
+    expect(w.emitted('save')?.at(-1)).toEqual([{ prices: { ...DEFAULT_SETTINGS.prices, audioInput: 40 } }]);
+    const before = w.emitted('save')?.length;
+    (audioIn.element as HTMLInputElement).value = '-1';
+    await audioIn.trigger('change');
+    expect(w.emitted('save')?.length).toBe(before);
+  });
+
+  it('captures the hold-to-talk key from the next key press; Escape cancels', async () => {
+    const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
+    const button = w.find('[data-testid="setting-hold-key"]');
+    expect(button.text()).toBe('F9');
+    await button.trigger('click');
+    await button.trigger('keydown', { code: 'Escape' });
+    expect(w.emitted('save')).toBeUndefined();
+    await button.trigger('click');
+    await button.trigger('keydown', { code: 'F8' });
+    expect(w.emitted('save')?.at(-1)).toEqual([{ holdKey: 'F8' }]);
+  });
+});
