@@ -166,7 +166,10 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       if (!responses.audioPlaying) signal('response-done');
       return;
     }
-    void tools.run(calls, send).then(() => responses.requestResponse());
+    // Answer the calls; ask for the follow-up unless the user started talking meanwhile (their commit asks for it).
+    void tools.run(calls, send).then(() => {
+      if (!talk.pressed && status !== 'listening') responses.requestResponse();
+    });
   }
 
   function onServerError(err: { code?: string; type?: string; message?: string }): void {
