@@ -132,13 +132,16 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
       abort.signal,
     );
     mine.call = activeCall = call;
+    abort.signal.addEventListener('abort', () => call.close(), { once: true }); // e.g. the mic was refused meanwhile
     const t2 = performance.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const aborted = new Promise<never>((_, reject) => abort.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true }));
+    aborted.catch(() => undefined);
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new EngineFailure({ code: 'session_timeout', message: 'The Realtime API did not start the session.', fix: 'Try again; if it persists, check the token service logs.' }, 'backoff')), READY_TIMEOUT_MS);
     });
     try {
-      await Promise.race([ready, timeout]);
+      await Promise.race([ready, timeout, aborted]);
     } catch (e) {
       call.close();
       throw e;
