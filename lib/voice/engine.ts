@@ -278,6 +278,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
 
   function sendText(text: string): Reply {
     if (link.kind !== 'live') return { ok: false, error: 'Not connected' };
+    error = undefined; // a non-fatal error banner goes away with the next turn
     interrupt();
     send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } });
     conversation.add({ id: `text_${Date.now()}`, role: 'user', text, status: 'done', at: Date.now() });

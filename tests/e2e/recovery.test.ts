@@ -66,6 +66,16 @@ test('a service-worker restart mid-session does not interrupt the session', asyn
   assert.equal((await b.snapshot())?.status, 'ready');
 });
 
+test('an in-session error event is shown to the user and the session carries on', async () => {
+  await stack.control('faults', { sendError: { code: 'server_error', type: 'server_error', message: 'The server had an error while processing your request.' } });
+  const s = await waitForEngine(b, (x) => x.error?.code === 'server_error', 'the error to surface');
+  assert.equal(s.status, 'ready', 'a recoverable error does not end the session');
+  await b.panel.waitForSelector('[data-testid="error"][data-code="server_error"]');
+  assert.ok(s.transcript.at(-1)?.role === 'notice', 'the error is also noted in the transcript');
+  await ask('after the error', 'Still answering.');
+  assert.equal((await b.snapshot())?.error, undefined, 'the banner goes away with the next turn');
+});
+
 test('the 60-minute cap: session_expired reconnects with the conversation intact', async () => {
   const before = (await b.snapshot())!.transcript.filter((e) => e.role !== 'notice').map((e) => e.text);
   const calls = (await received()).calls.length;
