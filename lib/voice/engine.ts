@@ -101,6 +101,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       contextSent,
       audio: audioStats,
       model: link.model,
+      endpoint: link.endpoint,
     };
   }
 

@@ -45,6 +45,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
   let res: Resources = { kind: 'none' };
   let timings: ConnectTimings = {};
   let model: string | undefined;
+  let endpoint: string | undefined;
   let attemptNo: number | undefined;
   let readyWaiter: (() => void) | undefined;
   /** The call being set up or live; events of any other (replaced) call are ignored. */
@@ -114,6 +115,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     const token = await mintToken(settings, abort.signal);
     const t1 = performance.now();
     model = token.model;
+    endpoint = new URL(token.realtime_url).origin;
     const mine: { call?: Call } = {};
     const ready = new Promise<void>((resolve) => (readyWaiter = resolve));
     const { call, timings: t } = await openCall(
@@ -234,6 +236,10 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     },
     get model(): string | undefined {
       return model;
+    },
+    /** Origin of the Realtime API the token service sent us to (the stand-in in practice mode). */
+    get endpoint(): string | undefined {
+      return endpoint;
     },
     get attempt(): number | undefined {
       return attemptNo;

@@ -78,6 +78,8 @@ export interface EngineSnapshot {
   audio: { packetsLost: number; concealedSamples: number };
   /** Model name the session runs on. */
   model?: string;
+  /** Origin of the Realtime API in use (from the token service); loopback means practice mode. */
+  endpoint?: string;
 }
 
 export type EngineCommand =

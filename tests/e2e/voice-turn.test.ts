@@ -51,6 +51,7 @@ test('push-to-talk turn: held audio reaches the stand-in, the reply plays and is
   await b.panel.click('[data-testid="connect"]');
   const ready = await waitForEngine(b, (s) => s.status === 'ready', 'ready');
   for (const phase of ['tokenMs', 'sdpMs', 'iceMs', 'readyMs'] as const) assert.ok((ready.timings[phase] ?? -1) >= 0, `${phase} timed`);
+  await b.panel.waitForSelector('[data-testid="practice-badge"]'); // the stand-in runs on loopback
 
   const reply = 'Open Journey Settings and choose re-entry only after exiting.';
   await stack.control('script', { replies: [{ text: reply, userTranscript: 'How do I make this journey re-entry safe?' }] });
