@@ -3,19 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
 import { FEATURE_CHANNEL, type FeatureFrame } from '@/worklets/protocol';
 import { useFeatureStream } from './useFeatureStream';
+import { frame } from '@/lib/particles/testing/frame';
 
-const base: FeatureFrame = {
-  source: 'mic',
-  rms: 0.1,
-  peak: 0.2,
-  pitchHz: 0,
-  clarity: 0,
-  smoothPitchHz: 0,
-  onset: 0,
-  voice: true,
-  audioTime: 0,
-  wallTime: 0,
-};
+const base: FeatureFrame = frame({ peak: 0.2 });
 
 describe('useFeatureStream', () => {
   it('routes frames by source, calls onFrame, measures latency, and closes on dispose', async () => {

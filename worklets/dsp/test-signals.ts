@@ -2,17 +2,10 @@
  * Deterministic synthetic signals for tests and the benchmark (not used by the worklet at run time).
  */
 
+import { mulberry32 } from './random';
+
 /** Seeded PRNG (mulberry32), uniform in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Standard normal via Box–Muller. */
 export function gaussian(rand: () => number): () => number {

@@ -2,22 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FeatureFrame } from '@/worklets/protocol';
 import { createFieldState, rmsToLevel } from './field-state';
 import { pitchHueOffset } from './palette';
+import { frame } from '../testing/frame';
 
-function frame(over: Partial<FeatureFrame> = {}): FeatureFrame {
-  return {
-    source: 'mic',
-    rms: 0.1,
-    peak: 0.3,
-    pitchHz: 0,
-    clarity: 0,
-    smoothPitchHz: 0,
-    onset: 0,
-    voice: true,
-    audioTime: 0,
-    wallTime: 0,
-    ...over,
-  };
-}
 
 /** Steps of 1/60 s for `seconds`; optionally pushes `f` every step (a live stream). */
 function advance(s: ReturnType<typeof createFieldState>, seconds: number, clock: { ms: number }, f?: FeatureFrame): void {

@@ -10,6 +10,7 @@
 import { BufferAttribute, BufferGeometry, PerspectiveCamera, Points, Scene, Sphere, Vector3, WebGLRenderer } from 'three';
 import type { FieldOutputs } from '../state/field-state';
 import { createParticleMaterial } from './material';
+import { mulberry32 } from '@/worklets/dsp/random'; // deterministic seeds, so screenshots are reproducible
 
 export interface FieldViewOptions {
   canvas: HTMLCanvasElement;
@@ -36,17 +37,6 @@ export interface FieldView {
   dispose(): void;
 }
 
-/** Small deterministic PRNG (mulberry32) so screenshots are reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Positions in a unit ball (denser toward a shell) and per-particle seeds; order is random so any prefix is uniform. */
 export function createFieldGeometry(maxCount: number, seed = 1): BufferGeometry {
