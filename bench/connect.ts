@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { launch, waitForEngine } from '../tests/support/browser';
-import { freePort } from '../tests/support/processes';
+import { freePort } from '../scripts/processes';
 import { ACCESS_KEY, startStack } from '../tests/support/stack';
 import { PINNED_EXTENSION_ORIGIN } from '../lib/extension-id';
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PINNED_EXTENSION_ORIGIN } from '../lib/extension-id';
 import { PRACTICE_PAGES, startSfmcServer } from './sfmc-server';
-import { startService, ROOT, type Service } from '../tests/support/processes';
+import { startService, ROOT, type Service } from './processes';
 
 const TOKEN_PORT = Number(process.env.PORT || 8787);
 const EMULATOR_PORT = Number(process.env.EMULATOR_PORT || 8788);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
-import { ROOT } from '../support/processes';
+import { ROOT } from '../../scripts/processes';
 import type { Stack } from '../support/stack';
 import { useExtension } from '../support/use-extension';
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
-import { ROOT } from '../support/processes';
+import { ROOT } from '../../scripts/processes';
 import type { Stack } from '../support/stack';
 import { useExtension } from '../support/use-extension';
 import { PRACTICE_PAGES } from '../../scripts/sfmc-server';

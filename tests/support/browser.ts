@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { ROOT } from './processes';
+import { ROOT } from '../../scripts/processes';
 import { ACCESS_KEY, type Stack } from './stack';
 import type { EngineSnapshot } from '../../lib/voice/types';
 

@@ -1,7 +1,7 @@
 /** The servers a browser test needs: the Realtime stand-in, the token service pointed at it, the practice SFMC pages. */
 import { PINNED_EXTENSION_ORIGIN } from '../../lib/extension-id';
 import { startSfmcServer } from '../../scripts/sfmc-server';
-import { freePort, startService, type Service } from './processes';
+import { freePort, startService, type Service } from '../../scripts/processes';
 
 export const ACCESS_KEY = 'e2e-access-key-0123456789';
 

@@ -1,9 +1,9 @@
-/** Start the stand-in and the token service as child processes on free loopback ports, as practice mode does. */
+/** Start the stand-in and the token service as child processes on loopback (npm start, browser tests, benchmarks). */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const ROOT = path.resolve(import.meta.dirname, '..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 export async function freePort(): Promise<number> {
