@@ -10,7 +10,19 @@ import type { EngineCommand } from '@/lib/voice/types';
 import type { PageContext } from '@/lib/sfmc/types';
 import { ensureOffscreen, hasOffscreen } from './offscreen';
 
-export async function toEngine(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Deliver an engine command, creating the offscreen document first if needed. Commands are delivered one at a time,
+ * in order: a quick key-down/key-up must not arrive up-before-down while the document is still starting.
+ */
+export function toEngine(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
+  const delivery = queue.then(() => deliver(cmd));
+  queue = delivery.catch(() => undefined);
+  return delivery;
+}
+
+async function deliver(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
   await ensureOffscreen();
   // The document may still be loading its module: retry briefly until its listener answers.
   for (let i = 0; ; i++) {
@@ -20,9 +32,12 @@ export async function toEngine(cmd: EngineCommand): Promise<{ ok: boolean; error
     } catch (error) {
       if (i >= 20) throw error;
     }
+    if (i >= 20) return { ok: false, error: 'The voice engine did not answer.' };
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+const logError = (error: unknown) => console.warn('[router] engine command failed', error);
 
 export function startRouter(): void {
   const toEngineContext = async (ctx: PageContext | null) => {
@@ -35,7 +50,7 @@ export function startRouter(): void {
   listen<BackgroundProtocol>('background', {
     'offscreen/ensure': async () => (await ensureOffscreen(), { ok: true as const }),
     'engine/command': (cmd) => toEngine(cmd),
-    'talk/hold': ({ down }) => void toEngine({ type: down ? 'talk-start' : 'talk-end', via: 'hold-key' }),
+    'talk/hold': ({ down }) => void toEngine({ type: down ? 'talk-start' : 'talk-end', via: 'hold-key' }).catch(logError),
     'sfmc/frame-context': (ctx, sender) => sfmc.onFrameContext(ctx, sender),
     'sfmc/highlight': (req) => sfmc.highlight(req),
     'sfmc/clear-highlight': () => sfmc.clearHighlight(),
@@ -51,7 +66,7 @@ export function startRouter(): void {
       if (tab?.windowId !== undefined) void browser.sidePanel.open({ windowId: tab.windowId });
       return;
     }
-    if (command === 'toggle-talk') void toEngine({ type: 'talk-toggle', via: 'command' });
-    if (command === 'stop-speaking') void toEngine({ type: 'interrupt' });
+    if (command === 'toggle-talk') void toEngine({ type: 'talk-toggle', via: 'command' }).catch(logError);
+    if (command === 'stop-speaking') void toEngine({ type: 'interrupt' }).catch(logError);
   });
 }
