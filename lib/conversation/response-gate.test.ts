@@ -42,6 +42,17 @@ describe('createResponseGate', () => {
     expect(sent[0]).toMatchObject({ type: 'response.create', response: { instructions: 'second' } });
   });
 
+  it('dropQueued forgets a waiting create (the user interrupted) but keeps tracking the active response', () => {
+    const { sent, gate, feed } = setup();
+    feed([created('resp_1')]);
+    gate.requestResponse({ instructions: 'stale follow-up' });
+    gate.dropQueued();
+    feed([done('resp_1')]);
+    expect(sent).toEqual([]);
+    gate.requestResponse();
+    expect(sent).toHaveLength(1);
+  });
+
   it('does not send a second create before the first is acknowledged', () => {
     const { sent, gate, feed } = setup();
     gate.requestResponse();

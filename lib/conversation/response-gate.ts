@@ -95,6 +95,10 @@ export function createResponseGate(send: (e: RealtimeClientEvent) => void) {
       if (active || awaiting) queued = event;
       else dispatch(event);
     },
+    /** Forget a waiting create (the user interrupted or started a new turn: its answer would be stale). */
+    dropQueued(): void {
+      queued = undefined;
+    },
     get responseActive(): boolean {
       return active;
     },

@@ -152,6 +152,11 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     responses.onServerEvent(event);
     if (isActivity(event.type)) lastActivity = Date.now();
     if (event.type === 'session.created') link.sessionCreated();
+    else if (event.type === 'response.created' && talk.pressed) {
+      // A response we asked for before this key press started only now: the user is talking over it, so it is stale.
+      recentlyCancelled = Date.now();
+      send({ type: 'response.cancel' });
+    }
     else if (event.type === 'input_audio_buffer.speech_started') io.clearHighlight();
     else if (event.type === 'output_audio_buffer.started') link.graph()?.setPlaybackMuted(false); // a barge-in muted the last reply
     else if (event.type === 'response.done') onResponseDone(parsed.event);
@@ -245,6 +250,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     if (link.kind !== 'live') return (pendingTalk = true), { ok: true };
     error = undefined; // a non-fatal error banner goes away with the next turn
     io.clearHighlight();
+    responses.dropQueued(); // an answer still waiting to start would be stale once the user talks
     if (settings.mode === 'hands-free') return interrupt(), { ok: true };
     if (talk.press()) signal('talk-start');
     return { ok: true };
@@ -260,6 +266,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
 
   function interrupt(): void {
     io.clearHighlight();
+    responses.dropQueued();
     if (responses.responseActive) {
       recentlyCancelled = Date.now();
       send({ type: 'response.cancel' });
