@@ -4,7 +4,7 @@
  * and press → mic live. Prints a table and a final JSON line.
  */
 import http from 'node:http';
-import { launch, waitForEngine } from '../tests/support/browser';
+import { engineHook, launch, waitForEngine } from '../tests/support/browser';
 import { freePort } from '../scripts/processes';
 import { ACCESS_KEY, startStack } from '../tests/support/stack';
 import { PINNED_EXTENSION_ORIGIN } from '../lib/extension-id';
@@ -67,10 +67,7 @@ async function main(): Promise<void> {
         });
         let opened = 0;
         for (let k = 0; k < 200 && opened < t; k++) {
-          opened = await b.panel.evaluate(() => {
-            const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & { __engine?: { gateOpenedAt(): number } }) | undefined;
-            return view?.__engine?.gateOpenedAt() ?? 0;
-          });
+          opened = ((await engineHook(b.panel, 'gateOpenedAt')) as number | undefined) ?? 0;
         }
         press.push(opened - t);
         await b.panel.evaluate(() => window.dispatchEvent(new KeyboardEvent('keyup', { code: 'Space' })));

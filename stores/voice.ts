@@ -2,6 +2,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import type { EngineSnapshot } from '@/lib/voice/types';
+import { isLive } from '@/lib/voice/state-machine';
 import { emptyUsage } from '@/lib/conversation/usage';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 
@@ -22,7 +23,7 @@ export function idleSnapshot(transcript: TranscriptEntry[] = []): EngineSnapshot
 
 export const useVoiceStore = defineStore('voice', () => {
   const snapshot = shallowRef<EngineSnapshot>(idleSnapshot());
-  const connected = computed(() => ['ready', 'listening', 'thinking', 'speaking'].includes(snapshot.value.status));
+  const connected = computed(() => isLive(snapshot.value.status));
   const busy = computed(() => ['preparing', 'connecting', 'reconnecting'].includes(snapshot.value.status));
   function apply(next: EngineSnapshot): void {
     snapshot.value = next;

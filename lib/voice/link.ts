@@ -22,8 +22,8 @@ const SESSION_REFRESH_MS = 58 * 60_000;
 export type Resources =
   | { kind: 'none' }
   | { kind: 'preparing'; abort: AbortController }
-  | { kind: 'connecting'; abort: AbortController; graph: AudioGraph; resumed: boolean }
-  | { kind: 'live'; graph: AudioGraph; call: Call; startedAt: number };
+  | { kind: 'connecting'; abort: AbortController; graph: AudioGraph }
+  | { kind: 'live'; graph: AudioGraph; call: Call };
 
 export interface LinkHooks {
   /** Read settings at the start of a connect (the engine keeps them for the session). */
@@ -68,7 +68,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
       if (abort.signal.aborted) return void (await graph.close());
       const t1 = performance.now();
       timings = { prepareMs: t1 - connectStartedAt, settingsMs: t0 - connectStartedAt, graphMs: t1 - t0 };
-      res = { kind: 'connecting', abort, graph, resumed: false };
+      res = { kind: 'connecting', abort, graph };
       // The mic opens while the call is set up; the session is only "ready" once both are.
       const mic = openMic(settings.micDeviceId).then((stream) => {
         graph.attachMic(stream);
@@ -85,7 +85,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
   }
 
   async function establish(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean, mic?: Promise<void>): Promise<void> {
-    res = { kind: 'connecting', abort, graph, resumed };
+    res = { kind: 'connecting', abort, graph };
     hooks.signal('connect');
     for (let attempt = 1; ; attempt++) {
       attemptNo = attempt;
@@ -157,9 +157,10 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     const t3 = performance.now();
     // totalMs: from the user's click (incl. mic and audio graph), or on a reconnect from this attempt.
     const prepareMs = resumed ? undefined : timings.prepareMs;
-    timings = { ...(resumed ? {} : timings), prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2, totalMs: t3 - (resumed ? t0 : connectStartedAt) };
+    timings = { ...(resumed ? {} : timings), prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2 };
+    // totalMs is taken once the session is ready (after the mic, on a first connect): see establish().
     totalFrom = resumed ? t0 : connectStartedAt;
-    res = { kind: 'live', graph, call, startedAt: Date.now() };
+    res = { kind: 'live', graph, call };
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(refresh, options.sessionRefreshMs ?? SESSION_REFRESH_MS);
   }
@@ -172,7 +173,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     call.close();
     hooks.onReset();
     const abort = new AbortController();
-    res = { kind: 'connecting', abort, graph, resumed: true };
+    res = { kind: 'connecting', abort, graph };
     attemptNo = 1;
     hooks.signal('lost');
     console.info(`[engine] connection lost (${reason}); reconnecting`);

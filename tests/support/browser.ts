@@ -74,11 +74,7 @@ export async function launch(stack: Stack, opts: LaunchOptions = {}): Promise<Br
     id,
     userDataDir,
     panel,
-    snapshot: () =>
-      panel.evaluate(() => {
-        const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & { __engine?: { snapshot(): unknown } }) | undefined;
-        return (view?.__engine?.snapshot() ?? null) as never;
-      }),
+    snapshot: async () => ((await engineHook(panel, 'snapshot')) ?? null) as EngineSnapshot | null,
     async close() {
       await ctx.close().catch(() => undefined);
       fs.rmSync(userDataDir, { recursive: true, force: true });
@@ -98,11 +94,20 @@ export async function waitForEngine(b: Browser, predicate: (s: EngineSnapshot) =
   throw new Error(`Timed out waiting for ${what}; last engine status: ${last?.status ?? 'no engine'}${last?.error ? ` (${last.error.code}: ${last.error.message})` : ''}`);
 }
 
+/**
+ * Call one of the offscreen engine's read-only test hooks (`globalThis.__engine` in entrypoints/offscreen/main.ts)
+ * from an extension page; undefined when no engine runs.
+ */
+export async function engineHook(page: Page, name: 'snapshot' | 'levels' | 'gateOpenedAt'): Promise<unknown> {
+  return page.evaluate((n) => {
+    const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & { __engine?: Record<string, () => unknown> }) | undefined;
+    return view?.__engine?.[n]?.();
+  }, name);
+}
+
 export async function levelOf(b: Browser, source: 'mic' | 'assistant'): Promise<{ rms: number; peak: number; frames: number } | null> {
-  return b.panel.evaluate((src) => {
-    const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & { __engine?: { levels(): Record<string, unknown> | undefined } }) | undefined;
-    return (view?.__engine?.levels()?.[src] ?? null) as never;
-  }, source);
+  const levels = (await engineHook(b.panel, 'levels')) as Record<string, { rms: number; peak: number; frames: number }> | undefined;
+  return levels?.[source] ?? null;
 }
 
 /** Record every status the panel shows from now on (transient ones too), via a MutationObserver in the page. */

@@ -5,6 +5,7 @@ import { PitchDetector } from './pitch';
 import { PitchSmoother } from './pitch-smoother';
 import { DoubleRing } from './ring';
 import { VoiceActivity } from './vad';
+import type { FeatureFrame } from '../protocol';
 
 export interface FeatureAnalyserOptions {
   sampleRate: number;
@@ -24,15 +25,7 @@ export interface FeatureAnalyserOptions {
 }
 
 /** The numeric features of one posted frame (a subset of FeatureFrame, filled in place). */
-export interface FeatureFields {
-  rms: number;
-  peak: number;
-  pitchHz: number;
-  clarity: number;
-  smoothPitchHz: number;
-  onset: number;
-  voice: boolean;
-}
+export type FeatureFields = Pick<FeatureFrame, 'rms' | 'peak' | 'pitchHz' | 'clarity' | 'smoothPitchHz' | 'onset' | 'voice'>;
 
 /** Target rate of the decimated pitch signal, Hz. */
 const PITCH_RATE = 8000;
