@@ -23,6 +23,9 @@ function quoteList(values: readonly string[]): string {
 
 export const errors = {
   unknownParameter: (param: string) => apiError(`Unknown parameter: '${param}'.`, 'unknown_parameter', param),
+  /** A real field the session's model does not take (e.g. `reasoning` on gpt-realtime). */
+  unsupportedParameter: (param: string) =>
+    apiError(`Unsupported parameter: '${param}' is not supported with this model.`, 'unsupported_parameter', param),
   missingParameter: (param: string) => apiError(`Missing required parameter: '${param}'.`, 'missing_required_parameter', param),
   invalidValue: (param: string, value: unknown, supported?: readonly string[]) =>
     apiError(
@@ -63,6 +66,8 @@ export const errors = {
   invalidSdp: (detail: string) => apiError(`Invalid SDP offer: ${detail}`, 'invalid_offer', 'sdp'),
   unsupportedContentType: (ct: string) =>
     apiError(`Unsupported content type: '${ct}'. Use 'application/sdp' or 'multipart/form-data'.`, 'unsupported_content_type'),
+  modelNotFound: (id: string) =>
+    apiError(`The model '${id}' does not exist or you do not have access to it.`, 'model_not_found', 'model'),
   callNotFound: (id: string) => apiError(`Call '${id}' not found.`, 'call_not_found', 'call_id'),
   notFound: (method: string, path: string) =>
     apiError(`Invalid URL (${method} ${path})`, null),

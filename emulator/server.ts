@@ -8,6 +8,7 @@ import { createCall } from './call.ts';
 import { controlApi } from './control.ts';
 import { apiError, errors, redactKey, type ApiError } from './errors.ts';
 import { randomId } from './ids.ts';
+import { modelList } from './models.ts';
 import { applySessionPatch, defaultSession, type EffectiveSession } from './session-config.ts';
 import type { EmulatorStore } from './store.ts';
 import { validateClientSecretBody, validateSession } from './validate.ts';
@@ -40,6 +41,21 @@ export function createApp(store: EmulatorStore): Hono {
   });
   app.post('/v1/realtime/sessions', (c) => fail(c, 400, errors.betaShape()));
   app.post('/v1/realtime', (c) => fail(c, 400, errors.betaShape()));
+
+  // The token service checks its key here at startup: a server key lists the models, anything else is 401.
+  app.get('/v1/models', (c) => {
+    const key = bearer(c);
+    if (!key) return fail(c, 401, errors.missingApiKey());
+    if (!store.isServerKey(key)) return fail(c, 401, errors.invalidApiKey(key));
+    return c.json(modelList());
+  });
+  app.get('/v1/models/:id', (c) => {
+    const key = bearer(c);
+    if (!key) return fail(c, 401, errors.missingApiKey());
+    if (!store.isServerKey(key)) return fail(c, 401, errors.invalidApiKey(key));
+    const model = modelList().data.find((m) => m.id === c.req.param('id'));
+    return model ? c.json(model) : fail(c, 404, errors.modelNotFound(c.req.param('id')));
+  });
 
   app.post('/v1/realtime/client_secrets', async (c) => {
     const key = bearer(c);

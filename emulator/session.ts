@@ -92,7 +92,7 @@ export class CallSession {
   }
 
   private sessionUpdate(ev: Obj, id: unknown): void {
-    const err = validateSession(ev.session, 'session');
+    const err = validateSession(ev.session, 'session', this.session.model);
     if (err) return this.error(err, id);
     const patch = ev.session as Obj;
     const voice = ((patch.audio as Obj | undefined)?.output as Obj | undefined)?.voice;

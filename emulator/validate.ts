@@ -4,6 +4,7 @@
  * multipart `/calls` and the in-call `session.update`.
  */
 import { errors, type ApiError } from './errors.ts';
+import { isKnownModel, isReasoningModel } from './models.ts';
 
 type Obj = Record<string, unknown>;
 type Check = (v: unknown, path: string) => ApiError | null;
@@ -85,12 +86,18 @@ const modalities: Check = (v, p) => {
   if (e) return e;
   return (v as unknown[]).length === 1 ? null : errors.invalidValue(p, JSON.stringify(v), ["['audio']", "['text']"]);
 };
+/** `"auto"`, `"disabled"` or `{type:"retention_ratio", retention_ratio 0–1, token_limits?:{post_instructions?}}`. */
 const truncation: Check = (v, p) =>
-  isObj(v) ? object({ type: enumOf(['retention_ratio']), retention_ratio: num(0, 1), token_limits: anything }, ['type'])(v, p)
+  isObj(v)
+    ? object({
+      type: enumOf(['retention_ratio']), retention_ratio: num(0, 1),
+      token_limits: object({ post_instructions: num(1, 1_000_000, true) }),
+    }, ['type', 'retention_ratio'])(v, p)
     : enumOf(['auto', 'disabled'])(v, p);
 const model: Check = (v, p) =>
-  typeof v !== 'string' ? errors.invalidType(p, 'a string', v)
-    : /^(gpt-realtime|gpt-4o(-mini)?-realtime)/.test(v) ? null : errors.invalidValue(p, v);
+  typeof v !== 'string' ? errors.invalidType(p, 'a string', v) : isKnownModel(v) ? null : errors.invalidValue(p, v);
+/** Fields only the reasoning models (gpt-realtime-2 family) take; other models refuse them. */
+const REASONING_ONLY = ['reasoning', 'parallel_tool_calls'];
 
 const realtimeFields: Record<string, Check> = {
   type: enumOf(['realtime', 'transcription']), model, instructions: str, output_modalities: modalities,
@@ -103,13 +110,24 @@ const transcriptionFields: Record<string, Check> = {
   type: realtimeFields.type, audio: object({ input: audioInput }), include: realtimeFields.include,
 };
 
-/** Validates a GA session object (client_secrets `session`, `session.update.session`, multipart `session`). */
-export function validateSession(raw: unknown, path = 'session'): ApiError | null {
+/**
+ * Validates a GA session object (client_secrets `session`, `session.update.session`, multipart `session`).
+ * `currentModel` is the session's model when this is an update (default `gpt-realtime`): `reasoning` and
+ * `parallel_tool_calls` are refused as `unsupported_parameter` unless the resulting model is a reasoning model.
+ */
+export function validateSession(raw: unknown, path = 'session', currentModel = 'gpt-realtime'): ApiError | null {
   if (!isObj(raw)) return errors.invalidType(path, 'an object', raw);
   if (raw.type === undefined) return errors.missingParameter(`${path}.type`);
   const typeErr = realtimeFields.type(raw.type, `${path}.type`);
   if (typeErr) return typeErr;
-  return object(raw.type === 'transcription' ? transcriptionFields : realtimeFields, ['type'])(raw, path);
+  const err = object(raw.type === 'transcription' ? transcriptionFields : realtimeFields, ['type'])(raw, path);
+  if (err) return err;
+  const model = typeof raw.model === 'string' ? raw.model : currentModel;
+  if (!isReasoningModel(model)) {
+    const field = REASONING_ONLY.find((f) => raw[f] !== undefined);
+    if (field) return errors.unsupportedParameter(`${path}.${field}`);
+  }
+  return null;
 }
 
 /** Body of `POST /v1/realtime/client_secrets`: both top-level fields optional. */
