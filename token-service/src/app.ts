@@ -46,7 +46,7 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   });
 
   const app = new Hono<AppEnv>();
-  app.use(requestContext({ log, metrics, secrets: secretsOf(config) }));
+  app.use(requestContext({ log, metrics }));
   app.use(async (c, next) => {
     c.set('config', config);
     await next();

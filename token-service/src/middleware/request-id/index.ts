@@ -3,20 +3,23 @@ import type { AppEnv } from '../../types';
 import type { Logger } from '../../log';
 import type { Metrics } from '../../metrics';
 
-const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** The shape of a caller's id that is worth logging; anything else is dropped. */
+export const PLAIN_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * Gives every request an id (a caller's `X-Request-Id` is kept when it is short and plain), a child logger carrying it,
- * and one access-log line plus a request metric when the response is ready.
+ * Gives every request a server-generated id (returned as `X-Request-Id`), a child logger carrying it, and one access-log
+ * line plus a request metric when the response is ready.
+ *
+ * A caller's own `X-Request-Id` is never reflected: it is only logged, as `callerRequestId`, when it has a plain shape.
+ * Nothing here looks at a secret. (0.1 echoed the caller's id unless it was part of a secret, which made every answer
+ * an oracle on the API key and the access keys — issue 10.)
  */
-export function requestContext(opts: { log: Logger; metrics: Metrics; secrets?: readonly string[] }): MiddlewareHandler<AppEnv> {
-  const secrets = (opts.secrets ?? []).filter(Boolean);
-  // A caller's id is reflected in the response, so one that carries a secret is replaced, not echoed.
-  const usable = (id: string | undefined): id is string => !!id && SAFE_ID.test(id) && !secrets.some((s) => id.includes(s) || s.includes(id));
+export function requestContext(opts: { log: Logger; metrics: Metrics }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
-    const requestId = usable(incoming) ? incoming : crypto.randomUUID();
-    const log = opts.log.child({ requestId });
+    const requestId = crypto.randomUUID();
+    const callerRequestId = incoming !== undefined && PLAIN_ID.test(incoming) ? incoming : undefined;
+    const log = opts.log.child(callerRequestId ? { requestId, callerRequestId } : { requestId });
     c.set('requestId', requestId);
     c.set('log', log);
     c.set('metrics', opts.metrics);
