@@ -14,12 +14,16 @@ function parseReplies(body: unknown): ScriptedReply[] | string {
   for (const [i, r] of body.replies.entries()) {
     if (!isObj(r) || typeof r.text !== 'string') return `replies[${i}].text must be a string`;
     if (r.userTranscript !== undefined && typeof r.userTranscript !== 'string') return `replies[${i}].userTranscript must be a string`;
+    if (r.preamble !== undefined && r.preamble !== null && typeof r.preamble !== 'string') return `replies[${i}].preamble must be a string or null`;
     if (r.toolCalls !== undefined) {
       if (!Array.isArray(r.toolCalls) || r.toolCalls.some((t) => !isObj(t) || typeof t.name !== 'string' || (t.arguments !== undefined && !isObj(t.arguments)))) {
         return `replies[${i}].toolCalls must be [{name, arguments: object}]`;
       }
     }
-    out.push({ text: r.text, userTranscript: r.userTranscript as string | undefined, toolCalls: r.toolCalls as ScriptedReply['toolCalls'] });
+    out.push({
+      text: r.text, userTranscript: r.userTranscript as string | undefined, toolCalls: r.toolCalls as ScriptedReply['toolCalls'],
+      ...(r.preamble !== undefined ? { preamble: r.preamble as string | null } : {}),
+    });
   }
   return out;
 }

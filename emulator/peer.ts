@@ -25,6 +25,8 @@ export interface Segment {
   tag?: string;
 }
 
+interface VirtualSegment { segment: Segment; startAt: number; endAt: number; timers: NodeJS.Timeout[]; started?: boolean }
+
 export interface PeerHandlers {
   onOpen(): void;
   onMessage(text: string): void;
@@ -41,6 +43,7 @@ export class RtcPeer {
   private dec = new OpusScript(SAMPLE_RATE, 1);
   private timer: NodeJS.Timeout | undefined;
   private queue: Segment[] = [];
+  private virtual: VirtualSegment[] = [];
   private pos = 0;
   private started = false;
   private closed = false;
@@ -100,36 +103,68 @@ export class RtcPeer {
 
   /** Queues audio after whatever is playing. */
   play(segment: Segment): void {
-    if (segment.pcm.length === 0 || !this.timer) {
-      // No audio m-line in the offer (data-channel-only client): keep the timing, skip the RTP.
-      setTimeout(() => segment.onStart?.(), 0);
-      setTimeout(() => { if (!this.closed) segment.onEnd?.(); }, (segment.pcm.length / SAMPLE_RATE) * 1000);
-      return;
-    }
+    if (segment.pcm.length === 0 || !this.timer) return this.playVirtual(segment);
     this.queue.push(segment);
+  }
+
+  /** No audio m-line in the offer (data-channel-only client): keep the timing and the queue order, skip the RTP. */
+  private playVirtual(segment: Segment): void {
+    const now = performance.now();
+    const startAt = Math.max(now, this.virtual.at(-1)?.endAt ?? now);
+    const entry: VirtualSegment = { segment, startAt, endAt: startAt + (segment.pcm.length / SAMPLE_RATE) * 1000, timers: [] };
+    this.virtual.push(entry);
+    this.scheduleVirtual(entry);
+  }
+
+  private scheduleVirtual(entry: VirtualSegment): void {
+    for (const t of entry.timers) clearTimeout(t);
+    const now = performance.now();
+    entry.timers = [
+      setTimeout(() => { if (!entry.started) { entry.started = true; entry.segment.onStart?.(); } }, Math.max(0, entry.startAt - now)),
+      setTimeout(() => {
+        this.virtual.splice(this.virtual.indexOf(entry), 1);
+        if (!this.closed) entry.segment.onEnd?.();
+      }, Math.max(0, entry.endAt - now)),
+    ];
   }
 
   /** Drops everything not yet sent; returns the tags of the segments that were playing or queued. */
   clearAudio(): string[] {
-    const tags = this.queue.map((s) => s.tag ?? '');
+    const tags = [...this.queue, ...this.virtual.map((v) => v.segment)].map((s) => s.tag ?? '');
+    for (const v of this.virtual) for (const t of v.timers) clearTimeout(t);
+    this.virtual = [];
     this.queue = [];
     this.pos = 0;
     this.started = false;
     return tags;
   }
 
-  /** Cuts the queued segment with `tag` so it ends `keepMs` after the current play position. */
-  truncate(tag: string, keepMs: number): void {
+  /**
+   * Cuts the first queued segment with `tag` so it ends `keepMs` after the current play position, and drops the
+   * segments with that tag queued after it (a response's later items). Returns how many of its segments remain (0/1).
+   */
+  truncate(tag: string, keepMs: number): number {
     const i = this.queue.findIndex((s) => s.tag === tag);
-    if (i < 0) return;
-    const seg = this.queue[i];
-    const from = i === 0 ? this.pos : 0;
-    const end = Math.min(seg.pcm.length, from + Math.round((keepMs * SAMPLE_RATE) / 1000));
-    seg.pcm = seg.pcm.subarray(0, end);
+    if (i >= 0) {
+      const seg = this.queue[i];
+      const from = i === 0 ? this.pos : 0;
+      const end = Math.min(seg.pcm.length, from + Math.round((keepMs * SAMPLE_RATE) / 1000));
+      seg.pcm = seg.pcm.subarray(0, end);
+      this.queue = this.queue.filter((s, j) => j <= i || s.tag !== tag);
+      return 1;
+    }
+    const v = this.virtual.findIndex((e) => e.segment.tag === tag);
+    if (v < 0) return 0;
+    const entry = this.virtual[v];
+    entry.endAt = Math.min(entry.endAt, Math.max(performance.now(), entry.startAt) + keepMs);
+    this.scheduleVirtual(entry);
+    for (const later of this.virtual.filter((e, j) => j > v && e.segment.tag === tag)) for (const t of later.timers) clearTimeout(t);
+    this.virtual = this.virtual.filter((e, j) => j <= v || e.segment.tag !== tag);
+    return 1;
   }
 
   get playing(): boolean {
-    return this.queue.length > 0;
+    return this.queue.length > 0 || this.virtual.length > 0;
   }
 
   closeDataChannel(): void {
@@ -141,6 +176,8 @@ export class RtcPeer {
     this.closed = true;
     clearInterval(this.timer);
     this.queue = [];
+    for (const v of this.virtual) for (const t of v.timers) clearTimeout(t);
+    this.virtual = [];
     try { this.dc?.close(); } catch { /* ignore */ }
     try { this.track?.close(); } catch { /* ignore */ }
     try { this.pc.close(); } catch { /* ignore */ }

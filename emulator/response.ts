@@ -1,12 +1,14 @@
 /**
- * One model response, emitting the GA orders of realtime-protocol.md §6 A.5 (spoken message) and B (function calls):
- * created → message item/part → output_audio_buffer.started when RTP audio starts → transcript deltas timed along the
- * playback → audio/transcript/part/item done → function calls → response.done (+usage) → rate_limits.updated;
- * output_audio_buffer.stopped comes from the player once the audio has really been played.
+ * One model response, emitting the GA orders of realtime-protocol.md §6 A.5 (spoken message) and B (function calls)
+ * for each step of its plan (plan.ts): created → per message: item/part added → output_audio_buffer.started when
+ * the response's RTP audio starts → transcript deltas timed along that message's playback → audio/transcript/part/item
+ * done; per function call: item added → argument deltas → done → response.done (+usage) → rate_limits.updated.
+ * output_audio_buffer.stopped comes once, from the player, after the response's last audio has really been played.
  */
 import { randomId } from './ids.ts';
 import { splitDeltas, textTokens } from './model.ts';
 import type { RtcPeer } from './peer.ts';
+import type { OutputStep } from './plan.ts';
 import { SAMPLE_RATE, synthesize } from './speech.ts';
 import type { ScriptedToolCall } from './store.ts';
 
@@ -14,8 +16,7 @@ type Obj = Record<string, unknown>;
 export type Item = Obj & { id: string; type: string };
 
 export interface ResponsePlan {
-  text: string;
-  toolCalls: ScriptedToolCall[];
+  steps: OutputStep[];
   modalities: ('audio' | 'text')[];
   voice: string;
   speed: number;
@@ -35,17 +36,32 @@ export interface ResponseHost {
   onFinished(run: ResponseRun): void;
 }
 
+interface MessageState { item: Item; prev: string | null; index: number; sent: string; deltas: string[]; next: number }
+
 export class ResponseRun {
   readonly id = randomId('resp');
   status: 'in_progress' | 'completed' | 'cancelled' = 'in_progress';
   private output: Item[] = [];
   private timers: NodeJS.Timeout[] = [];
-  private message?: { item: Item; prev: string | null; sent: string; deltas: string[]; next: number };
-  private audioMs = 0;
-  private playedFrom = 0;
-  private playing = false;
+  private message?: MessageState;
+  private step = 0;
+  private speech = new Map<number, Promise<Int16Array>>();
+  /** Segments queued on the peer and not yet played out. */
+  private pending = 0;
+  private audioStarted = false;
+  private stoppedSent = false;
+  /** The client cleared the output audio: the rest of this response is generated without playing it. */
+  private cleared = false;
+  /** Audio queued so far (ms) and audio fully played (ms); `playing` is the segment on the wire now. */
+  private queuedMs = 0;
+  private playedMs = 0;
+  private playing?: { from: number; ms: number };
 
   constructor(private host: ResponseHost, private plan: ResponsePlan) {}
+
+  private get audio(): boolean {
+    return this.plan.modalities.includes('audio');
+  }
 
   private shell(): Obj {
     const { plan } = this;
@@ -57,8 +73,8 @@ export class ResponseRun {
     };
   }
 
-  private ids(extra: Obj = {}): Obj {
-    return { response_id: this.id, item_id: this.message?.item.id, output_index: 0, content_index: 0, ...extra };
+  private ids(m: MessageState): Obj {
+    return { response_id: this.id, item_id: m.item.id, output_index: m.index, content_index: 0 };
   }
 
   private addOutputItem(item: Item): string | null {
@@ -76,100 +92,151 @@ export class ResponseRun {
     if (!this.plan.outOfBand) this.host.send({ type: 'conversation.item.done', previous_item_id: prev, item: structuredClone(item) });
   }
 
-  async start(): Promise<void> {
+  start(): void {
     this.host.send({ type: 'response.created', response: this.shell() });
-    const { plan } = this;
-    if (!plan.text) return this.afterMessage();
-    const audio = plan.modalities.includes('audio');
-    const item: Item = { id: randomId('item'), object: 'realtime.item', type: 'message', status: 'in_progress', role: 'assistant', content: [] };
-    const prev = this.addOutputItem(item);
-    this.message = { item, prev, sent: '', deltas: splitDeltas(plan.text), next: 0 };
-    this.host.send({ type: 'response.content_part.added', ...this.ids(), part: audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' } });
-    if (!audio) {
-      this.scheduleDeltas(this.message.deltas.map((_, i) => 30 * (i + 1)));
+    // Synthesis of every message starts now, so the answer is ready when the preamble's audio ends (no gap).
+    if (this.audio) {
+      this.plan.steps.forEach((s, i) => {
+        if (s.kind === 'message') this.speech.set(i, synthesize(s.text, this.plan.voice, this.plan.speed));
+      });
+    }
+    this.nextStep();
+  }
+
+  /** Emits function calls at once and starts the next message; finishes the response after the last step. */
+  private nextStep(): void {
+    while (this.status === 'in_progress' && this.step < this.plan.steps.length) {
+      const index = this.step++;
+      const s = this.plan.steps[index];
+      if (s.kind === 'tool') { this.emitToolCall(s.call); continue; }
+      void this.startMessage(index, s.text, s.phase);
       return;
     }
-    const pcm = await synthesize(plan.text, plan.voice, plan.speed);
-    if (this.status !== 'in_progress') return;
-    this.audioMs = (pcm.length / SAMPLE_RATE) * 1000;
-    const total = plan.text.length;
+    if (this.status === 'in_progress') this.finish('completed');
+  }
+
+  private async startMessage(stepIndex: number, text: string, phase: string | undefined): Promise<void> {
+    const item: Item = {
+      id: randomId('item'), object: 'realtime.item', type: 'message', status: 'in_progress', role: 'assistant',
+      ...(phase ? { phase } : {}), content: [],
+    };
+    const index = this.output.length;
+    const prev = this.addOutputItem(item);
+    const m: MessageState = { item, prev, index, sent: '', deltas: splitDeltas(text), next: 0 };
+    this.message = m;
+    this.host.send({ type: 'response.content_part.added', ...this.ids(m), part: this.audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' } });
+    if (!this.audio) {
+      this.scheduleDeltas(m.deltas.map((_, i) => 30 * (i + 1)));
+      return;
+    }
+    const pcm = await this.speech.get(stepIndex)!;
+    if (this.status !== 'in_progress' || this.message !== m) return;
+    if (this.cleared) { this.flushDeltas(); return; }
+    const audioMs = (pcm.length / SAMPLE_RATE) * 1000;
+    this.queuedMs += audioMs;
+    this.pending++;
     this.host.peer.play({
       pcm, tag: this.id,
       onStart: () => {
-        this.playing = true;
-        this.playedFrom = performance.now();
-        this.host.send({ type: 'output_audio_buffer.started', response_id: this.id });
+        this.playing = { from: performance.now(), ms: audioMs };
+        if (!this.audioStarted) {
+          this.audioStarted = true;
+          this.host.send({ type: 'output_audio_buffer.started', response_id: this.id });
+        }
         let before = 0;
-        const offsets = this.message!.deltas.map((d) => { const at = (this.audioMs * before) / total; before += d.length; return at; });
-        this.scheduleDeltas(offsets);
+        const offsets = m.deltas.map((d) => { const at = (audioMs * before) / text.length; before += d.length; return at; });
+        if (this.message === m) this.scheduleDeltas(offsets);
       },
       onEnd: () => {
-        this.playing = false;
-        this.host.send({ type: 'output_audio_buffer.stopped', response_id: this.id });
-        this.host.onAudioStopped(this.id);
+        this.playedMs += this.playing ? Math.min(this.playing.ms, performance.now() - this.playing.from) : 0;
+        this.playing = undefined;
+        this.pending = Math.max(0, this.pending - 1);
+        this.maybeStopped();
       },
     });
+  }
+
+  /** The output buffer drained after the response ended (never between its items, never after a clear). */
+  private maybeStopped(): void {
+    if (this.pending > 0 || !this.audioStarted || this.cleared || this.stoppedSent || this.status === 'in_progress') return;
+    this.stoppedSent = true;
+    this.host.send({ type: 'output_audio_buffer.stopped', response_id: this.id });
+    this.host.onAudioStopped(this.id);
   }
 
   private scheduleDeltas(offsets: number[]): void {
+    const m = this.message!;
     offsets.forEach((at, i) => {
-      this.timers.push(setTimeout(() => this.emitDelta(i), at));
+      this.timers.push(setTimeout(() => this.emitDelta(m, i), at));
     });
   }
 
-  private emitDelta(i: number): void {
-    const m = this.message;
-    if (!m || this.status !== 'in_progress' || i !== m.next) return;
+  private emitDelta(m: MessageState, i: number): void {
+    if (this.message !== m || this.status !== 'in_progress' || i !== m.next) return;
     const delta = m.deltas[i];
     m.next++;
     m.sent += delta;
-    const audio = this.plan.modalities.includes('audio');
-    this.host.send({ type: audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', ...this.ids(), delta });
+    this.host.send({ type: this.audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', ...this.ids(m), delta });
     if (m.next === m.deltas.length) this.closeMessage('completed');
   }
 
-  /** The client cleared the output audio: the generation is already ahead, so the remaining deltas come at once. */
-  audioCleared(): void {
-    this.playing = false;
+  private flushDeltas(): void {
     const m = this.message;
-    if (!m || this.status !== 'in_progress') return;
-    while (m.next < m.deltas.length && this.status === 'in_progress') this.emitDelta(m.next);
+    if (!m) return;
+    if (!m.deltas.length) { this.closeMessage('completed'); return; }
+    while (this.message === m && m.next < m.deltas.length && this.status === 'in_progress') this.emitDelta(m, m.next);
+  }
+
+  /**
+   * The client cleared the output audio: the generation is already ahead, so the remaining deltas of this message
+   * come at once, and later messages of this response are generated without audio.
+   */
+  audioCleared(): void {
+    this.cleared = true;
+    this.pending = 0;
+    this.playing = undefined;
+    if (this.status !== 'in_progress') return;
+    this.flushDeltas();
   }
 
   private closeMessage(status: 'completed' | 'incomplete'): void {
     const m = this.message!;
-    const audio = this.plan.modalities.includes('audio');
-    if (audio) {
-      this.host.send({ type: 'response.output_audio.done', ...this.ids() });
-      this.host.send({ type: 'response.output_audio_transcript.done', ...this.ids(), transcript: m.sent });
+    this.message = undefined;
+    if (this.audio) {
+      this.host.send({ type: 'response.output_audio.done', ...this.ids(m) });
+      this.host.send({ type: 'response.output_audio_transcript.done', ...this.ids(m), transcript: m.sent });
     } else {
-      this.host.send({ type: 'response.output_text.done', ...this.ids(), text: m.sent });
+      this.host.send({ type: 'response.output_text.done', ...this.ids(m), text: m.sent });
     }
-    const part = audio ? { type: 'audio', transcript: m.sent } : { type: 'text', text: m.sent };
-    this.host.send({ type: 'response.content_part.done', ...this.ids(), part });
-    m.item.content = [audio ? { type: 'output_audio', transcript: m.sent } : { type: 'output_text', text: m.sent }];
+    const part = this.audio ? { type: 'audio', transcript: m.sent } : { type: 'text', text: m.sent };
+    this.host.send({ type: 'response.content_part.done', ...this.ids(m), part });
+    m.item.content = [this.audio ? { type: 'output_audio', transcript: m.sent } : { type: 'output_text', text: m.sent }];
     this.finishOutputItem(m.item, m.prev, status);
-    if (status === 'completed') this.afterMessage();
+    if (status === 'completed') this.nextStep();
   }
 
-  private afterMessage(): void {
-    for (const call of this.plan.toolCalls) {
-      const args = JSON.stringify(call.arguments ?? {});
-      const item: Item = { id: randomId('item'), object: 'realtime.item', type: 'function_call', status: 'in_progress', name: call.name, call_id: randomId('call', 16), arguments: '' };
-      const prev = this.addOutputItem(item);
-      const base = { response_id: this.id, item_id: item.id, output_index: this.output.indexOf(item), call_id: item.call_id };
-      for (let i = 0; i < args.length; i += 24) this.host.send({ type: 'response.function_call_arguments.delta', ...base, delta: args.slice(i, i + 24) });
-      this.host.send({ type: 'response.function_call_arguments.done', ...base, name: call.name, arguments: args });
-      item.arguments = args;
-      this.finishOutputItem(item, prev, 'completed');
-    }
-    this.finish('completed');
+  private emitToolCall(call: ScriptedToolCall): void {
+    const args = JSON.stringify(call.arguments ?? {});
+    const item: Item = { id: randomId('item'), object: 'realtime.item', type: 'function_call', status: 'in_progress', name: call.name, call_id: randomId('call', 16), arguments: '' };
+    const prev = this.addOutputItem(item);
+    const base = { response_id: this.id, item_id: item.id, output_index: this.output.indexOf(item), call_id: item.call_id };
+    for (let i = 0; i < args.length; i += 24) this.host.send({ type: 'response.function_call_arguments.delta', ...base, delta: args.slice(i, i + 24) });
+    this.host.send({ type: 'response.function_call_arguments.done', ...base, name: call.name, arguments: args });
+    item.arguments = args;
+    this.finishOutputItem(item, prev, 'completed');
   }
 
-  /** `client_cancelled` keeps ~300 ms of already generated audio playing; `turn_detected` callers clear audio first. */
+  /**
+   * `client_cancelled` keeps ~300 ms of already generated audio playing; `turn_detected` callers clear audio first.
+   * The message being generated ends `incomplete`; messages not yet started never appear; the segment playing is cut
+   * and anything queued after it in this response is dropped (peer.truncate).
+   */
   cancel(reason: 'client_cancelled' | 'turn_detected'): void {
     if (this.status !== 'in_progress') return;
-    if (this.playing) this.host.peer.truncate(this.id, 300);
+    if (this.pending > 0) {
+      this.pending = this.host.peer.truncate(this.id, 300);
+      if (this.pending === 0) this.cleared = true; // the output buffer was cleared just before (barge-in)
+    }
     if (this.message && this.message.item.status === 'in_progress') this.closeMessage('incomplete');
     this.finish('cancelled', { type: 'cancelled', reason });
   }
@@ -182,7 +249,10 @@ export class ResponseRun {
   private finish(status: 'completed' | 'cancelled', details: Obj | null = null): void {
     this.status = status;
     for (const t of this.timers) clearTimeout(t);
-    const spokenMs = status === 'completed' ? this.audioMs : this.playing ? Math.min(this.audioMs, performance.now() - this.playedFrom + 300) : 0;
+    // Completed: all audio counts (it is generated); cancelled: what played, plus the ~300 ms still sent.
+    const spokenMs = status === 'completed'
+      ? this.queuedMs
+      : this.playedMs + (this.playing ? Math.min(this.playing.ms, performance.now() - this.playing.from + 300) : 0);
     const outText = this.output.reduce((n, it) => n + textTokens(String((it.content as Obj[] | undefined)?.[0]?.transcript ?? (it.content as Obj[] | undefined)?.[0]?.text ?? it.arguments ?? '')), 0);
     const outAudio = Math.round((spokenMs / 1000) * 20);
     const input = this.host.inputTokens();
@@ -201,5 +271,6 @@ export class ResponseRun {
       ],
     });
     this.host.onFinished(this);
+    this.maybeStopped();
   }
 }

@@ -7,6 +7,8 @@ import { randomId } from './ids.ts';
 import { InputTurns } from './input.ts';
 import { practiceReply, textTokens } from './model.ts';
 import type { RtcPeer } from './peer.ts';
+import { isReasoningModel } from './models.ts';
+import { planSteps } from './plan.ts';
 import { ResponseRun, type Item } from './response.ts';
 import { applySessionPatch, voiceName, type EffectiveSession } from './session-config.ts';
 import type { CallRecord, EmulatorStore, ScriptedReply } from './store.ts';
@@ -166,6 +168,7 @@ export class CallSession {
   private startResponse(opts: Obj | undefined): void {
     const outOfBand = opts?.conversation === 'none';
     const reply: ScriptedReply = (outOfBand ? undefined : this.store.nextReply()) ?? { text: this.practiceText() };
+    const steps = planSteps(reply, !outOfBand && isReasoningModel(this.session.model));
     const output = (opts?.audio as Obj | undefined)?.output as Obj | undefined;
     const modalities = (opts?.output_modalities as ('audio' | 'text')[] | undefined) ?? this.session.output_modalities;
     const run = new ResponseRun({
@@ -175,15 +178,15 @@ export class CallSession {
       onAudioStopped: () => this.input.armIdleTimeout(),
       onFinished: (r) => { this.runs.delete(r); if (this.active === r) this.active = undefined; this.input.flushLate(); },
     }, {
-      text: reply.text ?? '', toolCalls: reply.toolCalls ?? [], modalities,
+      steps, modalities,
       voice: typeof output?.voice === 'string' ? output.voice : voiceName(this.session), speed: this.session.audio.output.speed,
       format: (output?.format as Obj | undefined) ?? this.session.audio.output.format, outOfBand, metadata: opts?.metadata ?? null,
       maxOutputTokens: opts?.max_output_tokens ?? this.session.max_output_tokens,
     });
     if (!outOfBand) this.active = run;
     this.runs.add(run);
-    if (modalities.includes('audio') && reply.text) this.assistantAudio = true;
-    void run.start();
+    if (modalities.includes('audio') && steps.some((st) => st.kind === 'message')) this.assistantAudio = true;
+    run.start();
   }
 
   private practiceText(): string {

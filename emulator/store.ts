@@ -5,7 +5,13 @@
 import type { EffectiveSession } from './session-config.ts';
 
 export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
-export interface ScriptedReply { text: string; toolCalls?: ScriptedToolCall[]; userTranscript?: string }
+export interface ScriptedReply {
+  text: string;
+  toolCalls?: ScriptedToolCall[];
+  userTranscript?: string;
+  /** Reasoning models only: the commentary item before the answer (undefined = a default line, null = none). */
+  preamble?: string | null;
+}
 
 export interface MintedKey {
   value: string;
