@@ -125,6 +125,11 @@ describe('reduceWalkthrough', () => {
     expect(w.candidates).toBeUndefined();
   });
 
+  it('an unknown action changes nothing', () => {
+    const w = start();
+    expect(reduceWalkthrough(w, { type: 'jump', step: 2 } as unknown as WalkthroughAction)).toBe(w);
+  });
+
   it('actions on no walkthrough do nothing', () => {
     expect(reduceWalkthrough(null, { type: 'skip' })).toBeNull();
     expect(reduceWalkthrough(null, { type: 'resume' })).toBeNull();

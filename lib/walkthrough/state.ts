@@ -115,6 +115,7 @@ export function reduceWalkthrough(w: Walkthrough | null, action: WalkthroughActi
       return { ...w, target: 'missing', candidates };
     }
   }
+  return w; // an unknown action (e.g. from an older build's message) changes nothing
 }
 
 /** "Step 2 of 5" (1-based), for the panel and the items. */
