@@ -27,7 +27,51 @@ describe('parseEnv', () => {
       oidc: undefined,
       allowedOrigins: [],
       accessKeys: ['a-key-of-sixteen-chars'],
+      host: '127.0.0.1',
+      reasoningEffort: 'low',
+      truncation: { retentionRatio: 0.8, postInstructionsTokens: undefined },
+      authFailuresPerMinute: 20,
+      trustedProxyHeader: undefined,
+      metricsToken: undefined,
     });
+  });
+
+  it.each(['gpt-realtime', 'gpt-realtime-mini', 'gpt-realtime-2', 'gpt-realtime-2.1', 'gpt-realtime-2.1-mini', 'gpt-realtime-2025-08-28', 'gpt-realtime-mini-2025-12-15', 'gpt-realtime-1.5', 'gpt-4o-realtime-preview-2025-06-03'])(
+    'accepts REALTIME_MODEL=%s',
+    (model) => {
+      expect(parseEnv(testEnv({ REALTIME_MODEL: model })).realtimeModel).toBe(model);
+    },
+  );
+
+  it.each([
+    ['0.5', { retentionRatio: 0.5, postInstructionsTokens: undefined }],
+    ['1', { retentionRatio: 1, postInstructionsTokens: undefined }],
+    ['.25', { retentionRatio: 0.25, postInstructionsTokens: undefined }],
+    ['0', undefined],
+    ['0.0', undefined],
+    ['off', undefined],
+    ['OFF', undefined],
+  ])('TRUNCATION_RETENTION_RATIO=%j gives %j', (value, expected) => {
+    expect(parseEnv(testEnv({ TRUNCATION_RETENTION_RATIO: value })).truncation).toEqual(expected);
+  });
+
+  it('takes TRUNCATION_POST_INSTRUCTIONS_TOKENS only with a retention ratio', () => {
+    expect(parseEnv(testEnv({ TRUNCATION_POST_INSTRUCTIONS_TOKENS: '16000' })).truncation).toEqual({ retentionRatio: 0.8, postInstructionsTokens: 16000 });
+    expect(problems(testEnv({ TRUNCATION_POST_INSTRUCTIONS_TOKENS: '16000', TRUNCATION_RETENTION_RATIO: 'off' })).join('\n')).toMatch(
+      /TRUNCATION_POST_INSTRUCTIONS_TOKENS needs retention-ratio truncation/,
+    );
+  });
+
+  it('reads the effort, the host, the pre-auth limit, the proxy header and the metrics token', () => {
+    const c = parseEnv(
+      testEnv({ REASONING_EFFORT: 'xhigh', HOST: '0.0.0.0', AUTH_FAILURES_PER_MINUTE: '5', TRUSTED_PROXY_HEADER: 'X-Forwarded-For', METRICS_TOKEN: 'metrics-token-0123456789' }),
+    );
+    expect(c).toMatchObject({ reasoningEffort: 'xhigh', host: '0.0.0.0', authFailuresPerMinute: 5, trustedProxyHeader: 'x-forwarded-for', metricsToken: 'metrics-token-0123456789' });
+  });
+
+  it('refuses a metrics token equal to another secret', () => {
+    expect(problems(testEnv({ METRICS_TOKEN: API_KEY })).join('\n')).toMatch(/METRICS_TOKEN must differ/);
+    expect(problems(testEnv({ METRICS_TOKEN: 'access-key-for-tests-0001' })).join('\n')).toMatch(/METRICS_TOKEN must differ/);
   });
 
   it('splits comma-separated lists and trims a trailing slash off the base URL', () => {
@@ -55,7 +99,18 @@ describe('parseEnv', () => {
     ['ALLOWED_ORIGINS', 'chrome-extension://short', /ALLOWED_ORIGINS \(entry 1\) each origin must look like/],
     ['ALLOWED_ORIGINS', 'https://a.example/path', /ALLOWED_ORIGINS \(entry 1\)/],
     ['TOKEN_SERVICE_ACCESS_KEYS', 'short', /TOKEN_SERVICE_ACCESS_KEYS \(entry 1\) each key must be at least 16 characters/],
-    ['REALTIME_MODEL', 'gpt realtime', /REALTIME_MODEL must be a model name/],
+    ['REALTIME_MODEL', 'gpt realtime', /REALTIME_MODEL must be a Realtime model/],
+    ['REALTIME_MODEL', 'gpt-4o', /REALTIME_MODEL must be a Realtime model: gpt-realtime, gpt-realtime-mini, gpt-realtime-2/],
+    ['REALTIME_MODEL', 'gpt-live-1', /REALTIME_MODEL must be a Realtime model/],
+    ['REASONING_EFFORT', 'max', /REASONING_EFFORT must be one of minimal, low, medium, high, xhigh/],
+    ['TRUNCATION_RETENTION_RATIO', '1.5', /TRUNCATION_RETENTION_RATIO must be a fraction between 0 and 1/],
+    ['TRUNCATION_RETENTION_RATIO', '80%', /TRUNCATION_RETENTION_RATIO must be a fraction/],
+    ['TRUNCATION_RETENTION_RATIO', '.', /TRUNCATION_RETENTION_RATIO must be a fraction/],
+    ['TRUNCATION_POST_INSTRUCTIONS_TOKENS', '10', /TRUNCATION_POST_INSTRUCTIONS_TOKENS must be at least 1000/],
+    ['HOST', 'local host', /HOST must be an interface address/],
+    ['AUTH_FAILURES_PER_MINUTE', '0', /AUTH_FAILURES_PER_MINUTE must be at least 1/],
+    ['TRUSTED_PROXY_HEADER', 'x forwarded', /TRUSTED_PROXY_HEADER must be a header name/],
+    ['METRICS_TOKEN', 'short', /METRICS_TOKEN must be at least 16 characters/],
     ['OIDC_ISSUER', 'https://issuer.example', /OIDC_AUDIENCE is required when OIDC_ISSUER is set/],
     ['LOG_LEVEL', 'verbose', /LOG_LEVEL must be one of/],
   ])('refuses %s=%j with a clear message', (name, value, message) => {

@@ -13,6 +13,8 @@ type Sent = {
     instructions: string;
     audio: { input: { transcription: { model: string; language: string; prompt: string }; turn_detection: unknown }; output: { voice: string } };
     tools: { name: string; type: string }[];
+    reasoning?: { effort: string };
+    truncation?: unknown;
   };
 };
 
@@ -44,7 +46,24 @@ describe('POST /api/token', () => {
     expect(sent.session.audio.input.transcription).toMatchObject({ model: 'gpt-4o-mini-transcribe', language: 'fr' });
     expect(sent.session.audio.input.transcription.prompt).toContain('AMPscript');
     expect(sent.session.instructions).toContain('Always answer in French, even if the user speaks another language');
-    expect(sent.session.tools.map((t) => t.name)).toEqual(['highlight_element', 'show_snippet', 'get_page_context']);
+    expect(sent.session.tools.map((t) => t.name)).toEqual(['highlight_element', 'show_snippet', 'get_page_context', 'lookup_sfmc_reference', 'start_walkthrough']);
+    expect(sent.session.reasoning).toEqual({ effort: 'low' });
+    expect(sent.session.truncation).toEqual({ type: 'retention_ratio', retention_ratio: 0.8 });
+  });
+
+  it('sends reasoning only to the gpt-realtime-2 family, and the configured truncation', async () => {
+    const env = { REASONING_EFFORT: 'high', TRUNCATION_RETENTION_RATIO: '0.6', TRUNCATION_POST_INSTRUCTIONS_TOKENS: '20000' };
+    const mini = makeHarness({ env: { ...env, REALTIME_MODEL: 'gpt-realtime-2.1-mini' } });
+    expect((await mini.mint()).json()).toMatchObject({ model: 'gpt-realtime-2.1-mini' });
+    const sentMini = mini.stub.received[0] as Sent;
+    expect(sentMini.session.reasoning).toEqual({ effort: 'high' });
+    expect(sentMini.session.truncation).toEqual({ type: 'retention_ratio', retention_ratio: 0.6, token_limits: { post_instructions: 20000 } });
+
+    const old = makeHarness({ env: { ...env, REALTIME_MODEL: 'gpt-realtime-mini', TRUNCATION_POST_INSTRUCTIONS_TOKENS: undefined, TRUNCATION_RETENTION_RATIO: 'off' } });
+    expect((await old.mint()).json()).toMatchObject({ model: 'gpt-realtime-mini' });
+    const sentOld = old.stub.received[0] as Sent;
+    expect('reasoning' in sentOld.session).toBe(false);
+    expect('truncation' in sentOld.session).toBe(false);
   });
 
   it('hands-free uses semantic VAD; a region subtag is reduced to ISO-639-1', async () => {

@@ -67,7 +67,12 @@ export function tokenRoute(deps: { client: OpenAI }) {
 
     const params = buildClientSecretParams(
       { voice: parsed.value.voice, language, languageLabel: label, mode: parsed.value.mode },
-      { model: config.realtimeModel, ttlSeconds: config.tokenTtlSeconds },
+      {
+        model: config.realtimeModel,
+        ttlSeconds: config.tokenTtlSeconds,
+        reasoningEffort: config.reasoningEffort,
+        truncation: config.truncation,
+      },
     );
     const metrics = c.get('metrics');
     const started = performance.now();

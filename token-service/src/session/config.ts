@@ -1,8 +1,13 @@
 /** Builds the server-authoritative session the ephemeral key is minted with, typed by the openai SDK. */
 import type { ClientSecretCreateParams } from 'openai/resources/realtime/client-secrets';
-import type { RealtimeAudioInputTurnDetection } from 'openai/resources/realtime/realtime';
+import type {
+  RealtimeAudioInputTurnDetection,
+  RealtimeReasoningEffort,
+  RealtimeTruncation,
+} from 'openai/resources/realtime/realtime';
 import { INSTRUCTOR_TOOLS } from './tools';
 import { renderInstructions } from './instructions';
+import { supportsReasoning } from './models';
 
 /** Every GA voice for gpt-realtime (realtime-protocol.md §8). */
 export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
@@ -34,10 +39,33 @@ export interface SessionChoice {
   mode: Mode;
 }
 
-export function buildClientSecretParams(
-  choice: SessionChoice,
-  opts: { model: string; ttlSeconds: number },
-): ClientSecretCreateParams {
+/** The server's own session settings, from the environment (env.ts). */
+export interface SessionPolicy {
+  model: string;
+  ttlSeconds: number;
+  /** Applied only when the model reasons (the gpt-realtime-2 family); other models refuse the field. */
+  reasoningEffort?: RealtimeReasoningEffort;
+  /** Retention-ratio truncation; undefined leaves `truncation` out, i.e. the API's default `auto`. */
+  truncation?: { retentionRatio: number; postInstructionsTokens?: number | undefined } | undefined;
+}
+
+/**
+ * `session.truncation` in the GA shape (`RealtimeTruncationRetentionRatio`): when the conversation outgrows the limit,
+ * drop old items until `retention_ratio` of it is left, so truncation happens rarely and the prompt cache keeps hitting
+ * in between. `token_limits.post_instructions` lowers the limit itself below the model's context window.
+ */
+export function truncationOf(t: SessionPolicy['truncation']): RealtimeTruncation | undefined {
+  if (!t) return undefined;
+  return {
+    type: 'retention_ratio',
+    retention_ratio: t.retentionRatio,
+    ...(t.postInstructionsTokens ? { token_limits: { post_instructions: t.postInstructionsTokens } } : {}),
+  };
+}
+
+export function buildClientSecretParams(choice: SessionChoice, opts: SessionPolicy): ClientSecretCreateParams {
+  const truncation = truncationOf(opts.truncation);
+  const reasoning = opts.reasoningEffort && supportsReasoning(opts.model) ? { effort: opts.reasoningEffort } : undefined;
   return {
     expires_after: { anchor: 'created_at', seconds: opts.ttlSeconds },
     session: {
@@ -55,6 +83,8 @@ export function buildClientSecretParams(
       },
       tools: INSTRUCTOR_TOOLS,
       tool_choice: 'auto',
+      ...(reasoning ? { reasoning } : {}),
+      ...(truncation ? { truncation } : {}),
     },
   };
 }

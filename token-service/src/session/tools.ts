@@ -43,4 +43,56 @@ export const getPageContext: RealtimeFunctionTool = {
   parameters: { type: 'object', properties: {}, additionalProperties: false },
 };
 
-export const INSTRUCTOR_TOOLS: RealtimeFunctionTool[] = [highlightElement, showSnippet, getPageContext];
+export const lookupSfmcReference: RealtimeFunctionTool = {
+  type: 'function',
+  name: 'lookup_sfmc_reference',
+  description:
+    'Look up SFMC facts in the reference: AMPscript and SSJS functions, SQL rules, data views and concepts. ' +
+    'Call it before you cite a function signature, a limit or a setting.',
+  parameters: {
+    type: 'object',
+    properties: {
+      query: { type: 'string', description: 'What to look up, e.g. "LookupRows" or "query activity timeout".' },
+    },
+    required: ['query'],
+    additionalProperties: false,
+  },
+};
+
+export const startWalkthrough: RealtimeFunctionTool = {
+  type: 'function',
+  name: 'start_walkthrough',
+  description:
+    'Start a step-by-step walkthrough in the side panel for a task with several steps. Each step names the control ' +
+    'the user acts on, so the panel can point at it and notice when the step is done.',
+  parameters: {
+    type: 'object',
+    properties: {
+      title: { type: 'string', description: 'A few words naming the task.' },
+      steps: {
+        type: 'array',
+        description: 'The steps in order.',
+        items: {
+          type: 'object',
+          properties: {
+            instruction: { type: 'string', description: 'One short sentence saying what to do.' },
+            label: { type: 'string', description: 'The visible text or accessible name of the control for this step.' },
+            role: { type: 'string', description: 'The kind of control: "button", "link", "tab", "field", "menuitem", …' },
+          },
+          required: ['instruction', 'label'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ['title', 'steps'],
+    additionalProperties: false,
+  },
+};
+
+export const INSTRUCTOR_TOOLS: RealtimeFunctionTool[] = [
+  highlightElement,
+  showSnippet,
+  getPageContext,
+  lookupSfmcReference,
+  startWalkthrough,
+];
