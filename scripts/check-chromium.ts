@@ -1,5 +1,8 @@
-// Fail early, with the fix, when no Chromium is installed for the browser tests.
+// Fail early, with the fix, when no Chromium is installed or the test build is missing (or is a build without hooks).
 import fs from 'node:fs';
+import path from 'node:path';
+import { BUILD_DIRS, testBuildProblem } from './build-variants';
+import { ROOT } from './processes';
 
 const chromium = process.env.CHROME_PATH || '/usr/bin/chromium';
 if (!fs.existsSync(chromium)) {
@@ -10,7 +13,8 @@ if (!fs.existsSync(chromium)) {
   );
   process.exit(1);
 }
-if (!fs.existsSync('.output/chrome-mv3/manifest.json')) {
-  console.error('No built extension in .output/chrome-mv3: run `npm run build` first.');
+const problem = testBuildProblem(path.join(ROOT, BUILD_DIRS.test));
+if (problem) {
+  console.error(problem);
   process.exit(1);
 }

@@ -8,10 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { ROOT } from '../../scripts/processes';
+import { BUILD_DIRS, testBuildProblem } from '../../scripts/build-variants';
 import { ACCESS_KEY, type Stack } from './stack';
 import type { EngineSnapshot } from '../../lib/voice/types';
 
-export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+/** The test build (`npm run build:test`): the product build in .output/chrome-mv3 has no test hooks. */
+export const EXTENSION_DIR = path.join(ROOT, BUILD_DIRS.test);
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export interface Browser {
@@ -34,7 +36,8 @@ export interface LaunchOptions {
 }
 
 export async function launch(stack: Stack, opts: LaunchOptions = {}): Promise<Browser> {
-  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run npm run build first.`);
+  const problem = testBuildProblem(EXTENSION_DIR);
+  if (problem) throw new Error(problem);
   const wav = opts.wav ?? path.join(ROOT, 'tests/fixtures/audio/question.wav');
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sfmc-voice-e2e-'));
   const ctx = await chromium.launchPersistentContext(userDataDir, {
