@@ -6,7 +6,8 @@ export default defineConfig({
   plugins: [WxtVitest(), vue()],
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**'],
+    // tests/package checks the store zip: `npm run test:package` builds it first (tests/package/vitest.config.ts)
+    exclude: ['node_modules/**', '.output/**', 'tests/e2e/**', 'tests/package/**'],
     testTimeout: 20_000,
     // Emulator and token-service tests start real servers and a WebRTC stack: keep files serial on 2 cores.
     fileParallelism: false,

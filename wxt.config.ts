@@ -1,22 +1,32 @@
 import { defineConfig } from 'wxt';
+import { buildVariant, outDirTemplate, TEST_BUILD_MARKER } from './scripts/build-variants';
 
 /**
  * Public half of the key that pins the unpacked extension's id (lib/extension-id.ts), so practice mode and tests can
- * allow that origin on the token service. Store builds (`STORE_BUILD=1 npm run zip`) drop it: the Web Store assigns
- * its own key. It is a public key: nothing secret.
+ * allow that origin on the token service. Store builds (`npm run zip`) drop it: the Web Store assigns its own key.
+ * It is a public key: nothing secret.
  */
 const PINNED_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAk2dB0uX+bZeZUyksZDlnH2PDrP4VkTFvcPY9wEceH5ACLvurjjuWkoIeSKD20OKt+eqsDYPipq/zzQ587kWAToG+Q/DdQqBJ0sWFo59vlRUd/JiuApx3iE6Px7IitFsTm7L7UQ2/jyyOJi0NTPtc011D3UTZuDSIpGJau+o/P2oEgJtIlHXqnlu9FusTCPgVI9pit11LAOrfSPsWcmKPr7ZGMFAe32L4QepVoY6tYHdAMQcPp0ZJ5e3rUcUKrmNsTWt9oh3GOcRCMNgZYG0w3+FeFzPs6s/y4N3+6ssfQr4I7ja3I4XdXef1UwXxB8dMArNGnb6xEUpA1mBuXW5CrwIDAQAB';
 
+/** product (`npm run build`), test (`npm run build:test`) or store (`npm run zip`): see scripts/build-variants.ts. */
+const variant = buildVariant(process.env);
+
+/** Toolbar and store icons (public/icon/, drawn by `npm run icons`). */
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-vue'],
+  // Each variant has its own folder, so `npm start` (product) never overwrites what the browser tests load.
+  outDirTemplate: outDirTemplate(variant),
   manifest: {
     name: 'SFMC Voice Instructor',
     description: 'A voice instructor beside Salesforce Marketing Cloud: hold a key, ask, hear the answer.',
-    ...(process.env.STORE_BUILD ? {} : { key: PINNED_KEY }),
+    ...(variant === 'store' ? {} : { key: PINNED_KEY }),
+    icons: ICONS,
     // offscreen: the document that owns mic + WebRTC; storage: settings and transcript. sidePanel is added by WXT.
     permissions: ['offscreen', 'storage'],
-    action: { default_title: 'Open SFMC Voice Instructor' },
+    action: { default_title: 'Open SFMC Voice Instructor', default_icon: ICONS },
     // At most 4 suggested keys (Chrome refuses to load a 5th). Alt+Shift+T is reserved on Linux.
     commands: {
       'toggle-talk': {
@@ -33,4 +43,17 @@ export default defineConfig({
       },
     },
   },
+  hooks: {
+    // The browser tests refuse a folder without this marker (scripts/check-chromium.ts, tests/support/browser.ts).
+    'build:publicAssets': (_wxt, files) => {
+      if (variant === 'test') files.push({ relativeDest: TEST_BUILD_MARKER, contents: '{ "testHooks": true }\n' });
+    },
+  },
+  vite: () => ({
+    build: {
+      // three.js is one ~700 kB chunk, loaded lazily by the particle field only once the panel shows it (the panel
+      // itself is small). That chunk is intended; the limit sits just above it so any other large chunk still warns.
+      chunkSizeWarningLimit: 800,
+    },
+  }),
 });
