@@ -38,9 +38,12 @@ describe('LevelMeter', () => {
 describe('ParticleCanvas without WebGL', () => {
   it('falls back to the level meter and feeds it from the feature channel', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    // happy-dom has no WebGL: three's WebGLRenderer throws → fallback.
+    // happy-dom has no WebGL: three's WebGLRenderer logs "Error creating WebGL context" and throws → fallback.
+    // That log is this test's expected path: captured and checked here instead of printed in a green run.
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     wrapper = mount(ParticleCanvas, { props: { mode: 'speaking', maxCount: 2_000, minCount: 500 } });
     await vi.waitFor(() => expect(wrapper!.findComponent(LevelMeter).exists()).toBe(true));
+    expect(errors.mock.calls.flat().join(' ')).toMatch(/Error creating WebGL context/);
     expect(wrapper.find('canvas').exists()).toBe(false);
     expect(wrapper.find('[data-fallback="1"]').exists()).toBe(true);
 

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { detectApp, isShellUrl } from './detect';
 import { APP_FRAME_HOSTS, SHELL_SAMPLES } from './selectors';
@@ -70,11 +71,16 @@ describe('selectors.ts samples', () => {
   });
 });
 
+/**
+ * A detached happy-dom window, as in tests/fixtures/sfmc/load.ts: unlike a browser (where a document made by
+ * createHTMLDocument never loads frames), happy-dom tries to load an `<iframe>` in the test's global document and
+ * prints the refusal ("Iframe page loading is disabled") as a stack trace on the test console.
+ */
 function docFrom(html: string, title = ''): Document {
-  const doc = document.implementation.createHTMLDocument();
+  const { document: doc } = new Window({ settings: { disableIframePageLoading: true, disableJavaScriptEvaluation: true } });
   doc.head.innerHTML = `<title>${title}</title>`;
   doc.body.innerHTML = html;
-  return doc;
+  return doc as unknown as Document;
 }
 
 describe('detectApp with title and DOM hints', () => {
