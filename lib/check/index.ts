@@ -1,0 +1,62 @@
+/**
+ * The code checker's entry point: `check(code, language)` for AMPscript, SSJS, SQL (Query Activity) and HTML that
+ * may hold AMPscript and `<script runat="server">` SSJS. Pure and synchronous; the product lazy-loads this module.
+ */
+import { checkAmpscriptRegions } from './ampscript/index.ts';
+import type { Catalog } from './catalog.ts';
+import { defaultCatalog } from './default-catalog.ts';
+import { LineIndex, toProblems, type Finding } from './positions.ts';
+import { hasServerScript, isBareAmpscript, scanDocument, type Region } from './regions.ts';
+import { checkSql } from './sql/index.ts';
+import { checkSsjsRegion, loadsCore } from './ssjs/index.ts';
+import type { CheckLanguage, CheckResult, ContentType } from './types.ts';
+
+export type { CheckLanguage, CheckResult, ContentType, Problem, Severity } from './types.ts';
+export { CHECK_LANGUAGES } from './types.ts';
+export { formatForModel } from './format.ts';
+
+export interface CheckOptions {
+  /** Where the AMPscript runs; unknown = no content-type warnings. */
+  contentType?: ContentType;
+  /** Defaults to the reference pack's. */
+  catalog?: Catalog;
+}
+
+function checkDocument(code: string, regions: Region[], catalog: Catalog, contentType?: ContentType): Finding[] {
+  const findings = checkAmpscriptRegions(code, regions, { catalog, ...(contentType ? { contentType } : {}) });
+  const coreLoaded = loadsCore(code);
+  for (const r of regions) {
+    if (r.kind === 'ssjs') findings.push(...checkSsjsRegion(code.slice(r.start, r.end), r.start, { catalog, coreLoaded }));
+  }
+  return findings;
+}
+
+export function check(code: string, language: CheckLanguage, options: CheckOptions = {}): CheckResult {
+  const catalog = options.catalog ?? defaultCatalog();
+  let findings: Finding[];
+  switch (language) {
+    case 'sql':
+      findings = checkSql(code, catalog);
+      break;
+    case 'ssjs':
+      if (hasServerScript(code)) {
+        const scan = scanDocument(code);
+        findings = [...scan.findings, ...checkDocument(code, scan.regions, catalog, options.contentType)];
+      } else {
+        findings = checkSsjsRegion(code, 0, { catalog });
+      }
+      break;
+    case 'ampscript':
+    case 'html': {
+      if (language === 'ampscript' && isBareAmpscript(code)) {
+        findings = checkDocument(code, [{ kind: 'amp-script', start: 0, end: code.length, open: 0 }], catalog, options.contentType);
+        break;
+      }
+      const scan = scanDocument(code);
+      findings = [...scan.findings, ...checkDocument(code, scan.regions, catalog, options.contentType)];
+      break;
+    }
+  }
+  const problems = toProblems(findings, new LineIndex(code));
+  return { ok: !problems.some((p) => p.severity === 'error'), problems };
+}

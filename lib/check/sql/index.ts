@@ -1,0 +1,64 @@
+/**
+ * SQL (Query Activity) checker: SFMC's rules over our tokens, and syntax from node-sql-parser's T-SQL grammar
+ * (`transactsql`: a real T-SQL grammar that gives the line and column of a syntax error and is maintained).
+ * Constructs valid in SFMC that the grammar does not know are blanked out first (keeping positions), so they never
+ * produce a false syntax error.
+ */
+import * as transactsql from 'node-sql-parser/build/transactsql.js';
+import type { Catalog } from '../catalog.ts';
+import type { Finding } from '../positions.ts';
+import { LineIndex } from '../positions.ts';
+import { checkSqlRules } from './rules.ts';
+import { tokenizeSql } from './tokenize.ts';
+
+interface SqlParser {
+  astify(sql: string, opt?: { database?: string }): unknown;
+}
+type ParserClass = new () => SqlParser;
+
+// The build is CommonJS assigning its exports in a loop: Node's ESM sees only `default`, bundlers see `Parser`.
+const mod = transactsql as unknown as { Parser?: ParserClass; default?: { Parser?: ParserClass } };
+const ParserCtor = (mod.Parser ?? mod.default?.Parser) as ParserClass;
+let parser: SqlParser | undefined;
+
+/** Valid T-SQL the grammar rejects → spaces of the same length (newlines kept). */
+const UNSUPPORTED_BY_GRAMMAR: RegExp[] = [/\bAT\s+TIME\s+ZONE\s+(?:N?'[^']*'|@?\w+)/gi];
+
+export function blankUnsupported(text: string): string {
+  let out = text;
+  for (const re of UNSUPPORTED_BY_GRAMMAR) out = out.replace(re, (m) => m.replace(/[^\n]/g, ' '));
+  return out;
+}
+
+interface PegError {
+  message?: string;
+  location?: { start?: { line: number; column: number; offset: number } };
+}
+
+function syntaxMessage(err: PegError): string {
+  const found = /but (.+) found\.?$/.exec(err.message ?? '')?.[1];
+  if (!found || found === 'end of input') {
+    return 'syntax error: the query ends too early (a missing closing parenthesis, quote or bracket?)';
+  }
+  return `syntax error near ${found}`;
+}
+
+export function checkSql(text: string, catalog: Catalog): Finding[] {
+  if (text.trim() === '') return [{ offset: 0, severity: 'error', rule: 'syntax', message: 'the query is empty' }];
+  const tokens = tokenizeSql(text);
+  const findings = checkSqlRules(tokens, text, catalog);
+  parser ??= new ParserCtor();
+  try {
+    parser.astify(blankUnsupported(text), { database: 'transactsql' });
+  } catch (e) {
+    const err = e as PegError;
+    const start = err.location?.start;
+    const index = new LineIndex(text);
+    const offset = start ? index.offset(start.line, start.column) : 0;
+    const line = index.at(offset).line;
+    // A line that already broke an SFMC rule needs no second, vaguer message.
+    const ruleOnLine = findings.some((f) => f.severity === 'error' && index.at(f.offset).line === line);
+    if (!ruleOnLine) findings.push({ offset, severity: 'error', rule: 'syntax', message: syntaxMessage(err) });
+  }
+  return findings;
+}

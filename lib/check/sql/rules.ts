@@ -1,0 +1,111 @@
+/**
+ * SFMC Query Activity rules over T-SQL tokens: SELECT only, no variables, no temp tables, no LIMIT, ORDER BY only
+ * with TOP, and `_Name` tables must be system data views.
+ */
+import type { Catalog } from '../catalog.ts';
+import type { Finding } from '../positions.ts';
+import { didYouMean } from '../suggest.ts';
+import type { SqlToken } from './tokenize.ts';
+
+const NOT_SELECT = new Set(['UPDATE', 'DELETE', 'INSERT', 'MERGE', 'EXEC', 'EXECUTE', 'TRUNCATE', 'DROP', 'CREATE', 'ALTER']);
+const CLAUSES = new Set(['SELECT', 'FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'JOIN', 'ON', 'UNION', 'EXCEPT', 'INTERSECT']);
+
+export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog): Finding[] {
+  const findings: Finding[] = [];
+  const error = (t: SqlToken, rule: string, message: string) =>
+    findings.push({ offset: t.start, severity: 'error', rule, message });
+  const seenVariables = new Set<string>();
+  /** Last clause keyword per parenthesis depth. */
+  const clause: string[] = [];
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as SqlToken;
+    const prev = tokens[i - 1];
+    const qualified = prev?.type === 'punct' && prev.value === '.';
+    const aliased = prev?.type === 'word' && prev.value === 'AS';
+
+    if (t.type === 'word' && !qualified && !aliased) {
+      const w = t.value;
+      if (CLAUSES.has(w)) clause[t.depth] = w;
+      if (NOT_SELECT.has(w)) {
+        error(
+          t,
+          'select-only',
+          `a Query Activity runs SELECT only: ${w} is not allowed (the activity's data action — overwrite, update or append — writes the target data extension)`,
+        );
+      } else if (w === 'INTO' && clause[t.depth] === 'SELECT') {
+        error(t, 'select-into', 'SELECT … INTO is not allowed: choose the target data extension in the Query Activity');
+      } else if (w === 'DECLARE') {
+        error(t, 'no-variables', 'a Query Activity cannot DECLARE variables; put the value in the query itself');
+        const v = tokens[i + 1];
+        if (v?.type === 'variable') seenVariables.add(v.value.toLowerCase());
+      } else if (w === 'LIMIT') {
+        error(t, 'no-limit', 'T-SQL has no LIMIT: use SELECT TOP n … instead');
+      } else if (w === 'ORDER' && tokens[i + 1]?.value === 'BY') {
+        const problem = orderByProblem(tokens, i);
+        if (problem) error(t, 'order-by-without-top', problem);
+      }
+    } else if (t.type === 'variable' && !seenVariables.has(t.value.toLowerCase())) {
+      seenVariables.add(t.value.toLowerCase());
+      error(t, 'no-variables', `a Query Activity cannot use variables (${t.value}); put the value in the query itself`);
+    } else if (t.type === 'temp') {
+      error(t, 'no-temp-table', `temp tables (${t.value}) are not available; use a subquery, a CTE (WITH …) or a staging data extension`);
+    }
+
+    const name = t.type === 'word' ? text.slice(t.start, t.end) : '';
+    if (name.startsWith('_') && catalog.dataViews.size > 0 && isTablePosition(tokens, i, clause)) {
+      if (!catalog.dataViews.has(name.toLowerCase())) {
+        const guess = didYouMean(name, catalog.dataViews.values());
+        error(
+          t,
+          'unknown-data-view',
+          `${name} is not a system data view${guess ? `; did you mean \`${guess}\`?` : ''} (names starting with _ are reserved for data views)`,
+        );
+      }
+    }
+  }
+  return findings;
+}
+
+/** FROM x / JOIN x / FROM a, x / ENT.x in those places. */
+function isTablePosition(tokens: SqlToken[], i: number, clause: string[]): boolean {
+  let k = i - 1;
+  const dot = tokens[k];
+  if (dot?.type === 'punct' && dot.value === '.') {
+    if (tokens[k - 1]?.value !== 'ENT') return false;
+    k -= 2;
+  }
+  const before = tokens[k];
+  if (!before) return false;
+  if (before.type === 'word' && (before.value === 'FROM' || before.value === 'JOIN')) return true;
+  const t = tokens[i] as SqlToken;
+  return before.type === 'punct' && before.value === ',' && clause[t.depth] === 'FROM';
+}
+
+/** Why this ORDER BY is not allowed, or undefined when it is (in OVER/WITHIN GROUP, with TOP, OFFSET or FOR). */
+function orderByProblem(tokens: SqlToken[], i: number): string | undefined {
+  const depth = (tokens[i] as SqlToken).depth;
+  let k = i - 1;
+  while (k >= 0 && (tokens[k] as SqlToken).depth >= depth) {
+    const t = tokens[k] as SqlToken;
+    if (t.depth === depth && t.type === 'word' && t.value === 'SELECT') {
+      let n = k + 1;
+      while (tokens[n]?.value === 'DISTINCT' || tokens[n]?.value === 'ALL') n++;
+      if (tokens[n]?.value === 'TOP') return undefined;
+      break;
+    }
+    if (t.depth === depth && t.type === 'punct' && t.value === ';') break;
+    k--;
+  }
+  if (k >= 0 && (tokens[k] as SqlToken).depth < depth) {
+    // k is the `(` around this ORDER BY: a window or an aggregate's ordering, not a query's.
+    const head = tokens[k - 1];
+    if (head?.value === 'OVER' || head?.value === 'GROUP') return undefined;
+  }
+  for (let j = i + 2; j < tokens.length; j++) {
+    const t = tokens[j] as SqlToken;
+    if (t.depth < depth || (t.type === 'punct' && t.value === ';')) break;
+    if (t.depth === depth && t.type === 'word' && (t.value === 'OFFSET' || t.value === 'FOR')) return undefined;
+  }
+  return 'ORDER BY needs TOP in a Query Activity: SELECT TOP n … ORDER BY … (the target data extension keeps no order)';
+}

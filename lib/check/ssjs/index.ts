@@ -1,0 +1,113 @@
+/**
+ * SSJS checker: parse with espree at the latest ECMAScript version (so modern code parses and can be named), then
+ * walk the tree for syntax SFMC's ES3-era engine rejects, unknown `Platform.Function.*` names, and Core library
+ * objects used without `Platform.Load("Core", …)`.
+ */
+import { parse, VisitorKeys } from 'espree';
+import type { Node } from 'estree';
+import type { Catalog } from '../catalog.ts';
+import type { Finding } from '../positions.ts';
+import { didYouMean } from '../suggest.ts';
+import { SYNTAX_RULES } from './syntax-rules.ts';
+
+/** Core library objects (need `Platform.Load("Core", "1.1.1")`). */
+export const CORE_OBJECTS = new Set([
+  'DataExtension', 'Subscriber', 'List', 'Email', 'TriggeredSend', 'Send', 'HTTP', 'ContentAreaObj', 'Folder',
+  'QueryDefinition', 'Template', 'DeliveryProfile', 'SenderProfile', 'SendClassification', 'FilterDefinition',
+  'Account', 'AccountUser', 'Portfolio', 'BounceEvent', 'ClickEvent', 'ForwardedEmailEvent',
+  'ForwardedEmailOptInEvent', 'NotSentEvent', 'OpenEvent', 'SentEvent', 'SurveyEvent', 'UnsubEvent',
+]);
+
+const CORE_LOAD = /Platform\s*\.\s*Load\s*\(\s*["']core["']/i;
+
+export interface SsjsOptions {
+  catalog: Catalog;
+  /** Whether `Platform.Load("Core", …)` appears anywhere in the document (defaults to this region). */
+  coreLoaded?: boolean;
+}
+
+type AnyNode = Node & { start: number; end: number };
+
+/** Check one SSJS region; `base` is its offset in the document. */
+export function checkSsjsRegion(code: string, base: number, options: SsjsOptions): Finding[] {
+  const findings: Finding[] = [];
+  let program: Node;
+  try {
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'script' }) as unknown as Node;
+  } catch (e) {
+    const err = e as { index?: number; message?: string };
+    findings.push({
+      offset: base + (err.index ?? 0),
+      severity: 'error',
+      rule: 'syntax',
+      message: `syntax error: ${(err.message ?? 'cannot parse').replace(/ \(\d+:\d+\)$/, '')}`,
+    });
+    return findings;
+  }
+  const coreLoaded = options.coreLoaded ?? CORE_LOAD.test(code);
+  let coreWarned = false;
+  const platform = options.catalog.ssjsPlatform;
+
+  const visit = (node: AnyNode, parent: AnyNode | undefined, inPattern: boolean) => {
+    const check = SYNTAX_RULES[node.type];
+    const hit = check && !inPattern ? check(node, parent) : undefined;
+    if (hit) findings.push({ offset: base + node.start, severity: 'error', ...hit });
+
+    if (node.type === 'MemberExpression') {
+      const name = platformFunctionName(node);
+      if (name && platform.size > 0 && !platform.has(name.toLowerCase())) {
+        const guess = didYouMean(name, [...platform.values()].map((f) => f.name));
+        const prop = node.property as AnyNode;
+        findings.push({
+          offset: base + prop.start,
+          severity: 'error',
+          rule: 'unknown-platform-function',
+          message: `Platform.Function.${name} does not exist${guess ? `; did you mean Platform.Function.${guess}?` : ''}`,
+        });
+      }
+      if (!coreLoaded && !coreWarned && node.object.type === 'Identifier' && CORE_OBJECTS.has(node.object.name)) {
+        coreWarned = true;
+        findings.push({
+          offset: base + (node.object as AnyNode).start,
+          severity: 'warning',
+          rule: 'core-not-loaded',
+          message: `${node.object.name} is part of the Core library: add Platform.Load("Core", "1.1.1"); before using it`,
+        });
+      }
+    }
+
+    // Inside a destructuring pattern only the pattern itself is reported.
+    const childInPattern = inPattern || node.type === 'ObjectPattern' || node.type === 'ArrayPattern';
+    for (const key of VisitorKeys[node.type] ?? []) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c === 'object' && 'type' in c) visit(c as AnyNode, node, childInPattern);
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        visit(child as AnyNode, node, childInPattern);
+      }
+    }
+  };
+  visit(program as AnyNode, undefined, false);
+  return findings;
+}
+
+/** `Platform.Function.Name` → `Name`. */
+function platformFunctionName(node: Node): string | undefined {
+  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
+  const obj = node.object;
+  if (
+    obj.type === 'MemberExpression' &&
+    !obj.computed &&
+    obj.object.type === 'Identifier' &&
+    obj.object.name === 'Platform' &&
+    obj.property.type === 'Identifier' &&
+    obj.property.name === 'Function'
+  ) {
+    return node.property.name;
+  }
+  return undefined;
+}
+
+export function loadsCore(text: string): boolean {
+  return CORE_LOAD.test(text);
+}
