@@ -4,6 +4,8 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import ndc from 'node-datachannel';
+import type { ReferenceSearch } from './practice.ts';
+import { loadReference } from './reference.ts';
 import { createApp } from './server.ts';
 import { EmulatorStore } from './store.ts';
 
@@ -18,6 +20,8 @@ export interface EmulatorOptions {
   apiKeys?: string[];
   /** One stderr line per call setup/close (default true). */
   log?: boolean;
+  /** The search practice answers use; default lib/reference/search.ts's getReferenceIndex(). */
+  reference?: ReferenceSearch;
 }
 
 export interface RunningEmulator {
@@ -49,11 +53,12 @@ export function createStore(opts: EmulatorOptions = {}): EmulatorStore {
   });
 }
 
-export function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = createStore(opts);
+  store.reference = opts.reference ?? await loadReference((line) => store.log(line));
   const app = createApp(store);
   const host = opts.host ?? '127.0.0.1';
-  return new Promise((resolve, reject) => {
+  return new Promise<RunningEmulator>((resolve, reject) => {
     let server: ServerType;
     try {
       server = serve({ fetch: app.fetch, port: opts.port ?? 8788, hostname: host }, (info) => {

@@ -4,7 +4,8 @@
  */
 import { errors, type ApiError } from './errors.ts';
 import { randomId } from './ids.ts';
-import { practiceTranscript, splitDeltas, textTokens } from './model.ts';
+import { splitDeltas, textTokens } from './model.ts';
+import { practiceTranscript } from './practice.ts';
 import type { Item } from './response.ts';
 import type { EffectiveSession } from './session-config.ts';
 import type { CallRecord, EmulatorStore } from './store.ts';

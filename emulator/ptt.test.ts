@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_QUESTION, NO_SPEECH, PAGE_CONTEXT_MARKER } from './practice.ts';
 import { RESPONSE_ORDER, question, shape, useEmulator } from './test-helpers.ts';
 
 const h = useEmulator();
@@ -89,7 +90,7 @@ describe('push-to-talk turn over WebRTC (order A)', () => {
     expect(c.types()).not.toContain('input_audio_buffer.committed');
   });
 
-  it('default practice reply reports the seconds heard; no transcription events when transcription is off', async () => {
+  it('default practice reply to speech: asks for a typed question, with the seconds heard; no transcription events when off', async () => {
     const c = await h.connect();
     c.send({ type: 'input_audio_buffer.clear' });
     await c.waitFor('input_audio_buffer.cleared');
@@ -98,7 +99,7 @@ describe('push-to-talk turn over WebRTC (order A)', () => {
     c.send({ type: 'response.create', response: { output_modalities: ['text'] } });
     const done = await c.waitFor('response.output_text.done');
     const secs = (await h.received()).calls.at(-1)!.mic.commits[0].durationMs / 1000;
-    expect(done.text).toBe(`Practice mode: I heard about ${secs.toFixed(1)} seconds of your question. With a real OpenAI key, the instructor answers it here.`);
+    expect(done.text).toBe(`${NO_SPEECH} I heard about ${secs.toFixed(1)} seconds of audio.`);
     await c.waitFor('response.done');
     expect(c.types().some((t) => t.includes('input_audio_transcription'))).toBe(false);
     expect(c.types()).not.toContain('output_audio_buffer.started');
@@ -106,7 +107,7 @@ describe('push-to-talk turn over WebRTC (order A)', () => {
 });
 
 describe('conversation items, session.update and errors', () => {
-  it('system context item is recorded and drives the practice answer', async () => {
+  it('a system context item is recorded; page context (system or user-role marker) is never answered as a question', async () => {
     const c = await h.connect();
     const item = { type: 'message', role: 'system', content: [{ type: 'input_text', text: 'The user is on Journey Builder, re-entry settings.' }] };
     c.send({ type: 'conversation.item.create', item });
@@ -115,11 +116,15 @@ describe('conversation items, session.update and errors', () => {
     expect(added.item).toMatchObject({ ...item, object: 'realtime.item', status: 'completed' });
     expect((done.item as Record<string, unknown>).id).toBe((added.item as Record<string, unknown>).id);
     expect(added.previous_item_id).toBeNull();
+    const page = { type: 'message', role: 'user', content: [{ type: 'input_text', text: `${PAGE_CONTEXT_MARKER}\n{"app":"Journey Builder","screen":"re-entry settings"}` }] };
+    c.send({ type: 'conversation.item.create', item: page });
+    await c.waitFor('conversation.item.done', { pred: (e) => (e.item as Record<string, unknown>).role === 'user' });
     c.send({ type: 'response.create', response: { output_modalities: ['text'] } });
     const text = await c.waitFor('response.output_text.done');
-    expect(text.text).toMatch(/^Re-entry decides whether a contact can enter a journey again/);
+    expect(text.text).toBe(NO_QUESTION);
     const rec = (await h.received()).calls.at(-1)!;
     expect(rec.clientEvents[0]).toEqual({ type: 'conversation.item.create', item });
+    expect(rec.clientEvents[1]).toEqual({ type: 'conversation.item.create', item: page });
   });
 
   it('session.update → session.updated with the full session; beta fields and missing type are refused', async () => {

@@ -5,10 +5,11 @@
 import { errors, type ApiError } from './errors.ts';
 import { randomId } from './ids.ts';
 import { InputTurns } from './input.ts';
-import { practiceReply, textTokens } from './model.ts';
+import { textTokens } from './model.ts';
 import type { RtcPeer } from './peer.ts';
 import { isReasoningModel } from './models.ts';
 import { planSteps } from './plan.ts';
+import { PRACTICE_MIN_SCORE, practiceReply } from './practice.ts';
 import { ResponseRun, type Item } from './response.ts';
 import { applySessionPatch, voiceName, type EffectiveSession } from './session-config.ts';
 import type { CallRecord, EmulatorStore, ScriptedReply } from './store.ts';
@@ -167,7 +168,7 @@ export class CallSession {
 
   private startResponse(opts: Obj | undefined): void {
     const outOfBand = opts?.conversation === 'none';
-    const reply: ScriptedReply = (outOfBand ? undefined : this.store.nextReply()) ?? { text: this.practiceText() };
+    const reply: ScriptedReply = (outOfBand ? undefined : this.store.nextReply()) ?? this.practice();
     const steps = planSteps(reply, !outOfBand && isReasoningModel(this.session.model));
     const output = (opts?.audio as Obj | undefined)?.output as Obj | undefined;
     const modalities = (opts?.output_modalities as ('audio' | 'text')[] | undefined) ?? this.session.output_modalities;
@@ -189,20 +190,9 @@ export class CallSession {
     run.start();
   }
 
-  private practiceText(): string {
-    let userText: string | undefined, context: string | undefined, heardMs = 0, sawUser = false;
-    for (let i = this.items.length - 1; i >= 0; i--) {
-      const it = this.items[i] as Item & { audioMs?: number; heard?: string };
-      const text = ((it.content as Obj[] | undefined) ?? []).map((c) => String(c.text ?? c.transcript ?? '')).join(' ');
-      if (!sawUser && it.type === 'message' && it.role === 'user') {
-        sawUser = true;
-        userText = it.heard || text;
-        heardMs = it.audioMs ?? 0;
-      }
-      if (context === undefined && it.type === 'message' && it.role === 'system') context = text;
-    }
-    // Page context comes from system items; the session instructions are deliberately not searched (they name every topic).
-    return practiceReply(userText, context, heardMs / 1000);
+  /** No scripted reply queued: answer the latest typed question from the reference pack (practice.ts). */
+  private practice(): ScriptedReply {
+    return practiceReply(this.items, this.store.reference, { minScore: PRACTICE_MIN_SCORE });
   }
 
   private inputTokens(): { text: number; audio: number } {

@@ -2,6 +2,7 @@
  * Per-emulator state shared by the HTTP routes, the calls and the control API: minted keys, the scripted reply queue,
  * fault switches, and what each call received (for tests).
  */
+import type { ReferenceSearch } from './practice.ts';
 import type { EffectiveSession } from './session-config.ts';
 
 export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
@@ -66,6 +67,8 @@ export class EmulatorStore {
   live = new Map<string, LiveCall>();
   keysMinted = 0;
   keysUsed = 0;
+  /** The reference pack's search for practice answers (startEmulator loads it; undefined = answers "not in my reference"). */
+  reference: ReferenceSearch | undefined;
 
   constructor(readonly options: { singleUseKeys: boolean; acceptModelQuery: boolean; apiKeys: string[] | null; log: boolean }) {}
 
