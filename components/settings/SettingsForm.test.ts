@@ -15,6 +15,19 @@ describe('SettingsForm', () => {
     expect(w.emitted('save')?.at(-1)).toEqual([{ mode: 'hands-free' }]);
   });
 
+  it('refuses a plain-http token service on another machine and says why, without saving it', async () => {
+    const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
+    const url = w.find('[data-testid="setting-url"]');
+    (url.element as HTMLInputElement).value = 'http://tokens.example.com';
+    await url.trigger('change');
+    expect(w.emitted('save')).toBeUndefined();
+    expect(w.find('[data-testid="setting-url-problem"]').text()).toMatch(/must use https/);
+    (url.element as HTMLInputElement).value = 'http://127.0.0.1:8787';
+    await url.trigger('change');
+    expect(w.emitted('save')?.at(-1)).toEqual([{ tokenServiceUrl: 'http://127.0.0.1:8787' }]);
+    expect(w.find('[data-testid="setting-url-problem"]').exists()).toBe(false);
+  });
+
   it('edits the price table and refuses negative prices', async () => {
     const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
     const audioIn = w.find('[data-testid="price-audioInput"]');

@@ -4,6 +4,7 @@
  * between the stand-in and the real API is one server variable.
  */
 import { describeTokenFailure } from '@/lib/conversation/errors';
+import { tokenServiceUrlProblem } from '@/lib/endpoint-policy';
 import type { Settings } from '@/lib/settings';
 import { EngineFailure } from './failure';
 
@@ -17,6 +18,9 @@ export interface MintedToken {
 }
 
 export async function mintToken(settings: Settings, signal: AbortSignal): Promise<MintedToken> {
+  const refused = tokenServiceUrlProblem(settings.tokenServiceUrl);
+  // The access key is never sent in clear text to another machine.
+  if (refused) throw new EngineFailure({ code: 'token_url_insecure', message: refused, fix: 'Fix the token service URL in Settings.' }, 'none');
   const url = `${settings.tokenServiceUrl.replace(/\/+$/, '')}/api/token`;
   let res: Response;
   try {
