@@ -4,6 +4,7 @@
  * the engine asks the service worker (`settings/get`).
  */
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_HOLD_KEY } from '@/lib/talk/hold-key';
 import type { TalkMode } from '@/lib/voice/types';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 
@@ -46,8 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'en',
   voice: 'marin',
   mode: 'push-to-talk',
-  // F9 types nothing and no SFMC editor (CodeMirror, Monaco, the query editor) binds it; see README "Shortcuts".
-  holdKey: 'F9',
+  holdKey: DEFAULT_HOLD_KEY,
   micDeviceId: '',
   idleDisconnectMinutes: 10,
   sharePageContext: true,

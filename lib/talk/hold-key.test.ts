@@ -6,8 +6,10 @@ let events: string[];
 let key: string;
 let uninstall: () => void;
 
-const press = (type: 'keydown' | 'keyup', code: string, init: KeyboardEventInit = {}) => {
+/** A key event as the user's keyboard makes it (trusted), unless `trusted: false` (what a page script can make). */
+const press = (type: 'keydown' | 'keyup', code: string, init: KeyboardEventInit = {}, trusted = true) => {
   const e = new KeyboardEvent(type, { code, key: code, bubbles: true, cancelable: true, ...init });
+  if (trusted) Object.defineProperty(e, 'isTrusted', { value: true });
   document.body.dispatchEvent(e);
   return e;
 };
@@ -23,6 +25,19 @@ afterEach(() => {
 });
 
 describe('installHoldKey', () => {
+  it('ignores key events a page script dispatched: no press, no release, nothing prevented', () => {
+    const down = press('keydown', 'F9', {}, false);
+    expect(down.isTrusted).not.toBe(true);
+    expect(down.defaultPrevented).toBe(false);
+    for (let i = 0; i < 5; i++) press('keydown', 'F9', {}, false);
+    press('keyup', 'F9', {}, false);
+    expect(events).toEqual([]);
+    // A forged keyup cannot end the user's real press either.
+    press('keydown', 'F9');
+    press('keyup', 'F9', {}, false);
+    expect(events).toEqual(['press']);
+  });
+
   it('press on keydown, release on keyup, ignoring auto-repeat', () => {
     press('keydown', 'F9');
     press('keydown', 'F9', { repeat: true });

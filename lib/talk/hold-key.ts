@@ -2,8 +2,12 @@
  * Hold-to-talk in a page frame (docs/extension-platform.md A3): keydown/keyup in the capture phase on
  * `event.code === getKey()`, auto-repeat ignored, preventDefault only for the hold key. A press is released on keyup,
  * window blur, the tab being hidden, or after a 60 s safety timeout, so a lost keyup never leaves the mic open.
+ * Only the user's own key presses count: events a page script dispatched (`isTrusted === false`) are ignored
+ * entirely — not prevented, not forwarded — so a page cannot talk for the user.
  */
 export const HOLD_SAFETY_MS = 60_000;
+/** F9 types nothing and no SFMC editor (CodeMirror, Monaco, the query editor) binds it; see README "Using it". */
+export const DEFAULT_HOLD_KEY = 'F9';
 
 export interface HoldKeyOptions {
   /** `KeyboardEvent.code` of the hold key, read on every event so setting changes apply at once. */
@@ -27,7 +31,7 @@ export function installHoldKey({ getKey, onPress, onRelease, target = window, sa
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const key = getKey();
-    if (!key || e.code !== key) return;
+    if (!e.isTrusted || !key || e.code !== key) return;
     e.preventDefault();
     if (e.repeat || down) return;
     down = true;
@@ -36,7 +40,7 @@ export function installHoldKey({ getKey, onPress, onRelease, target = window, sa
   };
   const onKeyUp = (e: KeyboardEvent) => {
     const key = getKey();
-    if (!key || e.code !== key) return;
+    if (!e.isTrusted || !key || e.code !== key) return;
     e.preventDefault();
     release();
   };

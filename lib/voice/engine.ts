@@ -9,6 +9,7 @@ import { classifyServerError } from '@/lib/conversation/errors';
 import { parseServerEvent } from '@/lib/conversation/parse';
 import { createResponseGate } from '@/lib/conversation/response-gate';
 import { summarizeForReconnect } from '@/lib/conversation/summary';
+import { createTranscriptPublisher } from '@/lib/conversation/transcript-sync';
 import type { PageContext } from '@/lib/sfmc/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { GATE_DELAY_MS, prewarmAudio } from './audio-graph';
@@ -24,6 +25,9 @@ import { createEngineTools } from './tools';
 import type { EngineCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
 
 type Reply = { ok: boolean; error?: string };
+
+export const HOLD_KEY_IDLE_HINT =
+  'The hold key talks in an open session only. Connect from the side panel (or press Alt+Shift+K), then hold the key to talk.';
 
 export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: number } = {}) {
   let status: EngineStatus = 'idle';
@@ -96,6 +100,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       timings: link.timings,
       usage: conversation.usage,
       transcript: conversation.entries,
+      transcriptRev: transcriptPublisher.rev,
       error,
       reconnectAttempt: status === 'reconnecting' || status === 'connecting' ? link.attempt : undefined,
       contextSent,
@@ -105,13 +110,15 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     };
   }
 
+  const transcriptPublisher = createTranscriptPublisher();
   let publishQueued = false;
   function publish(): void {
     if (publishQueued) return;
     publishQueued = true;
     queueMicrotask(() => {
       publishQueued = false;
-      io.publish(snapshot());
+      const { transcript, ...rest } = snapshot();
+      io.publish({ snapshot: rest, transcript: transcriptPublisher.delta(transcript) });
     });
   }
 
@@ -191,7 +198,9 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   // ── page context ──────────────────────────────────────────────────────────────────────────────────────────────
   function sendPageContext(): void {
     if (link.kind !== 'live' || !settings.sharePageContext || !pageContext || pageContext.text === contextSent) return;
-    const sent = send({ type: 'conversation.item.create', item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: pageContext.text }] } });
+    // Page text is data, not instructions: it goes in as a user-role item behind a fixed marker (lib/sfmc/quote.ts),
+    // never as a system item, and the session instructions say so.
+    const sent = send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: pageContext.text }] } });
     if (sent) {
       contextSent = pageContext.text;
       publish();
@@ -209,12 +218,12 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
         await disconnect();
         break;
       case 'talk-start':
-        return talkStart();
+        return talkStart(cmd.via);
       case 'talk-end':
         talkEnd();
         break;
       case 'talk-toggle':
-        return talk.pressed ? (talkEnd(), { ok: true }) : talkStart();
+        return talk.pressed ? (talkEnd(), { ok: true }) : talkStart(cmd.via);
       case 'interrupt':
         interrupt();
         break;
@@ -238,10 +247,12 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     return { ok: true };
   }
 
-  function talkStart(): Reply {
+  function talkStart(via: 'panel' | 'hold-key' | 'command'): Reply {
     lastActivity = Date.now();
     if (muted) return { ok: false, error: 'Microphone is muted' };
     if (status === 'idle' || status === 'error') {
+      // The hold key lives in SFMC's pages: it may talk in a session the user opened, never open one by itself.
+      if (via === 'hold-key') return holdKeyWhileIdle();
       pendingTalk = true;
       error = undefined;
       void link.connect();
@@ -254,6 +265,12 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     if (settings.mode === 'hands-free') return interrupt(), { ok: true };
     if (talk.press()) signal('talk-start');
     return { ok: true };
+  }
+
+  function holdKeyWhileIdle(): Reply {
+    const hint = HOLD_KEY_IDLE_HINT;
+    if (conversation.entries.at(-1)?.text !== hint) conversation.notice(hint);
+    return { ok: false, error: hint };
   }
 
   function talkEnd(): void {
