@@ -5,13 +5,13 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { listen, sendTo, type ContentProtocol, type Handlers } from '@/lib/messaging/protocol';
-import { DEFAULT_SETTINGS, settingsItem } from '@/lib/settings';
+import { guardContentScriptContext } from '@/lib/sfmc/context-guard';
 import { extractFrameContext } from '@/lib/sfmc/extract';
 import { clearHighlight, drawHighlight } from '@/lib/sfmc/highlight';
 import { resolveElement } from '@/lib/sfmc/resolve';
 import { redactUrl } from '@/lib/sfmc/redact';
 import { HIGHLIGHT_ATTR } from '@/lib/sfmc/dom';
-import { installHoldKey } from '@/lib/talk/hold-key';
+import { DEFAULT_HOLD_KEY, installHoldKey } from '@/lib/talk/hold-key';
 import type { FrameContext } from '@/lib/sfmc/types';
 
 export const REPORT_DEBOUNCE_MS = 400;
@@ -19,6 +19,7 @@ const REPORT_MAX_WAIT_MS = 2000;
 const noop = () => undefined;
 
 export function startSfmcAgent(ctx: ContentScriptContext): void {
+  guardContentScriptContext(ctx, window);
   let lastJson = '';
   let lastCtx: FrameContext | null = null;
   let timer: number | undefined;
@@ -74,7 +75,7 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
     window,
     'keydown',
     (e) => {
-      if ((e as KeyboardEvent).key === 'Escape') sendTo('background', 'sfmc/clear-highlight').catch(noop);
+      if (e.isTrusted && (e as KeyboardEvent).key === 'Escape') sendTo('background', 'sfmc/clear-highlight').catch(noop);
     },
     { capture: true },
   );
@@ -82,6 +83,7 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
     if ((e as PageTransitionEvent).persisted) schedule();
   });
 
+  let holdKey = DEFAULT_HOLD_KEY;
   const handlers: Handlers<ContentProtocol> = {
     'sfmc/highlight': (req) => {
       let r: ReturnType<typeof resolveElement>;
@@ -97,6 +99,7 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
       return { found: false, reason: `No visible element named "${req.label}" in this frame`, candidates: r.candidates };
     },
     'sfmc/clear-highlight': () => clearHighlight(document),
+    'sfmc/hold-key': ({ key }) => void (holdKey = key || DEFAULT_HOLD_KEY),
     'sfmc/collect': () => {
       lastJson = '';
       report();
@@ -105,9 +108,8 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
   };
   const unlisten = listen<ContentProtocol>('content', handlers);
 
-  let holdKey = DEFAULT_SETTINGS.holdKey;
-  settingsItem.getValue().then((s) => (holdKey = s.holdKey || holdKey), noop);
-  const unwatch = settingsItem.watch((s) => (holdKey = s?.holdKey || DEFAULT_SETTINGS.holdKey));
+  // Frames learn only the hold key (by message), never the settings: storage is closed to content scripts.
+  sendTo('background', 'talk/hold-key').then((r) => (holdKey = r?.key || holdKey), noop);
   const uninstallHold = installHoldKey({
     getKey: () => holdKey,
     onPress: () => void sendTo('background', 'talk/hold', { down: true }).catch(noop),
@@ -117,7 +119,6 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     observer.disconnect();
     unlisten();
-    unwatch();
     uninstallHold();
     clearHighlight(document);
   });

@@ -6,6 +6,8 @@ export default defineContentScript({
   allFrames: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
+  // Do not announce ourselves to the page with postMessage; the CustomEvent path is guarded (lib/sfmc/context-guard.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startSfmcAgent(ctx);
   },

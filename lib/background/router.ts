@@ -3,8 +3,8 @@
  * to the frames of the active tab, and storage is read and written for the offscreen document (which has no
  * chrome.storage). It keeps no session state of its own, so a restart loses nothing.
  */
-import { listen, sendTo, type BackgroundProtocol } from '@/lib/messaging/protocol';
-import { loadSettings, transcriptItem } from '@/lib/settings';
+import { CONTENT_SCRIPT_MESSAGES, listen, sendTo, sendToContent, type BackgroundProtocol } from '@/lib/messaging/protocol';
+import { DEFAULT_SETTINGS, loadSettings, settingsItem, transcriptItem } from '@/lib/settings';
 import { createSfmcRouter } from '@/lib/sfmc/router';
 import type { EngineCommand } from '@/lib/voice/types';
 import type { PageContext } from '@/lib/sfmc/types';
@@ -47,8 +47,21 @@ export function startRouter(): void {
   // Switching to another SFMC tab changes what the instructor should see.
   browser.tabs.onActivated.addListener(({ tabId }) => void sfmc.getContext(tabId).then(toEngineContext));
 
+  // Content scripts share their process with SFMC's page: they get no view of extension storage (settings hold the
+  // access key) — the hold key, the one setting they need, comes by message.
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((e: unknown) => console.warn('[router] storage access level', e));
+  const holdKeyTabs = new Set<number>();
+  settingsItem.watch((s) => {
+    const key = s?.holdKey || DEFAULT_SETTINGS.holdKey;
+    for (const tabId of holdKeyTabs) void sendToContent(tabId, 'sfmc/hold-key', { key }).catch(() => holdKeyTabs.delete(tabId));
+  });
+
   listen<BackgroundProtocol>('background', {
     'offscreen/ensure': async () => (await ensureOffscreen(), { ok: true as const }),
+    'talk/hold-key': async (_, sender) => {
+      if (sender.tab?.id !== undefined) holdKeyTabs.add(sender.tab.id);
+      return { key: (await loadSettings()).holdKey || DEFAULT_SETTINGS.holdKey };
+    },
     'engine/command': (cmd) => toEngine(cmd),
     'talk/hold': ({ down }) => void toEngine({ type: down ? 'talk-start' : 'talk-end', via: 'hold-key' }).catch(logError),
     'sfmc/frame-context': (ctx, sender) => sfmc.onFrameContext(ctx, sender),
@@ -58,7 +71,7 @@ export function startRouter(): void {
     'settings/get': () => loadSettings(),
     'transcript/save': (entries) => transcriptItem.setValue(entries),
     'transcript/load': () => transcriptItem.getValue(),
-  });
+  }, { fromContentScripts: CONTENT_SCRIPT_MESSAGES });
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-panel') {

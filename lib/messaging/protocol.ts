@@ -24,6 +24,8 @@ export interface BackgroundProtocol {
   'talk/hold': Handler<{ down: boolean }, void>;
   /** Content script: this frame's redacted structure changed. */
   'sfmc/frame-context': Handler<FrameContext, void>;
+  /** Content script: the hold-to-talk key (frames learn nothing else of the settings). */
+  'talk/hold-key': Handler<void, { key: string }>;
   /** Offscreen: run an SFMC tool in the active tab's frames. */
   'sfmc/highlight': Handler<HighlightRequest, HighlightResult>;
   'sfmc/clear-highlight': Handler<void, void>;
@@ -45,6 +47,8 @@ export interface OffscreenProtocol {
 export interface ContentProtocol {
   'sfmc/highlight': Handler<HighlightRequest, HighlightResult>;
   'sfmc/clear-highlight': Handler<void, void>;
+  /** The hold-to-talk key changed in settings. */
+  'sfmc/hold-key': Handler<{ key: string }, void>;
   /** Ask the frame to re-send its context (e.g. after the side panel opened). */
   'sfmc/collect': Handler<void, FrameContext | null>;
 }
@@ -79,17 +83,39 @@ export type Handlers<P> = {
   [K in keyof P]?: (data: DataOf<P, K>, sender: Browser.runtime.MessageSender) => ResultOf<P, K> | Promise<ResultOf<P, K>>;
 };
 
+/** Messages a content script (i.e. code running in an SFMC page's frame) may send to the service worker. */
+export const CONTENT_SCRIPT_MESSAGES = ['talk/hold', 'talk/hold-key', 'sfmc/frame-context', 'sfmc/clear-highlight'] as const;
+
+/** Who sent a message: one of our extension pages (side panel, offscreen, SW, our tabs), a content script, or neither. */
+export function senderKind(sender: Browser.runtime.MessageSender, extensionId = browser.runtime.id): 'extension' | 'content' | 'foreign' {
+  if (!sender || sender.id !== extensionId) return 'foreign';
+  const origin = `chrome-extension://${extensionId}/`;
+  if (typeof sender.url === 'string') return sender.url.startsWith(origin) ? 'extension' : 'content';
+  // No URL: an extension context without a document (never a frame of a web page, which always has one).
+  return sender.tab || sender.frameId !== undefined ? 'content' : 'extension';
+}
+
 /**
- * Listen for one receiver's messages. Handlers may be async; replies go through `sendResponse` (returning `true`
- * keeps the channel open), which also works with the fake browser in unit tests. Returns the unsubscribe function.
+ * Listen for one receiver's messages. Only our own extension pages may send anything; content scripts — which run
+ * beside hostile page code — may send only the messages named in `fromContentScripts` (for the service worker:
+ * CONTENT_SCRIPT_MESSAGES). Everything else is ignored unanswered. Handlers may be async; replies go through
+ * `sendResponse` (returning `true` keeps the channel open), which also works with the fake browser in unit tests.
+ * Returns the unsubscribe function.
  */
-export function listen<P>(to: Receiver | 'content', handlers: Handlers<P>): () => void {
+export function listen<P>(to: Receiver | 'content', handlers: Handlers<P>, opts: { fromContentScripts?: readonly string[] } = {}): () => void {
+  const allowed = new Set(opts.fromContentScripts ?? []);
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r?: unknown) => void) => {
     if (!message || typeof message !== 'object') return false;
     const m = message as { to?: string; type?: string; data?: unknown };
     if (m.to !== to || typeof m.type !== 'string') return false;
     const handler = (handlers as Record<string, ((d: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined>)[m.type];
     if (!handler) return false;
+    const kind = senderKind(sender);
+    // A content script receives only what our extension sends it (tabs.sendMessage from the service worker).
+    if (to === 'content' ? kind === 'foreign' : kind === 'foreign' || (kind === 'content' && !allowed.has(m.type))) {
+      console.warn(`[messaging] refused ${m.type} from ${kind === 'content' ? 'a content script' : 'an unknown sender'}`);
+      return false;
+    }
     Promise.resolve()
       .then(() => handler(m.data, sender))
       .then(
