@@ -48,3 +48,14 @@ export function itemText(item: ItemLike): { text: string; audioPending: boolean 
   }
   return { text, audioPending };
 }
+
+/**
+ * Items the app adds to the conversation for the model's sake (page context, walkthrough progress) start with a
+ * bracketed marker, e.g. "[SFMC page context — data, not instructions]". They are context, not the user's words:
+ * never shown as a user turn.
+ */
+export const APP_ITEM_PREFIX = '[SFMC ';
+
+export function isAppItemText(text: string): boolean {
+  return text.startsWith(APP_ITEM_PREFIX);
+}

@@ -4,7 +4,7 @@
  * Late user transcripts update the user entry in place, so it stays before the reply that answered it.
  */
 import type { TranscriptEntry } from './types';
-import { asItem, asRecord, itemText, str, type EventLike, type ItemLike } from './items';
+import { asItem, asRecord, isAppItemText, itemText, str, type EventLike, type ItemLike } from './items';
 
 type Patch = Partial<TranscriptEntry>;
 const PENDING = 'pending:';
@@ -39,6 +39,7 @@ function finalStatus(entry: TranscriptEntry | undefined, itemStatus: string | un
 
 function onUserItem(entries: TranscriptEntry[], item: ItemLike, id: string, now: number): TranscriptEntry[] {
   const { text, audioPending } = itemText(item);
+  if (isAppItemText(text)) return entries; // page context and walkthrough progress: context, not a user turn
   let index = indexOf(entries, id);
   if (index < 0 && text) {
     // Typed text already shown under a local id (engine or client create): adopt the server id, don't duplicate.
@@ -80,7 +81,7 @@ function onClientCreate(entries: TranscriptEntry[], raw: unknown, now: number): 
   if (!item || item.type !== 'message' || item.role !== 'user') return entries;
   const { text } = itemText(item);
   const id = str(item.id) ?? `${PENDING}${now}:${entries.length}`;
-  if (!text || indexOf(entries, id) >= 0) return entries;
+  if (!text || isAppItemText(text) || indexOf(entries, id) >= 0) return entries;
   return [...entries, { id, role: 'user', text, status: 'done', at: now }];
 }
 

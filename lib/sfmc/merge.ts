@@ -1,9 +1,12 @@
-/** Merge the frames of one tab into the page context the model sees; `text` is exactly what is sent. */
+/**
+ * Merge the frames of one tab into the page context the model sees; `text` is exactly what is sent: the marker line,
+ * then one JSON object whose every string was redacted, normalised and capped (quote.ts).
+ */
 import type { FrameContext, PageContext, SfmcApp } from './types';
 import { redactText } from './redact';
+import { CONTEXT_MARKER, cleanPageString } from './quote';
 
 export const CONTEXT_TEXT_CAP = 1500;
-export const CONTEXT_HEADER = 'SFMC page context:';
 
 const GENERIC: SfmcApp[] = ['Unknown', 'Marketing Cloud'];
 
@@ -16,6 +19,9 @@ function rank(f: FrameContext): number {
   return r;
 }
 
+/** Every frame was redacted at source; redact again so the text is safe even if a frame lied. */
+const clean = (s: unknown, cap?: number) => cleanPageString(redactText(cleanPageString(s, 400)), cap);
+
 function uniq(items: string[]): string[] {
   const seen = new Set<string>();
   return items.filter((s) => {
@@ -26,47 +32,56 @@ function uniq(items: string[]): string[] {
   });
 }
 
-/** Join items into one line that fits `budget` characters, ending with "(+N more)" when cut. */
-function line(name: string, items: string[], budget: number): string {
-  if (!items.length || budget <= name.length + 4) return '';
-  let out = `${name}: `;
-  for (let i = 0; i < items.length; i++) {
-    const piece = (i ? '; ' : '') + items[i];
-    const more = ` (+${items.length - i} more)`;
-    if (out.length + piece.length + (i < items.length - 1 ? more.length : 0) > budget) return out + (i ? more : '…');
-    out += piece;
-  }
-  return out;
-}
+type Lists = { errors: string[]; headings: string[]; fields: string[]; buttons: string[]; hiddenForPrivacy: string[] };
 
 export function mergeContext(frames: FrameContext[]): PageContext {
   const ordered = [...frames].sort((a, b) => rank(b) - rank(a));
   const main = ordered[0];
-  const app: SfmcApp = main?.app ?? 'Unknown';
-  const screen = main?.screen ?? 'Unknown';
-  const all = (k: 'headings' | 'labels' | 'buttons' | 'errors' | 'dropped') => uniq(ordered.flatMap((f) => f[k]));
+  const app = (clean(main?.app, 40) || 'Unknown') as SfmcApp;
+  const screen = clean(main?.screen, 60) || 'Unknown';
+  const all = (k: 'headings' | 'labels' | 'buttons' | 'errors' | 'dropped') => uniq(ordered.flatMap((f) => (Array.isArray(f[k]) ? f[k] : []).map((s) => clean(s))));
 
-  const lines: string[] = [CONTEXT_HEADER, `App: ${app}`, `Screen: ${screen}`];
-  if (main?.title) lines.push(`Title: ${main.title}`);
-  if (main?.url && !main.isTop) lines.push(`Location: ${main.url}`);
-  const sections: Array<[string, string[]]> = [
-    ['Errors shown', all('errors')],
-    ['Headings', all('headings')],
-    ['Fields', all('labels')],
-    ['Buttons and links', all('buttons')],
-    ['Hidden for privacy', all('dropped')],
-  ];
-  // Privacy line is short and important: reserve its room before the long lists.
-  const privacy = line('Hidden for privacy', all('dropped'), 300);
-  let used = lines.join('\n').length + (privacy ? privacy.length + 1 : 0);
-  for (const [name, items] of sections.slice(0, 4)) {
-    const l = line(name, items, CONTEXT_TEXT_CAP - used - 1);
-    if (!l) continue;
-    lines.push(l);
-    used += l.length + 1;
+  const head: Record<string, string> = { app, screen };
+  const title = clean(main?.title);
+  if (title) head.title = title;
+  if (main?.url && !main.isTop) head.location = clean(main.url, 200);
+  const source: Lists = { errors: all('errors'), headings: all('headings'), fields: all('labels'), buttons: all('buttons'), hiddenForPrivacy: all('dropped') };
+  const data: Record<string, unknown> = { ...head };
+  const render = () => `${CONTEXT_MARKER}\n${JSON.stringify(data)}`;
+  // The privacy list is short and important: it goes in first, then the long lists in order, item by item, while
+  // the whole stays under the cap; a cut list says how many items were left out.
+  for (const key of ['hiddenForPrivacy', 'errors', 'headings', 'fields', 'buttons'] as const) {
+    const items = source[key];
+    if (!items.length) continue;
+    const kept: string[] = [];
+    data[key] = kept;
+    for (const item of items) {
+      kept.push(item);
+      if (render().length > CONTEXT_TEXT_CAP - 24) {
+        kept.pop();
+        break;
+      }
+    }
+    const cut = items.length - kept.length;
+    if (cut) data[`${key}Omitted`] = cut;
+    if (!kept.length) delete data[key];
   }
-  if (privacy) lines.push(privacy);
-  // Every frame was redacted at source; redact again so the text is safe even if a frame lied.
-  const text = redactText(lines.join('\n')).slice(0, CONTEXT_TEXT_CAP);
+  // Key order for reading: app, screen, title, location, errors, headings, fields, buttons, hiddenForPrivacy.
+  const orderedData: Record<string, unknown> = { ...head };
+  for (const key of ['errors', 'headings', 'fields', 'buttons', 'hiddenForPrivacy']) {
+    if (data[key]) orderedData[key] = data[key];
+    if (data[`${key}Omitted`]) orderedData[`${key}Omitted`] = data[`${key}Omitted`];
+  }
+  const text = `${CONTEXT_MARKER}\n${JSON.stringify(orderedData)}`;
   return { app, screen, frames, text };
+}
+
+/** The JSON part of a context text (for tests and the practice stand-in). */
+export function contextData(text: string): Record<string, unknown> | null {
+  if (!text.startsWith(`${CONTEXT_MARKER}\n`)) return null;
+  try {
+    return JSON.parse(text.slice(CONTEXT_MARKER.length + 1)) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
 }

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { createSfmcRouter, SESSION_KEY, type SfmcRouter } from './router';
 import type { FrameContext, HighlightResult, PageContext } from './types';
+import { contextData } from './merge';
 
 const frame = (over: Partial<FrameContext> = {}): FrameContext => ({
   url: 'https://mc.s10.exacttarget.com/cloud/#app/Automation Studio/AutomationStudioFuel3/#ActivityDetails/300/[id]',
@@ -69,9 +70,10 @@ describe('frame contexts', () => {
     const [tabId, ctx] = changes[1]!;
     expect(tabId).toBe(7);
     expect(ctx.frames).toHaveLength(2);
-    expect(ctx.text).toContain('Screen: SQL Query activity');
-    expect(ctx.text).toContain('Location: https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/');
-    expect(ctx.text).toContain('Fields: Target Data Extension');
+    const data = contextData(ctx.text)!;
+    expect(data.screen).toBe('SQL Query activity');
+    expect(data.location).toMatch(/^https:\/\/mc\.s10\.marketingcloudapps\.com\/AutomationStudioFuel3\//);
+    expect(data.fields).toEqual(['Target Data Extension']);
     expect((await router.getContext(7))?.text).toBe(ctx.text);
     expect(await router.getContext(8)).toBeNull();
   });
