@@ -109,3 +109,28 @@ describe('visibility', () => {
     expect(r.element.id).toBe('v');
   });
 });
+
+describe('resolveElement never reaches into records', () => {
+  const html = `<h1>Contacts</h1><button>Export</button><table><thead><tr><th>Name</th><th>Budget</th></tr></thead>
+    <tbody><tr><td>Jane Doe</td><td>1 500 000 EUR</td></tr><tr><td><span>Max Mustermann</span></td><td>42</td></tr></tbody></table>
+    <p>Jane Doe is your account owner</p><div>Budget approved by Max Mustermann</div>
+    <button aria-label="${'Very long button name '.repeat(8)}">x</button>`;
+  const doc = new Window({ url: 'https://mc.s11.exacttarget.com/contacts' }).document as unknown as Document;
+  doc.body.innerHTML = html;
+
+  it('does not match table cells or plain text, and offers none of them as candidates', () => {
+    for (const label of ['Jane Doe', 'Max Mustermann', '1 500 000 EUR', 'Budget approved']) {
+      const r = resolveElement(doc, { label });
+      if ('element' in r) expect(['th', 'h1', 'button']).toContain(r.element.tagName.toLowerCase());
+      const offered = 'element' in r ? [r.name] : r.candidates;
+      expect(offered.join(' | ')).not.toMatch(/Jane|Mustermann|1 500 000|42/);
+    }
+  });
+
+  it('caps every name that leaves the page', () => {
+    const r = resolveElement(doc, { label: 'Very long button name' });
+    expect('element' in r && r.name.length).toBeLessThanOrEqual(60);
+    const miss = resolveElement(doc, { label: 'zzzz qqqq' });
+    for (const c of 'candidates' in miss ? miss.candidates : []) expect(c.length).toBeLessThanOrEqual(60);
+  });
+});

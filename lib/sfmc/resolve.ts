@@ -1,8 +1,10 @@
 /**
  * Label → element: accessible name or visible text, exact > case-insensitive > contains > token fuzzy, optional role
  * filter, visible elements only, never inside regions dropped for privacy. Not found → the closest (redacted) names.
+ * Only controls and structure (buttons, links, tabs, fields, headings, labels, column headers) are candidates: plain
+ * text and table cells are what a record shows, so they are never matched and never offered as candidates.
  */
-import { accessibleName, isVisible, norm, roleOf, safeText, HIGHLIGHT_ATTR, type VisibilityCache } from './dom';
+import { accessibleName, isVisible, norm, roleOf, HIGHLIGHT_ATTR, type VisibilityCache } from './dom';
 import { findDroppedRegions } from './extract';
 import { detectApp, isEmbeddedFrameUrl } from './detect';
 import { redactText } from './redact';
@@ -22,7 +24,8 @@ export const FOUND_SCORE = 45;
 const INTERACTIVE =
   'button, a[href], input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="menuitem"], [role="checkbox"], [role="radio"], [role="switch"], [role="combobox"], [role="textbox"], [role="option"], [role="treeitem"], [tabindex]:not([tabindex="-1"])';
 const STRUCTURE = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, th, [aria-label], iframe[title]';
-const TEXTY = 'span, div, p, li, dt, dd, strong, b, em, td';
+/** Longest name that leaves the page in a tool result (found label or candidate). */
+export const NAME_CAP = 60;
 
 /** Role aliases the model may use → accepted roles. */
 const ROLE_ALIASES: Record<string, string[]> = {
@@ -121,11 +124,6 @@ function collect(doc: Document): Candidate[] {
     const tag = el.tagName.toLowerCase();
     push(el, tag === 'iframe' ? norm(el.getAttribute('title')) : accessibleName(el));
   }
-  // Plain text leaves: elements with their own direct text.
-  for (const el of Array.from(doc.querySelectorAll(TEXTY))) {
-    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && norm(n.textContent));
-    if (own) push(el, safeText(el));
-  }
   return out;
 }
 
@@ -155,7 +153,7 @@ export function resolveElement(doc: Document, query: ResolveQuery): ResolveResul
     .sort((a, b) => b.score - a.score || b.tie - a.tie || a.c.name.length - b.c.name.length);
   const best = scored[0];
   if (best && best.score >= FOUND_SCORE) {
-    return { element: pointTarget(best.c), score: best.score, name: redactText(best.c.name), role: best.c.role };
+    return { element: pointTarget(best.c), score: best.score, name: redactText(best.c.name).slice(0, NAME_CAP), role: best.c.role };
   }
   // Nothing shares a word with the label: fall back to character similarity so the model still gets options.
   const pool = scored.length
@@ -169,7 +167,7 @@ export function resolveElement(doc: Document, query: ResolveQuery): ResolveResul
         .sort((a, b) => b.score - a.score || b.tie - a.tie);
   const candidates: string[] = [];
   for (const s of pool) {
-    const name = redactText(s.c.name).slice(0, 80);
+    const name = redactText(s.c.name).slice(0, NAME_CAP);
     if (!candidates.includes(name)) candidates.push(name);
     if (candidates.length === 3) break;
   }

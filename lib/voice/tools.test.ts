@@ -32,6 +32,23 @@ describe('engine tools round trip', () => {
     expect(h.entries[0]?.tool).toMatchObject({ name: 'highlight_element', ok: true });
   });
 
+  it('highlight_element with sharing off points but returns no page text (no label, no candidates)', async () => {
+    const h = setup(false);
+    await h.tools.run(
+      h.tools.callsIn(
+        done({ name: 'highlight_element', call_id: 'c8', arguments: '{"label":"Save"}' }, { name: 'highlight_element', call_id: 'c9', arguments: '{"label":"Jane Doe"}' }),
+      ),
+      h.send,
+    );
+    expect(h.io.highlight).toHaveBeenCalledTimes(2);
+    const [hit, miss] = outputs(h.sent).map((o) => o.out);
+    expect(hit).toMatchObject({ found: true, role: 'button' });
+    expect(hit).not.toHaveProperty('label');
+    expect(hit).not.toHaveProperty('frame');
+    expect(miss).toMatchObject({ found: false, candidates: [] });
+    expect(JSON.stringify(miss)).not.toMatch(/not on screen|"Save"/);
+  });
+
   it('show_snippet adds a code card to the transcript', async () => {
     const h = setup();
     await h.tools.run(h.tools.callsIn(done({ name: 'show_snippet', call_id: 'c2', arguments: JSON.stringify({ language: 'SQL', title: 'Openers', code: 'SELECT SubscriberKey FROM _Open' }) })), h.send);

@@ -6,14 +6,24 @@
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall } from '@/lib/conversation/tools';
 import type { CodeSnippet, TranscriptEntry } from '@/lib/conversation/types';
-import type { HighlightRequest } from '@/lib/sfmc/types';
+import type { HighlightRequest, HighlightResult } from '@/lib/sfmc/types';
 import type { EngineIO } from './engine-io';
+
+/**
+ * With page-context sharing off, pointing still works on screen, but nothing the page says goes back to the model:
+ * only whether the control was found and what kind it is.
+ */
+export function withoutPageText(result: HighlightResult): HighlightResult | { found: true; role: string; score?: number; note: string } {
+  if (result.found) return { found: true, role: result.role, score: result.score, note: 'Page-context sharing is off: the page text is not shown to you.' };
+  return { found: false, reason: 'Not found on this screen. Page-context sharing is off, so no alternatives can be listed.', candidates: [] };
+}
 
 export function createEngineTools(deps: { io: EngineIO; sharePageContext(): boolean; addEntry(entry: TranscriptEntry): void }) {
   const registry = createToolRegistry({
     highlight_element: async (args) => {
       if (typeof args.label !== 'string' || !args.label.trim()) throw new Error('label is required');
-      return deps.io.highlight(args as unknown as HighlightRequest);
+      const result = await deps.io.highlight(args as unknown as HighlightRequest);
+      return deps.sharePageContext() ? result : withoutPageText(result);
     },
     get_page_context: async () => {
       if (!deps.sharePageContext()) return { shared: false, note: 'The user has turned off page-context sharing.' };
