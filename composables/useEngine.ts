@@ -6,16 +6,16 @@ import { tryOnScopeDispose } from '@vueuse/core';
 import { ENGINE_CHANNEL } from '@/lib/messaging/channels';
 import { sendTo } from '@/lib/messaging/protocol';
 import { transcriptItem } from '@/lib/settings';
-import type { EngineCommand, EngineSnapshot } from '@/lib/voice/types';
+import type { EngineBroadcast, EngineCommand } from '@/lib/voice/types';
 import { idleSnapshot, useVoiceStore } from '@/stores/voice';
 
 export function useEngine() {
   const store = useVoiceStore();
   const channel = new BroadcastChannel(ENGINE_CHANNEL);
   let live = false;
-  channel.onmessage = (e: MessageEvent<EngineSnapshot>) => {
+  channel.onmessage = (e: MessageEvent<EngineBroadcast>) => {
     live = true;
-    store.apply(e.data);
+    if (!store.applyBroadcast(e.data)) void refresh(); // missed a transcript delta: take a full snapshot
   };
   tryOnScopeDispose(() => channel.close());
 

@@ -1,7 +1,8 @@
 /** Mirror of the offscreen engine's snapshot. The panel never owns mic or connection: it sends commands. */
 import { acceptHMRUpdate, defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
-import type { EngineSnapshot } from '@/lib/voice/types';
+import type { EngineBroadcast, EngineSnapshot } from '@/lib/voice/types';
+import { applyTranscriptDelta } from '@/lib/conversation/transcript-sync';
 import { isLive } from '@/lib/voice/state-machine';
 import { emptyUsage } from '@/lib/conversation/usage';
 import type { TranscriptEntry } from '@/lib/conversation/types';
@@ -25,10 +26,21 @@ export const useVoiceStore = defineStore('voice', () => {
   const snapshot = shallowRef<EngineSnapshot>(idleSnapshot());
   const connected = computed(() => isLive(snapshot.value.status));
   const busy = computed(() => ['preparing', 'connecting', 'reconnecting'].includes(snapshot.value.status));
+  let transcriptRev = 0;
+  /** A full snapshot (on panel open, or after a missed delta). */
   function apply(next: EngineSnapshot): void {
+    transcriptRev = next.transcriptRev ?? 0;
     snapshot.value = next;
   }
-  return { snapshot, connected, busy, apply };
+  /** A broadcast: false when its transcript delta does not follow ours (the caller then fetches a full snapshot). */
+  function applyBroadcast(message: EngineBroadcast): boolean {
+    const next = applyTranscriptDelta({ rev: transcriptRev, entries: snapshot.value.transcript }, message.transcript);
+    if (!next) return false;
+    transcriptRev = next.rev;
+    snapshot.value = { ...message.snapshot, transcript: next.entries, transcriptRev: next.rev };
+    return true;
+  }
+  return { snapshot, connected, busy, apply, applyBroadcast };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useVoiceStore, import.meta.hot));

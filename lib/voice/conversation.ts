@@ -1,6 +1,8 @@
 /**
  * The engine's conversation record: transcript (pure reducer in lib/conversation) and usage totals, saved through
- * the service worker shortly after each change so a closed panel, an offscreen reload or a browser restart keeps it.
+ * the service worker so a closed panel, an offscreen reload or a browser restart keeps it. Saving happens when an
+ * entry is added, removed or finished — not on every streamed word — and keeps only the newest entries that fit
+ * the storage budget (chrome.storage.local is shared with everything else the extension keeps).
  */
 import type { RealtimeResponseUsage } from 'openai/resources/realtime/realtime';
 import { addLocalEntry, reduceTranscript } from '@/lib/conversation/transcript';
@@ -9,16 +11,49 @@ import { addUsage, emptyUsage } from '@/lib/conversation/usage';
 import type { PriceTable } from '@/lib/settings';
 import type { EngineIO } from './engine-io';
 
+/** At most this many entries and characters of transcript are kept in storage (the newest). */
+export const SAVED_ENTRIES_CAP = 400;
+export const SAVED_CHARS_CAP = 200_000;
+
+/** The newest entries that fit both caps. */
+export function entriesToSave(entries: readonly TranscriptEntry[]): TranscriptEntry[] {
+  let chars = 0;
+  let start = entries.length;
+  while (start > 0 && entries.length - start < SAVED_ENTRIES_CAP) {
+    const e = entries[start - 1]!;
+    chars += e.text.length + (e.snippet?.code.length ?? 0) + 64;
+    if (chars > SAVED_CHARS_CAP) break;
+    start--;
+  }
+  return entries.slice(start);
+}
+
+/**
+ * Changes only when an entry finished (or a finished one was removed or changed): a new in-progress entry and
+ * streamed words alone do not trigger a save. Scans from the end, so it costs a few steps per event.
+ */
+function settledSignature(entries: readonly TranscriptEntry[]): string {
+  let i = entries.length - 1;
+  while (i >= 0 && entries[i]!.status === 'in_progress') i--;
+  const e = entries[i];
+  return e ? `${i}:${e.id}:${e.status}:${e.text.length}` : 'none';
+}
+
 export function createConversation(io: Pick<EngineIO, 'saveTranscript' | 'loadTranscript'>, onChange: () => void, saveDelayMs = 500) {
   let entries: TranscriptEntry[] = [];
   let usage = emptyUsage();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let savedSignature = settledSignature([]);
 
   function set(next: TranscriptEntry[]): void {
     if (next === entries) return;
     entries = next;
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => io.saveTranscript(entries), saveDelayMs);
+    const signature = settledSignature(entries);
+    if (signature !== savedSignature) {
+      savedSignature = signature;
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(() => io.saveTranscript(entriesToSave(entries)), saveDelayMs);
+    }
     onChange();
   }
 

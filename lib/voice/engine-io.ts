@@ -2,7 +2,7 @@
 import type { Settings } from '@/lib/settings';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { HighlightRequest, HighlightResult, PageContext } from '@/lib/sfmc/types';
-import type { EngineSnapshot } from './types';
+import type { EngineBroadcast } from './types';
 
 export interface EngineIO {
   getSettings(): Promise<Settings>;
@@ -11,5 +11,5 @@ export interface EngineIO {
   highlight(request: HighlightRequest): Promise<HighlightResult>;
   clearHighlight(): void;
   getPageContext(): Promise<PageContext | null>;
-  publish(snapshot: EngineSnapshot): void;
+  publish(message: EngineBroadcast): void;
 }

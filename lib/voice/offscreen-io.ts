@@ -12,6 +12,6 @@ export function createOffscreenIO(): EngineIO {
     highlight: (request) => sendTo('background', 'sfmc/highlight', request),
     clearHighlight: () => void sendTo('background', 'sfmc/clear-highlight').catch(() => undefined),
     getPageContext: () => sendTo('background', 'sfmc/get-context'),
-    publish: (snapshot) => channel.postMessage(snapshot),
+    publish: (message) => channel.postMessage(message),
   };
 }

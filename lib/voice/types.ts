@@ -2,6 +2,7 @@
  * The voice engine's public shape: the state machine's status names, the snapshot the offscreen document broadcasts,
  * and the commands it accepts. Pure types, shared by the offscreen document, the service worker and the side panel.
  */
+import type { TranscriptDelta } from '@/lib/conversation/transcript-sync';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 
 export type EngineStatus =
@@ -69,6 +70,8 @@ export interface EngineSnapshot {
   timings: ConnectTimings;
   usage: UsageTotals;
   transcript: TranscriptEntry[];
+  /** Revision of `transcript` (transcript-sync.ts): broadcasts carry deltas against it. */
+  transcriptRev?: number;
   error?: EngineError;
   /** Reconnect attempt number while `status === 'reconnecting'`. */
   reconnectAttempt?: number;
@@ -93,3 +96,9 @@ export type EngineCommand =
   | { type: 'send-text'; text: string }
   | { type: 'clear-transcript' }
   | { type: 'recheck-mic' };
+
+/** What the engine broadcasts on every change: the snapshot without its transcript, plus a transcript delta. */
+export interface EngineBroadcast {
+  snapshot: Omit<EngineSnapshot, 'transcript'>;
+  transcript: TranscriptDelta;
+}
