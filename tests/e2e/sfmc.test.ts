@@ -37,16 +37,23 @@ function personalData(file: string): string[] {
   return [...found].filter((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) && !ui.has(s));
 }
 
-const systemItems = (r: Received) =>
-  r.calls.flatMap((c) => c.clientEvents).filter((e) => e.type === 'conversation.item.create' && (e.item as { role?: string })?.role === 'system').map((e) => JSON.stringify(e.item));
+/** Page-context items: user-role messages behind the data marker (never system items). */
+const contextItems = (r: Received) =>
+  r.calls
+    .flatMap((c) => c.clientEvents)
+    .filter((e) => e.type === 'conversation.item.create' && JSON.stringify(e.item).includes('[SFMC page context'))
+    .map((e) => {
+      assert.equal((e.item as { role?: string }).role, 'user', 'page context is a user-role data item, not a system item');
+      return JSON.stringify(e.item);
+    });
 
 for (const page of PRACTICE_PAGES) {
   test(`${page.app}: the context that reaches the instructor names the app and leaks nothing personal`, async () => {
     await sfmc.goto(page.url);
     await sfmc.bringToFront();
-    const s = await waitForEngine(b, (x) => (x.contextSent ?? '').includes(`App: ${page.app}`), `context for ${page.app}`, 15_000);
+    const s = await waitForEngine(b, (x) => (x.contextSent ?? '').includes(`"app":"${page.app}"`), `context for ${page.app}`, 15_000);
     const sent = s.contextSent!;
-    const received = systemItems(await stack.control<Received>('received')).find((t) => t.includes(JSON.stringify(sent).slice(1, -1)));
+    const received = contextItems(await stack.control<Received>('received')).find((t) => t.includes(JSON.stringify(sent).slice(1, -1)));
     assert.ok(received, 'the stand-in received exactly the text shown as "What the instructor sees"');
     const leaks = personalData(page.file).filter((pii) => received.includes(pii));
     assert.deepEqual(leaks, [], `no personal data in the context for ${page.app}`);
@@ -59,7 +66,7 @@ for (const page of PRACTICE_PAGES) {
 test('hold F9 on the SFMC page: the instructor points at "Journey Settings" inside the Journey Builder iframe', async () => {
   await sfmc.goto(PRACTICE_PAGES[0]!.url);
   await sfmc.bringToFront();
-  await waitForEngine(b, (x) => (x.contextSent ?? '').includes('App: Journey Builder'), 'Journey Builder context');
+  await waitForEngine(b, (x) => (x.contextSent ?? '').includes('"app":"Journey Builder"'), 'Journey Builder context');
   await stack.control('script', {
     replies: [
       { text: '', toolCalls: [{ name: 'highlight_element', arguments: { label: 'Journey Settings', role: 'button', note: 'Re-entry lives here' } }] },
