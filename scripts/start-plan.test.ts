@@ -38,17 +38,21 @@ describe('what the token service talks to', () => {
     expect(realtimeTarget({}, 'http://127.0.0.1:8788')).toEqual({
       baseUrl: 'http://127.0.0.1:8788/v1',
       practice: true,
-      describe: 'practice mode: the local Realtime stand-in at http://127.0.0.1:8788',
+      where: 'the local Realtime stand-in at http://127.0.0.1:8788',
+      headline: 'Practice mode: answers come from the local Realtime stand-in at http://127.0.0.1:8788',
     });
   });
   it('a loopback OPENAI_BASE_URL is a stand-in, whatever the key (the old message said "the real OpenAI Realtime API")', () => {
     const t = realtimeTarget({ OPENAI_API_KEY: 'sk-real-looking-key', OPENAI_BASE_URL: 'http://localhost:9999/v1' });
     expect(t.practice).toBe(true);
-    expect(t.describe).toBe('practice mode: the local Realtime stand-in at http://localhost:9999');
+    expect(t.headline).toBe('Practice mode: answers come from the local Realtime stand-in at http://localhost:9999');
   });
   it('names the real API and its base URL otherwise', () => {
-    expect(realtimeTarget({ OPENAI_API_KEY: 'sk-x' })).toMatchObject({ practice: false, describe: 'the OpenAI Realtime API at https://api.openai.com/v1' });
-    expect(realtimeTarget({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'https://proxy.example.com/v1' }).describe).toBe(
+    expect(realtimeTarget({ OPENAI_API_KEY: 'sk-x' })).toMatchObject({
+      practice: false,
+      headline: 'Answers come from the OpenAI Realtime API at https://api.openai.com/v1',
+    });
+    expect(realtimeTarget({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'https://proxy.example.com/v1' }).where).toBe(
       'the OpenAI Realtime API at https://proxy.example.com/v1',
     );
   });

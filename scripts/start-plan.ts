@@ -35,8 +35,10 @@ export interface RealtimeTarget {
   baseUrl: string;
   /** A stand-in on this machine (ours or one the user runs): practice mode, whatever the key. */
   practice: boolean;
-  /** One line for the console, e.g. "practice mode: the local Realtime stand-in at http://127.0.0.1:8788". */
-  describe: string;
+  /** What answers, e.g. "the local Realtime stand-in at http://127.0.0.1:8788" or "the OpenAI Realtime API at …". */
+  where: string;
+  /** The console line, e.g. "Practice mode: answers come from the local Realtime stand-in at http://127.0.0.1:8788". */
+  headline: string;
 }
 
 /**
@@ -46,9 +48,11 @@ export interface RealtimeTarget {
 export function realtimeTarget(env: Record<string, string | undefined>, standInUrl?: string): RealtimeTarget {
   const baseUrl = standInUrl ? `${standInUrl.replace(/\/+$/, '')}/v1` : env.OPENAI_BASE_URL?.trim() || OPENAI_DEFAULT_BASE_URL;
   if (isLoopbackUrl(baseUrl)) {
-    return { baseUrl, practice: true, describe: `practice mode: the local Realtime stand-in at ${new URL(baseUrl).origin}` };
+    const where = `the local Realtime stand-in at ${new URL(baseUrl).origin}`;
+    return { baseUrl, practice: true, where, headline: `Practice mode: answers come from ${where}` };
   }
-  return { baseUrl, practice: false, describe: `the OpenAI Realtime API at ${baseUrl}` };
+  const where = `the OpenAI Realtime API at ${baseUrl}`;
+  return { baseUrl, practice: false, where, headline: `Answers come from ${where}` };
 }
 
 /** Start a stand-in only when there is no API key: with a key, OPENAI_BASE_URL (or OpenAI) is used as given. */
@@ -139,8 +143,11 @@ export interface ChromiumExit {
  * What to print and with which code to exit once Chromium is gone. A normal close (code 0 after the early window)
  * stops the services and exits 0; an early exit or a failure shows Chromium's last stderr lines and exits 1.
  */
-export function chromiumExitReport(exit: ChromiumExit, { root }: { root: boolean }): { message: string; exitCode: number } {
-  const early = exit.ranMs < EARLY_EXIT_MS;
+export function chromiumExitReport(
+  exit: ChromiumExit,
+  { root, earlyExitMs = EARLY_EXIT_MS }: { root: boolean; earlyExitMs?: number },
+): { message: string; exitCode: number } {
+  const early = exit.ranMs < earlyExitMs;
   if (exit.code === 0 && !early) return { message: 'Chromium closed — stopping the services.', exitCode: 0 };
   const how = exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${exit.code}`;
   const lines = lastLines(exit.stderr, 15);

@@ -10,18 +10,17 @@
  *
  * The decisions (arguments, messages) live in start-plan.ts with their unit tests; this file runs them.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PINNED_EXTENSION_ORIGIN } from '../lib/extension-id';
 import { BUILD_DIRS } from './build-variants';
+import { runChromium } from './chromium-process';
 import { PortInUseError, ROOT, isPortFree, startService, type Service } from './processes';
 import { PRACTICE_PAGES, startSfmcServer } from './sfmc-server';
 import {
   chromiumArgs,
-  chromiumExitReport,
   handLoadingSteps,
-  lastLines,
   needsStandIn,
   parseStartOptions,
   portInUseMessage,
@@ -73,7 +72,7 @@ async function main(): Promise<void> {
     console.log(`  Realtime stand-in  ${standIn.url}`);
   }
   const target = realtimeTarget(process.env, standInUrl);
-  console.log(`▶ The token service talks to ${target.describe}.`);
+  console.log(`▶ ${target.headline}.`);
 
   const tokens = await start(
     PORTS.tokens,
@@ -127,23 +126,9 @@ async function main(): Promise<void> {
   launchChromium(chromiumArgs(plan));
 }
 
-/** Run Chromium; when it exits, say why (its stderr if it failed or exited early) and stop everything. */
 function launchChromium(args: string[]): void {
-  const launchedAt = Date.now();
-  const chrome = spawn(CHROME, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  chrome.stderr!.on('data', (d: Buffer) => {
-    stderr = lastLines(stderr + d.toString(), 200).join('\n') + '\n'; // keep the tail only: Chromium is chatty
-  });
-  chrome.on('error', (error) => void shutdown(1, `Could not start Chromium at ${CHROME}: ${error.message}`));
-  chrome.on('exit', (code, signal) => {
-    if (stopping) return; // Ctrl+C reached Chromium too
-    const report = chromiumExitReport({ code, signal, ranMs: Date.now() - launchedAt, stderr }, { root: isRoot });
-    void shutdown(report.exitCode, report.message);
-  });
-  cleanups.push(async () => {
-    if (chrome.exitCode === null && chrome.signalCode === null) chrome.kill('SIGTERM');
-  });
+  const chrome = runChromium(CHROME, args, { root: isRoot, onExit: (report) => void shutdown(report.exitCode, report.message) });
+  cleanups.push(async () => chrome.stop());
   console.log('  Chromium opened. Click the toolbar icon (or Alt+Shift+Y) for the side panel; hold F9 on the page to talk. Ctrl+C stops everything.');
 }
 
