@@ -15,9 +15,10 @@ describe('build variants', () => {
   it('puts each variant in its own folder under .output (the product where npm start and the README say)', () => {
     expect(BUILD_DIRS.product).toBe('.output/chrome-mv3');
     expect(new Set(Object.values(BUILD_DIRS)).size).toBe(3);
-    expect(outDirTemplate('product')).toBe('chrome-mv3');
-    expect(outDirTemplate('test')).toBe('test/chrome-mv3');
-    expect(outDirTemplate('store')).toBe('store/chrome-mv3');
+    // what WXT makes of the template for a production Chrome MV3 build (resolve-config: browser, version, mode suffix)
+    const chromeProduction = (t: string) => `.output/${t.replace('{{browser}}', 'chrome').replace('{{manifestVersion}}', '3').replace('{{modeSuffix}}', '')}`;
+    for (const v of ['product', 'test', 'store'] as const) expect(chromeProduction(outDirTemplate(v))).toBe(BUILD_DIRS[v]);
+    expect(outDirTemplate('product')).toContain('{{modeSuffix}}'); // `wxt` dev keeps its own chrome-mv3-dev folder
   });
 });
 

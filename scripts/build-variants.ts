@@ -30,9 +30,14 @@ export function buildVariant(env: Record<string, string | undefined>): BuildVari
   return store ? 'store' : hooks ? 'test' : 'product';
 }
 
-/** WXT `outDirTemplate` (relative to `.output`) for a variant: the folder of BUILD_DIRS without the `.output/`. */
+const PREFIX: Record<BuildVariant, string> = { product: '', test: 'test/', store: 'store/' };
+
+/**
+ * WXT `outDirTemplate` (relative to `.output`) for a variant: WXT's default folder name under the variant's prefix, so
+ * a production Chrome build lands in BUILD_DIRS[variant] and `wxt` dev still gets its own `-dev` folder.
+ */
 export function outDirTemplate(variant: BuildVariant): string {
-  return BUILD_DIRS[variant].replace(/^\.output\//, '');
+  return `${PREFIX[variant]}{{browser}}-mv{{manifestVersion}}{{modeSuffix}}`;
 }
 
 /**
