@@ -1,0 +1,179 @@
+/**
+ * Full-text lookup over the reference pack, run wherever the caller runs (offscreen document, service worker, the
+ * practice stand-in, the sfmc:ask CLI): no network. MiniSearch (BM25, field boosts, prefix and fuzzy matching) over
+ * title, code names, keywords, text and kind; learner phrasing is widened by `expandQuery` (synonyms.ts) and terms
+ * are stemmed (text.ts). A query that names a function, object or data view exactly (`LookupRows`, `_Bounce`) puts
+ * that entry first.
+ */
+import MiniSearch from 'minisearch';
+import type { EntryKind, ReferenceEntry } from './schema.ts';
+import { ALL_ENTRIES } from './pack/index.ts';
+import { dataViewHint, expandQuery } from './synonyms.ts';
+import { processTerm, tokenize } from './text.ts';
+
+export interface ReferenceHit {
+  entry: ReferenceEntry;
+  score: number;
+}
+
+export interface ReferenceIndex {
+  /** Best first; at most `limit` hits (default 5); empty when nothing matches. */
+  search(query: string, limit?: number): ReferenceHit[];
+  /** The underlying MiniSearch, for serialisation (`JSON.stringify(index.mini)`) and the benchmark. */
+  readonly mini: MiniSearch<IndexedDoc>;
+  readonly size: number;
+}
+
+/** The compact shape tools and the CLI return. */
+export interface CompactEntry {
+  id: string;
+  title: string;
+  text: string;
+  source: string;
+}
+
+interface IndexedDoc {
+  id: string;
+  title: string;
+  names: string;
+  keywords: string;
+  text: string;
+  kind: string;
+}
+
+const KIND_WORDS: Record<EntryKind, string> = {
+  'ampscript-function': 'ampscript function',
+  'ampscript-language': 'ampscript language syntax',
+  'ssjs-function': 'ssjs server-side javascript platform function',
+  'ssjs-object': 'ssjs server-side javascript core object',
+  'ssjs-language': 'ssjs server-side javascript language syntax',
+  'sql-rule': 'sql query rule',
+  'sql-pattern': 'sql query pattern example',
+  'data-view': 'sql data view table',
+  concept: 'concept',
+  error: 'error message problem fix',
+};
+
+const FIELD_BOOST = { names: 4, title: 3, keywords: 2, text: 1, kind: 0.6 };
+
+/** Code names an entry answers to: its function name, a data view's name, identifier-looking keywords. */
+function namesOf(entry: ReferenceEntry): string[] {
+  const names = new Set<string>();
+  if (entry.function) names.add(entry.function.name);
+  if (entry.kind === 'data-view') names.add(entry.title);
+  if (entry.kind === 'ampscript-function' || entry.kind === 'ssjs-function') names.add(entry.title);
+  for (const k of entry.keywords) if (/^[A-Za-z_][\w.]*$/.test(k) && /[A-Z_.]/.test(k.slice(1))) names.add(k);
+  return [...names];
+}
+
+/** Lower-cased name → entry ids; also the last segment of dotted names (Platform.Function.Lookup → lookup). */
+function buildNameMap(entries: readonly ReferenceEntry[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const add = (name: string, id: string) => {
+    const key = name.toLowerCase();
+    const ids = map.get(key) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    map.set(key, ids);
+  };
+  for (const entry of entries) {
+    const primary = entry.function?.name ?? (entry.kind === 'data-view' ? entry.title : undefined);
+    if (primary) add(primary, entry.id);
+  }
+  return map;
+}
+
+/**
+ * Names the query spells out as code: a compound name in any case (lookuprows, LookupRows), or a short name written
+ * like a call or in its own casing after the first word (`Now()`, "what does Lookup return").
+ */
+function namedInQuery(query: string, names: Map<string, string[]>): Set<string> {
+  const ids = new Set<string>();
+  const words = query.split(/[^A-Za-z0-9_.]+/).filter(Boolean);
+  words.forEach((raw, i) => {
+    const candidates = [raw, raw.split('.').pop() ?? raw];
+    for (const word of candidates) {
+      const hit = names.get(word.toLowerCase());
+      if (!hit) continue;
+      const compound = /[A-Z_].*[A-Z]|^_/.test(word) || /^[a-z]+$/.test(word) === false || word.length >= 9;
+      const called = new RegExp(`\\b${escapeRe(word)}\\s*\\(`).test(query);
+      const cased = i > 0 && /^[A-Z]/.test(word) && raw !== raw.toUpperCase();
+      const distinctive = word.length >= 9 || /^_/.test(word);
+      if (compound || called || cased || distinctive) for (const id of hit) ids.add(id);
+    }
+  });
+  return ids;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_ENTRIES): ReferenceIndex {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const names = buildNameMap(entries);
+  const mini = new MiniSearch<IndexedDoc>({
+    fields: ['title', 'names', 'keywords', 'text', 'kind'],
+    tokenize,
+    processTerm,
+    searchOptions: {
+      boost: FIELD_BOOST,
+      combineWith: 'OR',
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      weights: { prefix: 0.3, fuzzy: 0.25 },
+    },
+  });
+  mini.addAll(
+    entries.map((e) => ({
+      id: e.id,
+      title: e.title,
+      names: namesOf(e).join(' '),
+      keywords: e.keywords.join(' . '),
+      text: e.text,
+      kind: KIND_WORDS[e.kind],
+    })),
+  );
+
+  function search(query: string, limit = 5): ReferenceHit[] {
+    const q = query.trim();
+    if (!q) return [];
+    const named = namedInQuery(`${q} ${dataViewHint(q).join(' ')}`, names);
+    const results = mini.search(expandQuery(q));
+    if (results.length === 0) return [];
+    const top = results[0]?.score ?? 0;
+    const hits: ReferenceHit[] = [];
+    for (const r of results) {
+      const entry = byId.get(r.id as string);
+      if (!entry) continue;
+      hits.push({ entry, score: named.has(entry.id) ? r.score + top : r.score });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, limit);
+  }
+
+  return { search, mini, size: entries.length };
+}
+
+let shared: ReferenceIndex | undefined;
+
+/** The index over the whole pack, built on first use (a few ms) and kept. */
+export function getReferenceIndex(): ReferenceIndex {
+  shared ??= createReferenceIndex();
+  return shared;
+}
+
+const TEXT_CAP = 400;
+
+/** A hit as tools return it: id, title, text (signature first when there is one; capped near 400 chars), source. */
+export function compact(hit: ReferenceHit | ReferenceEntry): CompactEntry {
+  const entry = 'entry' in hit ? hit.entry : hit;
+  const full = entry.signature && !entry.text.includes(entry.signature) ? `${entry.signature} — ${entry.text}` : entry.text;
+  return { id: entry.id, title: entry.title, text: cap(full, TEXT_CAP), source: entry.source };
+}
+
+function cap(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.—-]+$/, '')}…`;
+}
