@@ -15,7 +15,7 @@ export interface StartOptions {
 
 export function parseStartOptions(argv: readonly string[], env: Record<string, string | undefined>): StartOptions {
   const unknown = argv.filter((a) => a !== '--fake-mic');
-  if (unknown.length > 0) throw new Error(`npm start: unknown option ${unknown.join(' ')} (known: --fake-mic)`);
+  if (unknown.length > 0) throw new Error(`unknown option ${unknown.join(' ')} (known: --fake-mic)`);
   return { fakeMic: argv.includes('--fake-mic') || env.FAKE_MIC === '1' };
 }
 

@@ -62,7 +62,18 @@ async function start(use: PortUse, entry: string, env: Record<string, string>, h
 }
 
 async function main(): Promise<void> {
-  const options = parseStartOptions(process.argv.slice(2), process.env);
+  let options;
+  try {
+    options = parseStartOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    throw new StartError((error as Error).message);
+  }
+  // Every port up front, before minutes of building: each is checked again right before its service starts.
+  const ports = needsStandIn(process.env) ? [PORTS.standIn, PORTS.tokens, PORTS.sfmc] : [PORTS.tokens, PORTS.sfmc];
+  const busy: string[] = [];
+  for (const use of ports) if (!(await isPortFree(use.port))) busy.push(portInUseMessage(use));
+  if (busy.length) throw new StartError(busy.join('\n'));
+
   let standInUrl: string | undefined;
   if (needsStandIn(process.env)) {
     console.log('▶ No OPENAI_API_KEY: practice mode.');
