@@ -102,4 +102,14 @@ export const RETRIEVAL_QUESTIONS: RetrievalQuestion[] = [
   { q: 'ambiguous column name SubscriberKey', id: 'error.ambiguous-column' },
   { q: 'ampscript says is not a valid function', id: 'error.ampscript-invalid-function' },
   { q: 'my triggered send is not sending', id: 'error.triggered-send-not-running' },
+  // AMPscript entries (written by another helper) reached through the same lookup
+  { q: 'how do I read a url parameter in ampscript', id: 'ampscript.requestparameter' },
+  { q: 'ampscript get a value from a data extension', id: 'ampscript.lookup' },
+  { q: 'format a date in ampscript', id: 'ampscript.formatdate' },
+  { q: 'if statement in ampscript', id: 'ampscript.lang.if' },
+  { q: 'what does LookupRows return', id: 'ampscript.lookuprows' },
+  { q: 'uppercase a string in ampscript', id: 'ampscript.uppercase' },
+  { q: 'ampscript concatenate strings', id: 'ampscript.concat' },
+  { q: 'how to add days to a date in ampscript', id: 'ampscript.dateadd' },
+  { q: 'loop through rows in ampscript', id: 'ampscript.lang.for' },
 ];

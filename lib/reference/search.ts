@@ -104,6 +104,27 @@ function namedInQuery(query: string, names: Map<string, string[]>): Set<string> 
   return ids;
 }
 
+type Family = 'ampscript' | 'ssjs' | 'sql';
+
+const LANGUAGE_BOOST = 1.4;
+
+/** The one language a query names, if exactly one ("ampscript current date" → ampscript). */
+function languageOf(query: string): Family | undefined {
+  const q = query.toLowerCase();
+  const found: Family[] = [];
+  if (/\bamp ?script\b/.test(q)) found.push('ampscript');
+  if (/\bssjs\b|server[- ]side javascript|\bplatform\.function\b|\bwsproxy\b/.test(q)) found.push('ssjs');
+  if (/\b(sql|query activit(y|ies)|t-sql)\b/.test(q)) found.push('sql');
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function familyOf(entry: ReferenceEntry): Family | undefined {
+  if (entry.kind.startsWith('ampscript')) return 'ampscript';
+  if (entry.kind.startsWith('ssjs')) return 'ssjs';
+  if (entry.kind.startsWith('sql') || entry.kind === 'data-view') return 'sql';
+  return undefined;
+}
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -113,7 +134,8 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
   const names = buildNameMap(entries);
   const mini = new MiniSearch<IndexedDoc>({
     fields: ['title', 'names', 'keywords', 'text', 'kind'],
-    tokenize,
+    // The names field holds whole code names only (lookuprows), so a camelCase part (rows) does not outrank prose.
+    tokenize: (text, field) => (field === 'names' ? text.split(/\s+/).filter(Boolean).map((n) => n.toLowerCase()) : tokenize(text)),
     processTerm,
     searchOptions: {
       boost: FIELD_BOOST,
@@ -137,6 +159,7 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
   function search(query: string, limit = 5): ReferenceHit[] {
     const q = query.trim();
     if (!q) return [];
+    const language = languageOf(q);
     const named = namedInQuery(`${q} ${dataViewHint(q).join(' ')}`, names);
     const results = mini.search(expandQuery(q));
     if (results.length === 0) return [];
@@ -145,7 +168,8 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
     for (const r of results) {
       const entry = byId.get(r.id as string);
       if (!entry) continue;
-      hits.push({ entry, score: named.has(entry.id) ? r.score + top : r.score });
+      const score = r.score * (language && familyOf(entry) === language ? LANGUAGE_BOOST : 1);
+      hits.push({ entry, score: named.has(entry.id) ? score + top : score });
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, limit);

@@ -22,6 +22,8 @@ const RULES: Rule[] = [
   { when: /\bunsub(scribe[sd]?|s)?\b|\bopt(ed)?[ -]?outs?\b/, add: 'unsubscribe' },
   { when: /\bspam\b|\bcomplain(t|ts|ed)?\b/, add: 'complaint' },
   { when: /\ba\/?b test(s|ing)?\b|\bsplit test\b|\bholdout\b|\bcontrol group\b/, add: 'random split ab test' },
+  { when: /\bconcatenat(e|es|ed|ing|ion)\b|\bjoin (two |the )?strings\b|\bcombine (two |the )?strings\b/, add: 'concat' },
+  { when: /\b(get|read|fetch|pull|retrieve|look ?up)\b.*\b(value|field|column)\b.*\bdata ?extensions?\b/, add: 'lookup' },
   { when: /\bloops?\b|\biterat(e|ing)\b/, add: 'loop for' },
   { when: /\b(call|hit|fetch|request)\b.*\b(api|endpoint|web ?service|url)\b|\bhttp\b|\brest call\b/, add: 'http httprequest httpget api' },
   { when: /\blimit\b.*\brows?\b|\bfirst \d+ rows?\b|\bonly \d+ rows?\b|\bsql limit\b/, add: 'top limit' },

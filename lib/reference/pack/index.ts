@@ -4,6 +4,7 @@
  */
 import type { ReferenceEntry } from '../schema.ts';
 import { AMPSCRIPT_FUNCTIONS } from './ampscript-functions.ts';
+import { AMPSCRIPT_LANGUAGE } from './ampscript-language.ts';
 import { CONCEPT_ENTRIES } from './concepts.ts';
 import { ERROR_ENTRIES } from './errors.ts';
 import { SQL_ENTRIES } from './sql.ts';
@@ -13,6 +14,7 @@ export { PACK_VERSION } from '../schema.ts';
 
 export const ALL_ENTRIES: readonly ReferenceEntry[] = [
   ...AMPSCRIPT_FUNCTIONS,
+  ...AMPSCRIPT_LANGUAGE,
   ...SSJS_ENTRIES,
   ...SQL_ENTRIES,
   ...CONCEPT_ENTRIES,
