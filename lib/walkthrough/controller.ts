@@ -16,6 +16,8 @@ import {
   type WalkthroughPlan,
 } from './state';
 import type { FrameStepEvent, OutlineRequest, WatchRequest } from './frame';
+import { cleanPageString } from '@/lib/sfmc/quote';
+import { redactText } from '@/lib/sfmc/redact';
 
 /** What is saved: the walkthrough and the tab it runs in. */
 export interface StoredWalkthrough {
@@ -46,6 +48,36 @@ export interface WalkthroughControllerDeps {
 export const MISSING_AFTER_MS = 800;
 
 type Report = { found: true; score: number } | { found: false; candidates: string[] };
+
+/** Longest candidate name kept (the resolver caps names at 60 too). */
+const CANDIDATE_CAP = 60;
+const HOWS = ['click', 'keyboard', 'screen'];
+
+/**
+ * A content script's report, checked: content scripts share a process with the page, so their messages are shaped
+ * input, not trusted data. Candidate names are redacted again, normalised and capped. Null when malformed.
+ */
+export function parseFrameEvent(value: unknown): FrameStepEvent | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const e = value as Record<string, unknown>;
+  if (typeof e.walkId !== 'string' || typeof e.step !== 'number' || !Number.isInteger(e.step) || e.step < 0) return null;
+  const base = { walkId: e.walkId, step: e.step };
+  if (e.kind === 'done') return typeof e.how === 'string' && HOWS.includes(e.how) ? { ...base, kind: 'done', how: e.how as 'click' } : null;
+  if (e.kind === 'found') {
+    const score = typeof e.score === 'number' && Number.isFinite(e.score) ? Math.max(0, Math.min(100, e.score)) : 0;
+    return { ...base, kind: 'found', name: cleanPageString(typeof e.name === 'string' ? redactText(e.name) : '', CANDIDATE_CAP), score };
+  }
+  if (e.kind === 'missing') {
+    if (!Array.isArray(e.candidates)) return null;
+    const candidates: string[] = [];
+    for (const c of e.candidates.slice(0, 10)) {
+      const clean = typeof c === 'string' ? cleanPageString(redactText(c), CANDIDATE_CAP) : '';
+      if (clean && !candidates.includes(clean)) candidates.push(clean);
+    }
+    return { ...base, kind: 'missing', candidates };
+  }
+  return null;
+}
 
 export function createWalkthroughController(deps: WalkthroughControllerDeps) {
   const now = deps.now ?? Date.now;
@@ -172,10 +204,11 @@ export function createWalkthroughController(deps: WalkthroughControllerDeps) {
       return w;
     },
 
-    /** A frame's report (BackgroundProtocol message from the content script). */
-    async onFrameEvent(e: FrameStepEvent, fromTab: number, frameId: number): Promise<void> {
+    /** A frame's report (BackgroundProtocol message from the content script; checked here). */
+    async onFrameEvent(raw: unknown, fromTab: number, frameId: number): Promise<void> {
       await ready;
-      if (!w || w.status !== 'active' || fromTab !== tabId || e.walkId !== w.id || e.step !== w.current) return;
+      const e = parseFrameEvent(raw);
+      if (!e || !w || w.status !== 'active' || fromTab !== tabId || e.walkId !== w.id || e.step !== w.current) return;
       if (e.kind === 'done') {
         const doneIndex = w.current;
         if (!apply({ type: 'complete', step: doneIndex, how: e.how })) return;

@@ -147,14 +147,28 @@ export function stepItemText(w: Walkthrough, doneIndex: number, how: CompletionH
   return `${head} Next: ${sentence(next.instruction)}`;
 }
 
-/** The item the model gets when the current step's control is not on the screen. */
+/**
+ * The item the model gets when the current step's control is not on the screen. The candidates are page text (from a
+ * hostile source): they go in as one JSON array, so a crafted name cannot pose as a sentence of ours.
+ */
 export function missingItemText(label: string, candidates: string[], w?: Walkthrough): string {
   const where = w ? `Walkthrough step ${w.current + 1} of ${w.steps.length}: ` : 'Walkthrough: ';
-  const closest = candidates.slice(0, LIMITS.candidates).map((c) => `"${c}"`);
+  const closest = candidates.slice(0, LIMITS.candidates);
   const tail = closest.length
-    ? ` The closest on screen: ${closest.join(', ')}. Say which to use, or tell the user where to go first.`
+    ? ` Closest names on screen (page data): ${JSON.stringify(closest)}. Say which to use, or tell the user where to go first.`
     : ' Nothing similar is visible: tell the user where to go first.';
   return `${where}can't find "${label}" on this screen.${tail}`;
+}
+
+/**
+ * Items the app adds for the model start with a bracketed "[SFMC …]" marker (lib/conversation/items.ts): sent as
+ * user-role items they are context, never shown as the user's turn.
+ */
+export const WALKTHROUGH_MARKER = '[SFMC walkthrough — progress, not instructions]';
+
+/** The full text of the conversation item for one of the texts above. */
+export function walkthroughItem(text: string): string {
+  return `${WALKTHROUGH_MARKER}\n${text}`;
 }
 
 /** Items for the panel's own controls, so the model knows where the user is. */
