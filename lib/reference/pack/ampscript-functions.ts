@@ -15,7 +15,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['add', 'sum', 'plus', 'addition', 'math', 'arithmetic', 'calculate'],
     signature: 'Add(number1, number2)',
     example: '%%[ SET @total = Add(19.99, 5) ]%%\nTotal: %%=v(@total)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/math/add.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-add.html',
     function: {
       name: 'Add',
       params: [
@@ -36,7 +36,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['addmscrmlistmember', 'microsoft dynamics', 'marketing list', 'add to list'],
     signature: 'AddMSCRMListMember(listId, memberId)',
     example: '%%[ AddMSCRMListMember("f1c6a6e8-0000-0000-0000-000000000001", "f1c6a6e8-0000-0000-0000-000000000002") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/addmscrmlistmember.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-add-mscrm-list-member.html',
     function: {
       name: 'AddMSCRMListMember',
       params: [
@@ -57,7 +57,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['addobjectarrayitem', 'soap api', 'api object', 'array', 'attributes'],
     signature: 'AddObjectArrayItem(apiObject, property, item)',
     example: '%%[ SET @ts = CreateObject("TriggeredSend") SET @sub = CreateObject("Subscriber") AddObjectArrayItem(@ts, "Subscribers", @sub) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/addobjectarrayitem.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-add-object-array.html',
     function: {
       name: 'AddObjectArrayItem',
       params: [
@@ -75,22 +75,22 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.attachfile',
     kind: 'ampscript-function',
     title: 'AttachFile',
-    text: 'Attaches a file to an email at send time, from a Portfolio/Content Builder item or a URL. Attachments need to be enabled for the account and make sends slower and larger.',
+    text: 'Attaches a file to an email at send time, from a URL ("http"), the Enhanced FTP Import folder ("ftp") or a Content Builder file key ("contentbuilder"). The account needs the email-attachments business rule turned on by Salesforce support, and attachments make sends slower and larger.',
     keywords: ['attachfile', 'attachment', 'attach pdf', 'file attachment', 'invoice pdf'],
-    signature: 'AttachFile(sourceType, fileKey, displayName, mimeType [, isInline [, disposition [, encoding [, contentId]]]])',
-    example: '%%=AttachFile("HTTP", "https://www.example.com/terms.pdf", "terms.pdf", "application/pdf")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/attachfile.html',
+    signature: 'AttachFile(locationType, location, fileName, viewOnWeb [, viewOnWebUrl [, viewOnWebFileName [, viewOnWebDays [, asAttachment]]]])',
+    example: '%%=AttachFile("http", "https://www.example.com/terms.pdf", "terms.pdf", false)=%%',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-attach-file.html',
     function: {
       name: 'AttachFile',
       params: [
-        { name: 'sourceType', type: 'string' },
-        { name: 'fileKey', type: 'string' },
-        { name: 'displayName', type: 'string' },
-        { name: 'mimeType', type: 'string' },
-        { name: 'isInline', type: 'boolean', optional: true },
-        { name: 'disposition', type: 'string', optional: true },
-        { name: 'encoding', type: 'string', optional: true },
-        { name: 'contentId', type: 'string', optional: true },
+        { name: 'locationType', type: 'string' },
+        { name: 'location', type: 'string' },
+        { name: 'fileName', type: 'string' },
+        { name: 'viewOnWeb', type: 'boolean' },
+        { name: 'viewOnWebUrl', type: 'string', optional: true },
+        { name: 'viewOnWebFileName', type: 'string', optional: true },
+        { name: 'viewOnWebDays', type: 'number', optional: true },
+        { name: 'asAttachment', type: 'boolean', optional: true },
       ],
       minArgs: 4,
       maxArgs: 8,
@@ -114,7 +114,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'AttributeValue(attributeName)',
     example: '%%[ SET @first = AttributeValue("FirstName") ]%%Hello %%=v(@first)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/attributevalue.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-attribute-value.html',
     function: {
       name: 'AttributeValue',
       params: [
@@ -134,7 +134,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedemployeeid', 'logged in user', 'employee id', 'authenticated page'],
     signature: 'AuthenticatedEmployeeID()',
     example: '%%=AuthenticatedEmployeeID()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/authenticatedemployeeid.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-id.html',
     function: {
       name: 'AuthenticatedEmployeeID',
       params: [],
@@ -157,7 +157,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'AuthenticatedEmployeeNotificationAddress()',
     example: '%%=AuthenticatedEmployeeNotificationAddress()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/authenticatedemployeenotificationaddress.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-notification-address.html',
     function: {
       name: 'AuthenticatedEmployeeNotificationAddress',
       params: [],
@@ -175,7 +175,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedemployeeusername', 'logged in user', 'username', 'authenticated page'],
     signature: 'AuthenticatedEmployeeUserName()',
     example: '%%=AuthenticatedEmployeeUserName()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/authenticatedemployeeusername.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-username.html',
     function: {
       name: 'AuthenticatedEmployeeUserName',
       params: [],
@@ -193,7 +193,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedenterpriseid', 'enterprise id', 'account id', 'mid', 'authenticated page'],
     signature: 'AuthenticatedEnterpriseID()',
     example: '%%=AuthenticatedEnterpriseID()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/authenticatedenterpriseid.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-enterprise-id.html',
     function: {
       name: 'AuthenticatedEnterpriseID',
       params: [],
@@ -211,7 +211,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedmemberid', 'member id', 'mid', 'business unit', 'authenticated page'],
     signature: 'AuthenticatedMemberID()',
     example: '%%=AuthenticatedMemberID()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/authenticatedmemberid.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-member-id.html',
     function: {
       name: 'AuthenticatedMemberID',
       params: [],
@@ -229,7 +229,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedmembername', 'business unit name', 'member name', 'authenticated page'],
     signature: 'AuthenticatedMemberName()',
     example: '%%=AuthenticatedMemberName()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/authenticatedmembername.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-member-name.html',
     function: {
       name: 'AuthenticatedMemberName',
       params: [],
@@ -243,11 +243,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.barcodeurl',
     kind: 'ampscript-function',
     title: 'BarcodeURL',
-    text: 'Returns the URL of an image of a barcode (e.g. Code128, QR code) encoding a value, to place in an <img> tag for coupons or tickets.',
-    keywords: ['barcodeurl', 'barcode', 'qr code', 'coupon barcode', 'ticket', 'code128'],
-    signature: 'BarcodeURL(value, barcodeType, width, height, checkDigit, rotation, foregroundColor, backgroundColor, displayText)',
-    example: '<img src="%%=BarcodeURL("12345678", "code128", 300, 80, "", 0, "000000", "FFFFFF", "12345678")=%%" alt="barcode">',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/barcodeurl.html',
+    text: 'Returns the URL of a barcode image (types such as code128auto, code39, ean13, upca, datamatrix, pdf417) encoding a value, for an <img> tag on coupons or tickets. An empty value is an error.',
+    keywords: ['barcodeurl', 'barcode', 'coupon barcode', 'ticket', 'code128', 'ean13', 'datamatrix'],
+    signature: 'BarcodeURL(value, barcodeType, width, height, checksum, showText, altText, rotation, transparentBackground)',
+    example: '<img src="%%=BarcodeURL("12345678", "code128auto", 300, 80, "", true, "", 0, false)=%%" alt="barcode">',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-barcode-url.html',
     function: {
       name: 'BarcodeURL',
       params: [
@@ -255,11 +255,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
         { name: 'barcodeType', type: 'string' },
         { name: 'width', type: 'number' },
         { name: 'height', type: 'number' },
-        { name: 'checkDigit', type: 'string' },
+        { name: 'checksum', type: 'string' },
+        { name: 'showText', type: 'boolean' },
+        { name: 'altText', type: 'string' },
         { name: 'rotation', type: 'number' },
-        { name: 'foregroundColor', type: 'string' },
-        { name: 'backgroundColor', type: 'string' },
-        { name: 'displayText', type: 'string' },
+        { name: 'transparentBackground', type: 'boolean' },
       ],
       minArgs: 9,
       maxArgs: 9,
@@ -275,7 +275,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['base64decode', 'base64', 'decode', 'encoding'],
     signature: 'Base64Decode(value [, encoding [, errorOnInvalid]])',
     example: '%%=Base64Decode("aGVsbG8=")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/base64decode.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-base64-decode.html',
     function: {
       name: 'Base64Decode',
       params: [
@@ -297,7 +297,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['base64encode', 'base64', 'encode', 'basic auth', 'encoding'],
     signature: 'Base64Encode(value [, encoding])',
     example: '%%=Base64Encode("user:secret")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/base64encode.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-base64-encode.html',
     function: {
       name: 'Base64Encode',
       params: [
@@ -324,7 +324,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'BeginImpressionRegion(regionName)',
     example: '%%[ BeginImpressionRegion("hero") ]%%<a href="https://www.example.com">Shop</a>%%[ EndImpressionRegion() ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/beginimpressionregion.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-begin-impression-region.html',
     function: {
       name: 'BeginImpressionRegion',
       params: [
@@ -340,7 +340,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.buildoptionlist',
     kind: 'ampscript-function',
     title: 'BuildOptionList',
-    text: 'Builds the <option> elements of an HTML select list from display text/value pairs, marking the option whose value equals the first argument as selected.',
+    text: 'Builds the <option> elements of an HTML select list from value/display-text pairs (value first), marking the option whose value equals the first argument as selected.',
     keywords: [
       'buildoptionlist',
       'dropdown',
@@ -350,15 +350,15 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'picklist',
       'html select',
     ],
-    signature: 'BuildOptionList(selectedValue, optionText1, optionValue1 [, optionTextN, optionValueN…])',
-    example: '<select name="freq">%%=BuildOptionList("weekly", "Every week", "weekly", "Every month", "monthly")=%%</select>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/buildoptionlist.html',
+    signature: 'BuildOptionList(selectedValue, optionValue1, optionText1 [, optionValueN, optionTextN…])',
+    example: '<select name="freq">%%=BuildOptionList("weekly", "weekly", "Every week", "monthly", "Every month")=%%</select>',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-option-list.html',
     function: {
       name: 'BuildOptionList',
       params: [
         { name: 'selectedValue', type: 'string' },
-        { name: 'optionText', type: 'string', repeating: true },
         { name: 'optionValue', type: 'string', repeating: true },
+        { name: 'optionText', type: 'string', repeating: true },
       ],
       minArgs: 3,
       maxArgs: null,
@@ -374,7 +374,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['buildrowsetfromjson', 'json', 'parse json', 'jsonpath', 'api response', 'rowset'],
     signature: 'BuildRowsetFromJSON(json, jsonPath [, returnEmptyOnError])',
     example: "%%[ SET @json = '{\"items\":[{\"sku\":\"A1\"},{\"sku\":\"B2\"}]}' SET @rows = BuildRowsetFromJSON(@json, \"$.items[*]\", 1) ]%%Items: %%=RowCount(@rows)=%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/buildrowsetfromjson.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-json.html',
     function: {
       name: 'BuildRowsetFromJSON',
       params: [
@@ -406,7 +406,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'BuildRowSetFromString(text, delimiter)',
     example: '%%[\nSET @items = BuildRowsetFromString("red,green,blue", ",")\nFOR @i = 1 TO RowCount(@items) DO\n]%%\n%%=Field(Row(@items, @i), 1)=%%\n%%[ NEXT @i ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/buildrowsetfromstring.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-string.html',
     function: {
       name: 'BuildRowSetFromString',
       params: [
@@ -427,7 +427,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['buildrowsetfromxml', 'xml', 'parse xml', 'xpath', 'rowset'],
     signature: 'BuildRowSetFromXML(xml, xpath [, returnEmptyOnError])',
     example: '%%[ SET @xml = "<items><item>A1</item><item>B2</item></items>" SET @rows = BuildRowsetFromXML(@xml, "//item", 1) ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/buildrowsetfromxml.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-xml.html',
     function: {
       name: 'BuildRowSetFromXML',
       params: [
@@ -449,7 +449,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['char', 'ascii', 'character code', 'line break', 'newline', 'chr', 'string'],
     signature: 'Char(code [, repeat])',
     example: '%%=Concat("Line one", Char(10), "Line two")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/char.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-char.html',
     function: {
       name: 'Char',
       params: [
@@ -470,7 +470,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['claimrow', 'coupon', 'voucher', 'claim code', 'unique code', 'promo code', 'data extension'],
     signature: 'ClaimRow(dataExtension, claimedColumn, column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @row = ClaimRow("Coupons", "IsClaimed", "SubscriberKey", _subscriberkey) IF NOT Empty(@row) THEN SET @code = Field(@row, "CouponCode") ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/claimrow.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-claim-row.html',
     function: {
       name: 'ClaimRow',
       params: [
@@ -493,7 +493,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['claimrowvalue', 'coupon', 'coupon code', 'voucher', 'promo code', 'unique code', 'claim'],
     signature: 'ClaimRowValue(dataExtension, returnColumn, claimedColumn [, fallback [, column1, value1 [, columnN, valueN…]]])',
     example: 'Your code: %%=ClaimRowValue("Coupons", "CouponCode", "IsClaimed", "SOLD OUT", "SubscriberKey", _subscriberkey)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/claimrowvalue.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-claim-row-value.html',
     function: {
       name: 'ClaimRowValue',
       params: [
@@ -526,7 +526,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'CloudPagesURL(pageId [, paramName1, paramValue1 [, paramNameN, paramValueN…]])',
     example: '<a href="%%=RedirectTo(CloudPagesURL(1234, "source", "newsletter"))=%%">Update your preferences</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/cloudpagesurl.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-cloud-pages-url.html',
     function: {
       name: 'CloudPagesURL',
       params: [
@@ -548,7 +548,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['concat', 'concatenate', 'join', 'combine strings', 'append', 'string'],
     signature: 'Concat(value1, value2 [, valueN…])',
     example: '%%[ SET @name = Concat("Ada", " ", "Lovelace") ]%%\nHello %%=v(@name)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/concat.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-concat.html',
     function: {
       name: 'Concat',
       params: [
@@ -570,7 +570,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentarea', 'classic content', 'legacy content', 'include content'],
     signature: 'ContentArea(contentAreaId [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentArea(1234)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/contentarea.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-area.html',
     function: {
       name: 'ContentArea',
       params: [
@@ -594,7 +594,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentareabyname', 'classic content', 'legacy content', 'content path'],
     signature: 'ContentAreaByName(path [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentAreaByName("My Contents\\Footers\\Legal")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/contentareabyname.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-area-by-name.html',
     function: {
       name: 'ContentAreaByName',
       params: [
@@ -618,7 +618,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentblockbyid', 'content block', 'content builder', 'block id', 'include block'],
     signature: 'ContentBlockByID(id [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentBlockByID(12345)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/contentblockbyid.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-id.html',
     function: {
       name: 'ContentBlockByID',
       params: [
@@ -651,7 +651,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'ContentBlockByKey(customerKey [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentBlockByKey("footer-standard")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/contentblockbykey.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-key.html',
     function: {
       name: 'ContentBlockByKey',
       params: [
@@ -682,7 +682,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'ContentBlockByName(path [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentBlockByName("Content Builder\\Footers\\Standard")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/contentblockbyname.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-name.html',
     function: {
       name: 'ContentBlockByName',
       params: [
@@ -706,7 +706,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentimagebyid', 'image', 'img tag', 'content builder image', 'picture'],
     signature: 'ContentImageByID(id [, fallbackId])',
     example: '%%=ContentImageByID(67890)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/contentimagebyid.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image-by-id.html',
     function: {
       name: 'ContentImageByID',
       params: [
@@ -727,7 +727,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentimagebykey', 'image', 'img tag', 'content builder image', 'picture'],
     signature: 'ContentImageByKey(customerKey [, fallbackKey])',
     example: '%%=ContentImageByKey("logo-main")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/contentimagebykey.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image-by-key.html',
     function: {
       name: 'ContentImageByKey',
       params: [
@@ -748,7 +748,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['createmscrmrecord', 'microsoft dynamics', 'create crm record'],
     signature: 'CreateMSCRMRecord(entity, field1, value1 [, fieldN, valueN…])',
     example: '%%[ SET @id = CreateMSCRMRecord("lead", "lastname", "Lovelace") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/createmscrmrecord.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-create-mscrm-record.html',
     function: {
       name: 'CreateMSCRMRecord',
       params: [
@@ -777,7 +777,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'CreateObject(objectType)',
     example: '%%[ SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "EmailAddress", "ada@example.com") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/createobject.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-create-object.html',
     function: {
       name: 'CreateObject',
       params: [
@@ -793,7 +793,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.createsalesforceobject',
     kind: 'ampscript-function',
     title: 'CreateSalesforceObject',
-    text: "Creates a Salesforce CRM record through Marketing Cloud Connect (field count, then field/value pairs) and returns the new record's ID. Typically used on CloudPages (lead forms).",
+    text: 'Creates a Salesforce CRM record through Marketing Cloud Connect and returns its 18-character ID. The second argument is the number of field/value pairs that follow; field names are API names. An unknown object or field stops the page. Typical on CloudPage lead forms.',
     keywords: [
       'createsalesforceobject',
       'salesforce',
@@ -804,7 +804,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'CreateSalesforceObject(objectType, fieldCount, field1, value1 [, fieldN, valueN…])',
     example: '%%[ SET @id = CreateSalesforceObject("Lead", 3, "LastName", "Lovelace", "Company", "Analytical", "Email", "ada@example.com") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/salesforce/createsalesforceobject.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-create-object.html',
     function: {
       name: 'CreateSalesforceObject',
       params: [
@@ -823,18 +823,18 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.createsmsconversation',
     kind: 'ampscript-function',
     title: 'CreateSmsConversation',
-    text: "Starts a MobileConnect conversation with a mobile number on a short or long code, so the subscriber's next reply is handled by the given keyword.",
+    text: "Starts a MobileConnect conversation between a short or long code and a mobile number, so the contact's next reply goes to the given keyword; the app argument is \"MOBILECONNECT\". Outside a MobileConnect message it does nothing.",
     keywords: ['createsmsconversation', 'sms', 'mobileconnect', 'conversation', 'keyword', 'text message'],
-    signature: 'CreateSmsConversation(shortCode, mobileNumber, keyword, application)',
+    signature: 'CreateSmsConversation(fromNumber, mobileNumber, nextKeyword, app)',
     example: '%%[ CreateSmsConversation("12345", "15555550100", "SURVEY", "MOBILECONNECT") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mobileconnect/createsmsconversation.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-create-sms-conversation.html',
     function: {
       name: 'CreateSmsConversation',
       params: [
-        { name: 'shortCode', type: 'string' },
+        { name: 'fromNumber', type: 'string' },
         { name: 'mobileNumber', type: 'string' },
-        { name: 'keyword', type: 'string' },
-        { name: 'application', type: 'string' },
+        { name: 'nextKeyword', type: 'string' },
+        { name: 'app', type: 'string' },
       ],
       minArgs: 4,
       maxArgs: 4,
@@ -857,7 +857,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'DataExtensionRowCount(dataExtension)',
     example: 'Members so far: %%=DataExtensionRowCount("Members")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/dataextensionrowcount.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-de-row-count.html',
     function: {
       name: 'DataExtensionRowCount',
       params: [
@@ -886,7 +886,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'DateAdd(date, amount, unit)',
     example: '%%[ SET @expires = DateAdd(Now(), 7, "D") ]%%\nOffer ends %%=FormatDate(@expires, "MMMM d")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/dateadd.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-add.html',
     function: {
       name: 'DateAdd',
       params: [
@@ -916,7 +916,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'DateDiff(startDate, endDate, unit)',
     example: '%%[ SET @days = DateDiff(Now(), "2026-12-31", "D") ]%%\n%%=v(@days)=%% days to go',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/datediff.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-diff.html',
     function: {
       name: 'DateDiff',
       params: [
@@ -934,11 +934,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.dateparse',
     kind: 'ampscript-function',
     title: 'DateParse',
-    text: 'Converts a date string into a date value. With true as the second argument the result is given in UTC instead of the system time.',
+    text: 'Converts a date string into a date value; with true as the second argument the result is in UTC instead of the system time. A string it cannot read is an error, and an ambiguous date like 5/8/2026 is read month first.',
     keywords: ['dateparse', 'parse date', 'string to date', 'convert date', 'date'],
     signature: 'DateParse(value [, returnUtc])',
     example: '%%[ SET @d = DateParse("2026-12-03 09:30") ]%%\n%%=FormatDate(@d, "long")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/dateparse.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-parse.html',
     function: {
       name: 'DateParse',
       params: [
@@ -955,11 +955,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.datepart',
     kind: 'ampscript-function',
     title: 'DatePart',
-    text: 'Returns one part of a date: year, month, day, hour or minute (Y, M, D, H, MI). Month and day come back as numbers.',
-    keywords: ['datepart', 'year', 'month', 'day', 'hour', 'minute', 'part of date', 'date'],
+    text: 'Returns one part of a date: year, month, monthName, day, hour or minute (short forms Y, M, D, H, MI). The hour comes back on a 12-hour clock, so use FormatDate for a 24-hour hour.',
+    keywords: ['datepart', 'year', 'month', 'day', 'hour', 'minute', 'month name', 'part of date', 'date'],
     signature: 'DatePart(date, part)',
     example: '%%[ SET @year = DatePart(Now(), "Y") ]%%\nCopyright %%=v(@year)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/datepart.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-part.html',
     function: {
       name: 'DatePart',
       params: [
@@ -976,11 +976,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.decryptsymmetric',
     kind: 'ampscript-function',
     title: 'DecryptSymmetric',
-    text: 'Decrypts a string encrypted with EncryptSymmetric, using the same algorithm, password, salt and IV (keys from Key Management or literals, @null for the unused form).',
+    text: 'Decrypts a Base64 value encrypted with EncryptSymmetric, using the same algorithm, password, salt and IV (keys from Key Management or literals, @null for the unused form).',
     keywords: ['decryptsymmetric', 'decrypt', 'aes', 'encryption', 'key management'],
     signature: 'DecryptSymmetric(value, algorithm, passwordKey, password, saltKey, salt, ivKey, iv)',
     example: '%%[ VAR @null SET @enc = RequestParameter("t") SET @plain = DecryptSymmetric(@enc, "AES", "MyPasswordKey", @null, "MySaltKey", @null, "MyIVKey", @null) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/decryptsymmetric.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-decrypt-symmetric.html',
     function: {
       name: 'DecryptSymmetric',
       params: [
@@ -1007,7 +1007,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['deletedata', 'delete', 'remove row', 'delete record', 'data extension', 'cloudpage'],
     signature: 'DeleteData(dataExtension, column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @sk = RequestParameter("sk") SET @n = DeleteData("Waitlist", "SubscriberKey", @sk) ]%%Removed: %%=v(@n)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/deletedata.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-delete-data.html',
     function: {
       name: 'DeleteData',
       params: [
@@ -1029,7 +1029,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['deletede', 'delete', 'remove row', 'data extension from email', 'data extension'],
     signature: 'DeleteDE(dataExtension, column1, value1 [, columnN, valueN…])',
     example: '%%[ DeleteDE("Reminders", "SubscriberKey", _subscriberkey) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/deletede.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-delete-de.html',
     function: {
       name: 'DeleteDE',
       params: [
@@ -1051,7 +1051,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['describemscrmentities', 'microsoft dynamics', 'entities', 'schema'],
     signature: 'DescribeMSCRMEntities()',
     example: '%%[ SET @rows = DescribeMSCRMEntities() ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/describemscrmentities.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-describe-mscrm-entities.html',
     function: {
       name: 'DescribeMSCRMEntities',
       params: [],
@@ -1069,7 +1069,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['describemscrmentityattributes', 'microsoft dynamics', 'attributes', 'schema'],
     signature: 'DescribeMSCRMEntityAttributes(entity)',
     example: '%%[ SET @rows = DescribeMSCRMEntityAttributes("contact") ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/describemscrmentityattributes.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-describe-mscrm-entity-attributes.html',
     function: {
       name: 'DescribeMSCRMEntityAttributes',
       params: [
@@ -1085,11 +1085,20 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.divide',
     kind: 'ampscript-function',
     title: 'Divide',
-    text: 'Divides the first number by the second and returns the quotient. Dividing by zero is an error, so check the divisor first.',
-    keywords: ['divide', 'division', 'quotient', 'ratio', 'math', 'arithmetic', 'percentage'],
+    text: 'Divides the first number by the second and returns the quotient. A zero divisor does not raise an error: the output becomes an infinity sign or NaN, so check the divisor before dividing.',
+    keywords: [
+      'divide',
+      'division',
+      'quotient',
+      'ratio',
+      'math',
+      'arithmetic',
+      'percentage',
+      'divide by zero',
+    ],
     signature: 'Divide(dividend, divisor)',
     example: '%%[ SET @avg = Divide(90, 4) ]%%\nAverage: %%=FormatNumber(@avg, "N2")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/math/divide.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-divide.html',
     function: {
       name: 'Divide',
       params: [
@@ -1110,7 +1119,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['domain', 'email domain', 'email provider', 'gmail', 'split email'],
     signature: 'Domain(emailAddress)',
     example: '%%=Domain("ada@example.com")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/domain.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-domain.html',
     function: {
       name: 'Domain',
       params: [
@@ -1130,7 +1139,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['empty', 'is empty', 'blank', 'null check', 'missing value', 'no value', 'isblank'],
     signature: 'Empty(value)',
     example: '%%[ SET @first = AttributeValue("FirstName") IF Empty(@first) THEN SET @first = "there" ENDIF ]%%\nHi %%=v(@first)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/empty.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-empty.html',
     function: {
       name: 'Empty',
       params: [
@@ -1150,7 +1159,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['encryptsymmetric', 'encrypt', 'aes', 'encryption', 'key management', 'secure parameter'],
     signature: 'EncryptSymmetric(value, algorithm, passwordKey, password, saltKey, salt, ivKey, iv)',
     example: '%%[ VAR @null SET @enc = EncryptSymmetric("secret", "AES", "MyPasswordKey", @null, "MySaltKey", @null, "MyIVKey", @null) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/encryptsymmetric.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-encrypt-symmetric.html',
     function: {
       name: 'EncryptSymmetric',
       params: [
@@ -1177,7 +1186,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['endimpressionregion', 'impression region', 'tracking', 'reporting'],
     signature: 'EndImpressionRegion([closeAll])',
     example: '%%[ BeginImpressionRegion("footer") ]%%Footer%%[ EndImpressionRegion(true) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/endimpressionregion.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-end-impression-region.html',
     function: {
       name: 'EndImpressionRegion',
       params: [
@@ -1193,15 +1202,15 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.endsmsconversation',
     kind: 'ampscript-function',
     title: 'EndSmsConversation',
-    text: 'Ends the open MobileConnect conversation between a code and a mobile number.',
+    text: 'Ends the open MobileConnect conversation between a short or long code and a mobile number.',
     keywords: ['endsmsconversation', 'sms', 'mobileconnect', 'end conversation'],
-    signature: 'EndSmsConversation(shortCode, mobileNumber)',
+    signature: 'EndSmsConversation(fromNumber, mobileNumber)',
     example: '%%[ EndSmsConversation("12345", "15555550100") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mobileconnect/endsmsconversation.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-end-sms-conversation.html',
     function: {
       name: 'EndSmsConversation',
       params: [
-        { name: 'shortCode', type: 'string' },
+        { name: 'fromNumber', type: 'string' },
         { name: 'mobileNumber', type: 'string' },
       ],
       minArgs: 2,
@@ -1218,7 +1227,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['executefilter', 'data filter', 'filter', 'segment', 'run filter', 'rowset'],
     signature: 'ExecuteFilter(filterKey)',
     example: '%%[ SET @rows = ExecuteFilter("ActiveMembersFilter") ]%%Active: %%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/executefilter.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-execute-filter.html',
     function: {
       name: 'ExecuteFilter',
       params: [
@@ -1238,7 +1247,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['executefilterorderedrows', 'data filter', 'sorted filter', 'order by', 'top rows', 'rowset'],
     signature: 'ExecuteFilterOrderedRows(filterKey, count, orderBy)',
     example: '%%[ SET @rows = ExecuteFilterOrderedRows("ActiveMembersFilter", 10, "Created DESC") ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/executefilterorderedrows.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-execute-filter-ordered-rows.html',
     function: {
       name: 'ExecuteFilterOrderedRows',
       params: [
@@ -1260,7 +1269,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['field', 'column value', 'get field', 'row value', 'rowset', 'read column'],
     signature: 'Field(row, column [, errorIfMissing])',
     example: '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN SET @id = Field(Row(@rows, 1), "OrderId") ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/field.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-field.html',
     function: {
       name: 'Field',
       params: [
@@ -1278,11 +1287,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.format',
     kind: 'ampscript-function',
     title: 'Format',
-    text: 'Formats a value with a .NET format string; the optional type ("Date" or "Number") says how to read the value and the culture code localises the result.',
+    text: 'Formats a number or date with a .NET format string (e.g. "N2", "C", "yyyy-MM-dd"). Pass "Date" as the third argument when formatting a date string; for numbers leave it out or pass "" (the value "Number" fails). The fourth argument is a culture code.',
     keywords: ['format', 'format string', 'number format', 'date format', 'culture', 'locale'],
     signature: 'Format(value, format [, formatType [, culture]])',
-    example: '%%=Format(1234.5, "N2", "Number", "de-DE")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/format.html',
+    example: '%%=Format(1234.5, "N2", "", "de-DE")=%%',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-format.html',
     function: {
       name: 'Format',
       params: [
@@ -1305,7 +1314,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['formatcurrency', 'currency', 'money', 'price', 'dollar', 'euro', 'format number'],
     signature: 'FormatCurrency(amount, culture [, decimals [, symbol]])',
     example: '%%=FormatCurrency(1499.5, "en-US", 2)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/formatcurrency.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-formatCurrency.html',
     function: {
       name: 'FormatCurrency',
       params: [
@@ -1324,7 +1333,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.formatdate',
     kind: 'ampscript-function',
     title: 'FormatDate',
-    text: 'Formats a date as text using a .NET-style pattern ("yyyy-MM-dd", "MMMM d, yyyy") or a named format ("short", "long"), with an optional time format and culture code for localised month names.',
+    text: 'Formats a date as text with a date pattern ("yyyy-MM-dd", "MMMM d, yyyy"), an optional time pattern ("HH:mm") and a culture code for localised names. Keep the time in the third argument: in the date pattern mm is read as the month, not minutes.',
     keywords: [
       'formatdate',
       'format date',
@@ -1337,7 +1346,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'FormatDate(date, dateFormat [, timeFormat [, culture]])',
     example: '%%=FormatDate(Now(), "dd MMMM yyyy", "HH:mm", "fr-FR")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/formatdate.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-format-date.html',
     function: {
       name: 'FormatDate',
       params: [
@@ -1360,7 +1369,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['formatnumber', 'format number', 'decimals', 'round', 'percent', 'thousands separator'],
     signature: 'FormatNumber(number, format [, culture])',
     example: '%%=FormatNumber(0.256, "P1")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/formatnumber.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-formatNumber.html',
     function: {
       name: 'FormatNumber',
       params: [
@@ -1382,7 +1391,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getjwt', 'jwt', 'json web token', 'token', 'sign', 'hs256'],
     signature: 'GetJWT(key, algorithm, payload)',
     example: "%%=GetJWT(\"my-secret\", \"HS256\", '{\"sub\":\"123\"}')=%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/getjwt.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-get-jwt.html',
     function: {
       name: 'GetJWT',
       params: [
@@ -1404,7 +1413,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getjwtbykeyname', 'jwt', 'json web token', 'key management', 'sign'],
     signature: 'GetJWTByKeyName(keyName, algorithm, payload)',
     example: "%%=GetJWTByKeyName(\"MyJwtKey\", \"HS256\", '{\"sub\":\"123\"}')=%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/getjwtbykeyname.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-get-jwt-by-key-name.html',
     function: {
       name: 'GetJWTByKeyName',
       params: [
@@ -1426,7 +1435,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getportfolioitem', 'portfolio', 'legacy file', 'classic'],
     signature: 'GetPortfolioItem(customerKey)',
     example: '%%=GetPortfolioItem("terms-text")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/getportfolioitem.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-get-portfolio-item.html',
     function: {
       name: 'GetPortfolioItem',
       params: [
@@ -1446,7 +1455,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getpublishedsocialcontent', 'social forward', 'shared content', 'social'],
     signature: 'GetPublishedSocialContent(regionId)',
     example: '%%=GetPublishedSocialContent("1")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/social/getpublishedsocialcontent.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-published-social-content.html',
     function: {
       name: 'GetPublishedSocialContent',
       params: [
@@ -1462,15 +1471,15 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.getsendtime',
     kind: 'ampscript-function',
     title: 'GetSendTime',
-    text: 'Returns the date and time the current send started (or, for a single message, when it was sent). Useful for stamping the send time into a data extension.',
+    text: 'Returns the time this message was sent to the current subscriber; with true, the time the whole send job started. Outside a send (e.g. on a CloudPage) it returns the current time.',
     keywords: ['getsendtime', 'send time', 'when sent', 'job start', 'date'],
-    signature: 'GetSendTime([keepSendTime])',
-    example: '%%=FormatDate(GetSendTime(), "yyyy-MM-dd HH:mm")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/getsendtime.html',
+    signature: 'GetSendTime([jobStartTime])',
+    example: '%%=FormatDate(GetSendTime(), "yyyy-MM-dd", "HH:mm")=%%',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-get-send-time.html',
     function: {
       name: 'GetSendTime',
       params: [
-        { name: 'keepSendTime', type: 'boolean', optional: true },
+        { name: 'jobStartTime', type: 'boolean', optional: true },
       ],
       minArgs: 0,
       maxArgs: 1,
@@ -1493,7 +1502,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'GetSocialPublishURL(regionId, network [, paramName1, paramValue1 [, paramNameN, paramValueN…]])',
     example: '%%=GetSocialPublishURL("1", "facebook")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/social/getsocialpublishurl.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-social-publish-url.html',
     function: {
       name: 'GetSocialPublishURL',
       params: [
@@ -1516,7 +1525,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getsocialpublishurlbyname', 'social sharing', 'share on social', 'social forward'],
     signature: 'GetSocialPublishURLByName(regionName, network [, paramName1, paramValue1 [, paramNameN, paramValueN…]])',
     example: '%%=GetSocialPublishURLByName("hero", "facebook")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/social/getsocialpublishurlbyname.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-social-publish-url-by-name.html',
     function: {
       name: 'GetSocialPublishURLByName',
       params: [
@@ -1539,7 +1548,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getvalue', 'get value', 'stored value', 'variable'],
     signature: 'GetValue(name)',
     example: '%%[ SetValue("tier", "gold") SET @tier = GetValue("tier") ]%%%%=v(@tier)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/getvalue.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-get-value.html',
     function: {
       name: 'GetValue',
       params: [
@@ -1559,7 +1568,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['guid', 'uuid', 'unique id', 'random id', 'primary key', 'token'],
     signature: 'GUID()',
     example: '%%[ SET @id = GUID() ]%%Reference: %%=v(@id)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/guid.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-guid.html',
     function: {
       name: 'GUID',
       params: [],
@@ -1585,7 +1594,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'HTTPGet(url [, continueOnError [, emptyContentAction [, statusVariable]]])',
     example: '%%[ SET @html = HTTPGet("https://www.example.com/banner.html", true) ]%%%%=v(@html)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/http/httpget.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-get.html',
     function: {
       name: 'HTTPGet',
       params: [
@@ -1608,7 +1617,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['httppost', 'http post', 'post request', 'call api', 'webhook', 'send data', 'rest'],
     signature: 'HTTPPost(url, contentType, payload [, responseVariable [, headerName1, headerValue1 [, headerNameN, headerValueN…]]])',
     example: "%%[ VAR @response SET @status = HTTPPost(\"https://api.example.com/hook\", \"application/json\", '{\"event\":\"open\"}', @response) ]%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/http/httppost.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post.html',
     function: {
       name: 'HTTPPost',
       params: [
@@ -1629,7 +1638,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.httppost2',
     kind: 'ampscript-function',
     title: 'HTTPPost2',
-    text: 'Posts content to a URL and returns the status code, putting the response body and headers into variables. With continueOnError true a failing call does not stop the page or send. Header name/value pairs come at the end.',
+    text: 'Posts content to a URL and returns the HTTP status code; the response body goes into one variable and the response headers (as a rowset) into another. Pass false as the fourth argument to carry on after a failed call instead of stopping the page or send. Header name/value pairs come at the end.',
     keywords: [
       'httppost2',
       'http post',
@@ -1641,15 +1650,15 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'json',
     ],
     signature: 'HTTPPost2(url, contentType, payload, continueOnError, responseVariable, responseHeadersVariable, headerName1 [, headerValue1 [, headerNameN, headerValueN…]])',
-    example: "%%[ VAR @body, @headers SET @status = HTTPPost2(\"https://api.example.com/v1\", \"application/json\", '{\"a\":1}', true, @body, @headers, \"Authorization\", \"Bearer abc\") ]%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/http/httppost2.html',
+    example: "%%[ VAR @body, @headers SET @status = HTTPPost2(\"https://api.example.com/v1\", \"application/json\", '{\"a\":1}', false, @body, @headers, \"Authorization\", \"Bearer abc\") ]%%",
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post2.html',
     function: {
       name: 'HTTPPost2',
       params: [
         { name: 'url', type: 'string' },
         { name: 'contentType', type: 'string' },
         { name: 'payload', type: 'string' },
-        { name: 'continueOnError', type: 'boolean' },
+        { name: 'raiseErrorOnFailure', type: 'boolean' },
         { name: 'responseVariable', type: 'any' },
         { name: 'responseHeadersVariable', type: 'any' },
         { name: 'headerName', type: 'string', repeating: true },
@@ -1665,21 +1674,22 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.httppostwithretry',
     kind: 'ampscript-function',
     title: 'HTTPPostWithRetry',
-    text: 'Posts content to a URL like HTTPPost2, retrying a failed call a number of times with a delay between tries; returns the final status code.',
-    keywords: ['httppostwithretry', 'retry', 'http post', 'api call', 'resilient', 'flaky api'],
-    signature: 'HTTPPostWithRetry(url, contentType, payload, responseVariable, responseHeadersVariable, maxRetries, retryDelay [, headerName1, headerValue1 [, headerNameN, headerValueN…]])',
-    example: "%%[ VAR @body, @headers SET @status = HTTPPostWithRetry(\"https://api.example.com/v1\", \"application/json\", '{\"a\":1}', @body, @headers, 3, 1000) ]%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/http/httppostwithretry.html',
+    text: 'Posts content to a URL like HTTPPost2 but retries a failed call the given number of times, optionally rescheduling it for later when all retries fail; returns the final status code and puts the response body into a variable.',
+    keywords: ['httppostwithretry', 'retry', 'http post', 'api call', 'resilient', 'flaky api', 'reschedule'],
+    signature: 'HTTPPostWithRetry(url, contentType, payload, retries, reschedule, raiseErrorOnFailure, responseVariable [, responseHeadersVariable [, headerName1, headerValue1 [, headerNameN, headerValueN…]]])',
+    example: "%%[ VAR @body SET @status = HTTPPostWithRetry(\"https://api.example.com/v1\", \"application/json\", '{\"a\":1}', 3, false, false, @body) ]%%",
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post-with-retry.html',
     function: {
       name: 'HTTPPostWithRetry',
       params: [
         { name: 'url', type: 'string' },
         { name: 'contentType', type: 'string' },
         { name: 'payload', type: 'string' },
+        { name: 'retries', type: 'number' },
+        { name: 'reschedule', type: 'boolean' },
+        { name: 'raiseErrorOnFailure', type: 'boolean' },
         { name: 'responseVariable', type: 'any' },
-        { name: 'responseHeadersVariable', type: 'any' },
-        { name: 'maxRetries', type: 'number' },
-        { name: 'retryDelay', type: 'number' },
+        { name: 'responseHeadersVariable', type: 'any', optional: true },
         { name: 'headerName', type: 'string', optional: true, repeating: true },
         { name: 'headerValue', type: 'string', optional: true, repeating: true },
       ],
@@ -1697,7 +1707,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['httprequestheader', 'request header', 'user agent', 'referer', 'http header', 'browser'],
     signature: 'HTTPRequestHeader(headerName)',
     example: '%%[ SET @agent = HTTPRequestHeader("User-Agent") ]%%%%=v(@agent)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/http/httprequestheader.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-request-header.html',
     function: {
       name: 'HTTPRequestHeader',
       params: [
@@ -1713,11 +1723,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.iif',
     kind: 'ampscript-function',
     title: 'IIf',
-    text: 'Returns one of two values depending on a condition: an inline IF for short choices. Both value arguments are evaluated.',
+    text: 'Returns one of two values depending on a condition: an inline IF for short choices. The condition must be a real comparison or a function returning true/false; only the chosen value is evaluated.',
     keywords: ['iif', 'inline if', 'ternary', 'conditional', 'if else inline'],
     signature: 'IIf(condition, valueIfTrue, valueIfFalse)',
     example: '%%[ SET @n = 3 ]%%You have %%=v(@n)=%% %%=IIf(@n == 1, "item", "items")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/iif.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-iif.html',
     function: {
       name: 'IIf',
       params: [
@@ -1739,7 +1749,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['image', 'portfolio image', 'legacy image', 'img'],
     signature: 'Image(imageKey, fallbackKey)',
     example: '%%=Image("banner-spring", "banner-default")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/image.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image.html',
     function: {
       name: 'Image',
       params: [
@@ -1756,11 +1766,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.indexof',
     kind: 'ampscript-function',
     title: 'IndexOf',
-    text: 'Returns the 1-based position of the first occurrence of a search string, or 0 when it does not occur. Use it to test whether a string contains another.',
+    text: 'Returns the 1-based position of the first occurrence of a search string, or 0 when it does not occur; the match ignores letter case. Use it to test whether a string contains another.',
     keywords: ['indexof', 'position', 'find', 'contains', 'search string', 'instr', 'string'],
     signature: 'IndexOf(text, search)',
     example: '%%[ IF IndexOf("gold,silver", "gold") > 0 THEN ]%%Gold member%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/indexof.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-index-of.html',
     function: {
       name: 'IndexOf',
       params: [
@@ -1790,7 +1800,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'InsertData(dataExtension, column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @email = RequestParameter("email") IF IsEmailAddress(@email) THEN SET @n = InsertData("Signups", "Email", @email, "SignupDate", Now()) ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/insertdata.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-insert-data.html',
     function: {
       name: 'InsertData',
       params: [
@@ -1819,7 +1829,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'InsertDE(dataExtension, column1, value1 [, columnN, valueN…])',
     example: '%%[ InsertDE("SendLog", "SubscriberKey", _subscriberkey, "SentAt", Now()) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/insertde.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-insert-de.html',
     function: {
       name: 'InsertDE',
       params: [
@@ -1841,7 +1851,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['invokecreate', 'soap create', 'triggered send', 'create subscriber', 'api call'],
     signature: 'InvokeCreate(apiObject, statusVariable, errorCodeVariable [, options])',
     example: '%%[ VAR @msg, @err SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "EmailAddress", "ada@example.com") SET @status = InvokeCreate(@sub, @msg, @err) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/invokecreate.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-create.html',
     function: {
       name: 'InvokeCreate',
       params: [
@@ -1864,7 +1874,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['invokedelete', 'soap delete', 'delete object', 'api call'],
     signature: 'InvokeDelete(apiObject, statusVariable, errorCodeVariable [, options])',
     example: '%%[ VAR @msg, @err SET @obj = CreateObject("Subscriber") SetObjectProperty(@obj, "SubscriberKey", "ada-001") SET @status = InvokeDelete(@obj, @msg, @err) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/invokedelete.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-delete.html',
     function: {
       name: 'InvokeDelete',
       params: [
@@ -1887,7 +1897,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['invokeexecute', 'soap execute', 'logunsubevent', 'unsubscribe', 'api call'],
     signature: 'InvokeExecute(apiObject, statusVariable, requestIdVariable)',
     example: '%%[ VAR @msg, @reqId SET @req = CreateObject("ExecuteRequest") SetObjectProperty(@req, "Name", "LogUnsubEvent") SET @status = InvokeExecute(@req, @msg, @reqId) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/invokeexecute.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-execute.html',
     function: {
       name: 'InvokeExecute',
       params: [
@@ -1909,7 +1919,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['invokeperform', 'soap perform', 'start', 'api call'],
     signature: 'InvokePerform(apiObject, action [, statusVariable])',
     example: '%%[ VAR @msg SET @def = CreateObject("EmailSendDefinition") SetObjectProperty(@def, "CustomerKey", "welcome-send") SET @status = InvokePerform(@def, "start", @msg) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/invokeperform.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-perform.html',
     function: {
       name: 'InvokePerform',
       params: [
@@ -1931,7 +1941,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['invokeretrieve', 'soap retrieve', 'retrieverequest', 'api call', 'rowset'],
     signature: 'InvokeRetrieve(retrieveRequest [, statusVariable [, requestIdVariable]])',
     example: '%%[ VAR @msg, @reqId SET @req = CreateObject("RetrieveRequest") SetObjectProperty(@req, "ObjectType", "Subscriber") AddObjectArrayItem(@req, "Properties", "EmailAddress") SET @rows = InvokeRetrieve(@req, @msg, @reqId) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/invokeretrieve.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-retrieve.html',
     function: {
       name: 'InvokeRetrieve',
       params: [
@@ -1953,7 +1963,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['invokeupdate', 'soap update', 'update subscriber', 'unsubscribe', 'api call'],
     signature: 'InvokeUpdate(apiObject [, statusVariable [, errorCodeVariable [, options]]])',
     example: '%%[ VAR @msg, @err SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "SubscriberKey", "ada-001") SetObjectProperty(@sub, "Status", "Unsubscribed") SET @status = InvokeUpdate(@sub, @msg, @err) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/invokeupdate.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-update.html',
     function: {
       name: 'InvokeUpdate',
       params: [
@@ -1976,7 +1986,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['ischtmlbrowser', 'chtml', 'mobile browser', 'user agent', 'legacy'],
     signature: 'IsCHTMLBrowser(userAgent)',
     example: '%%[ IF IsCHTMLBrowser(HTTPRequestHeader("User-Agent")) THEN ]%%Basic page%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/ischtmlbrowser.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-is-chtml-browser.html',
     function: {
       name: 'IsCHTMLBrowser',
       params: [
@@ -1992,11 +2002,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.isemailaddress',
     kind: 'ampscript-function',
     title: 'IsEmailAddress',
-    text: 'Returns true when a string is a syntactically valid email address. It checks the format only, not whether the mailbox exists.',
+    text: 'Returns true when a string is a syntactically valid email address. It checks the format only, not whether the mailbox exists, and leading or trailing spaces make it fail, so Trim first.',
     keywords: ['isemailaddress', 'validate email', 'email validation', 'valid email', 'check email'],
     signature: 'IsEmailAddress(value)',
-    example: '%%[ SET @email = "ada@example.com" IF IsEmailAddress(@email) THEN ]%%Valid%%[ ELSE ]%%Invalid%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/isemailaddress.html',
+    example: '%%[ SET @email = Trim(" ada@example.com ") IF IsEmailAddress(@email) THEN ]%%Valid%%[ ELSE ]%%Invalid%%[ ENDIF ]%%',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-email-address.html',
     function: {
       name: 'IsEmailAddress',
       params: [
@@ -2012,11 +2022,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.isnull',
     kind: 'ampscript-function',
     title: 'IsNull',
-    text: 'Returns true when a value is null (an empty string is not null). Use Empty to treat both the same way.',
+    text: 'Returns true only for a real null, typically a data extension column with no value. An empty string or an unset variable is not reported as null, so Empty is the safer general test.',
     keywords: ['isnull', 'null', 'is null', 'null check', 'missing value'],
     signature: 'IsNull(value)',
-    example: '%%[ SET @city = Lookup("Profiles", "City", "Email", emailaddr) IF IsNull(@city) THEN SET @city = "your city" ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/isnull.html',
+    example: '%%[ SET @city = Lookup("Profiles", "City", "Email", emailaddr) IF IsNull(@city) OR Empty(@city) THEN SET @city = "your city" ENDIF ]%%',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-null.html',
     function: {
       name: 'IsNull',
       params: [
@@ -2036,7 +2046,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['isnulldefault', 'default value', 'fallback', 'coalesce', 'null'],
     signature: 'IsNullDefault(value, fallback)',
     example: '%%=IsNullDefault(AttributeValue("Nickname"), "friend")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/isnulldefault.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-is-null-default.html',
     function: {
       name: 'IsNullDefault',
       params: [
@@ -2053,11 +2063,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.isphonenumber',
     kind: 'ampscript-function',
     title: 'IsPhoneNumber',
-    text: 'Returns true when a string is a valid phone number (US-style ten-digit numbers); use it before storing a mobile number.',
+    text: 'Returns true when a string is a valid North American (NANP) phone number; dashes, dots, spaces and brackets are allowed, a leading + or country code is not.',
     keywords: ['isphonenumber', 'validate phone', 'phone validation', 'mobile number', 'sms number'],
     signature: 'IsPhoneNumber(value)',
-    example: '%%[ SET @ok = IsPhoneNumber("3175551234") ]%%%%=v(@ok)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/isphonenumber.html',
+    example: '%%[ SET @ok = IsPhoneNumber("317-555-1234") ]%%%%=v(@ok)=%%',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-phone-number.html',
     function: {
       name: 'IsPhoneNumber',
       params: [
@@ -2077,7 +2087,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['length', 'len', 'character count', 'string length', 'how long', 'string'],
     signature: 'Length(text)',
     example: '%%[ SET @len = Length("Marketing") ]%%\nLength: %%=v(@len)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/length.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-length.html',
     function: {
       name: 'Length',
       params: [
@@ -2097,7 +2107,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['livecontentmicrositeurl', 'live content', 'microsite', 'legacy'],
     signature: 'LiveContentMicrositeURL(pageId, contentId)',
     example: '%%=LiveContentMicrositeURL(12, 34)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/livecontentmicrositeurl.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-live-content-microsite-url.html',
     function: {
       name: 'LiveContentMicrositeURL',
       params: [
@@ -2118,7 +2128,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['localdatetosystemdate', 'time zone', 'timezone', 'convert to system time', 'cst', 'date'],
     signature: 'LocalDateToSystemDate(date)',
     example: '%%=LocalDateToSystemDate("2026-12-03 09:00")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/localdatetosystemdate.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-local-date-to-system-date.html',
     function: {
       name: 'LocalDateToSystemDate',
       params: [
@@ -2138,7 +2148,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['longsfid', 'salesforce id', '18 character id', '15 character id', 'crm id'],
     signature: 'LongSFID(id)',
     example: '%%=LongSFID("0035e00000AbCdE")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/salesforce/longsfid.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-long-sfid.html',
     function: {
       name: 'LongSFID',
       params: [
@@ -2167,7 +2177,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'Lookup(dataExtension, returnColumn, column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @points = Lookup("Loyalty", "Points", "SubscriberKey", _subscriberkey) ]%%You have %%=v(@points)=%% points',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/lookup.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup.html',
     function: {
       name: 'Lookup',
       params: [
@@ -2201,7 +2211,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'LookupOrderedRows(dataExtension, count, orderBy, column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @rows = LookupOrderedRows("Orders", 3, "OrderDate DESC", "SubscriberKey", _subscriberkey) SET @n = RowCount(@rows) ]%%Last orders: %%=v(@n)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/lookuporderedrows.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-ordered-rows.html',
     function: {
       name: 'LookupOrderedRows',
       params: [
@@ -2225,7 +2235,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['lookuporderedrowscs', 'case sensitive', 'ordered rows', 'sort', 'data extension', 'rowset'],
     signature: 'LookupOrderedRowsCS(dataExtension, count, orderBy, column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @rows = LookupOrderedRowsCS("Codes", 1, "Created DESC", "Code", "AbC123") ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/lookuporderedrowscs.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-ordered-rows-cs.html',
     function: {
       name: 'LookupOrderedRowsCS',
       params: [
@@ -2260,7 +2270,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'LookupRows(dataExtension, column1, value1 [, columnN, valueN…])',
     example: '%%[\nSET @rows = LookupRows("Orders", "SubscriberKey", _subscriberkey)\nFOR @i = 1 TO RowCount(@rows) DO\n  SET @row = Row(@rows, @i)\n]%%\n%%=Field(@row, "OrderId")=%%<br>\n%%[ NEXT @i ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/lookuprows.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-rows.html',
     function: {
       name: 'LookupRows',
       params: [
@@ -2282,7 +2292,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['lookuprowscs', 'case sensitive lookup', 'lookuprows', 'data extension', 'rowset'],
     signature: 'LookupRowsCS(dataExtension, column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @rows = LookupRowsCS("Codes", "Code", "AbC123") SET @n = RowCount(@rows) ]%%Matches: %%=v(@n)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/lookuprowscs.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-rows-cs.html',
     function: {
       name: 'LookupRowsCS',
       params: [
@@ -2304,7 +2314,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['lowercase', 'lower case', 'lower', 'tolower', 'case', 'string'],
     signature: 'Lowercase(text)',
     example: '%%=Lowercase("HELLO@EXAMPLE.COM")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/lowercase.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-lowercase.html',
     function: {
       name: 'Lowercase',
       params: [
@@ -2324,7 +2334,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['md5', 'hash', 'checksum', 'hashing'],
     signature: 'MD5(value [, encoding])',
     example: '%%=MD5("ada@example.com")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/md5.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-md5.html',
     function: {
       name: 'MD5',
       params: [
@@ -2345,7 +2355,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['micrositeurl', 'microsite', 'landing page link', 'classic landing page', 'legacy'],
     signature: 'MicrositeURL(pageId [, paramName1, paramValue1 [, paramNameN, paramValueN…]])',
     example: '<a href="%%=MicrositeURL(5678, "promo", "spring")=%%">Open</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/micrositeurl.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-microsite-url.html',
     function: {
       name: 'MicrositeURL',
       params: [
@@ -2367,7 +2377,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['mod', 'modulo', 'remainder', 'even', 'odd', 'math'],
     signature: 'Mod(dividend, divisor)',
     example: '%%[ SET @rest = Mod(7, 2) ]%%\nRemainder: %%=v(@rest)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/math/mod.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-mod.html',
     function: {
       name: 'Mod',
       params: [
@@ -2388,7 +2398,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['multiply', 'times', 'product', 'math', 'arithmetic', 'calculate'],
     signature: 'Multiply(factor1, factor2)',
     example: '%%[ SET @price = Multiply(3, 4.5) ]%%\nPrice: %%=FormatCurrency(@price, "en-US")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/math/multiply.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-multiply.html',
     function: {
       name: 'Multiply',
       params: [
@@ -2409,7 +2419,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['now', 'current date', 'current time', 'today', 'timestamp', 'date', 'time', 'cst'],
     signature: 'Now([keepSendTime])',
     example: '%%=FormatDate(Now(), "yyyy-MM-dd")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/now.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-now.html',
     function: {
       name: 'Now',
       params: [
@@ -2425,11 +2435,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.output',
     kind: 'ampscript-function',
     title: 'Output',
-    text: 'Writes the result of an expression into the content from inside a code block, where it appears at that position. Often wraps ContentBlockByKey or TreatAsContent.',
+    text: 'Writes the result of a function call into the content from inside a code block, at that position. Pass a call such as Concat(...), v(@x) or ContentBlockByKey(...): a bare literal or variable prints nothing.',
     keywords: ['output', 'print', 'write', 'echo', 'display from block'],
     signature: 'Output(value)',
     example: '%%[ SET @greeting = "Welcome back" Output(Concat(@greeting, "!")) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/output.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output.html',
     function: {
       name: 'Output',
       params: [
@@ -2445,11 +2455,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.outputline',
     kind: 'ampscript-function',
     title: 'OutputLine',
-    text: 'Like Output, but appends a line break after the value. The break is a text newline, so in HTML it only shows in source view.',
+    text: 'Like Output, but adds a line break (CR LF) after the value. The break is a text newline, so in HTML it only shows in the source or inside <pre>.',
     keywords: ['outputline', 'print line', 'writeline', 'newline', 'output'],
     signature: 'OutputLine(value)',
-    example: '%%[ OutputLine("First line") OutputLine("Second line") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/outputline.html',
+    example: '%%[ OutputLine(Concat("First", " line")) OutputLine(v("Second line")) ]%%',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output-line.html',
     function: {
       name: 'OutputLine',
       params: [
@@ -2469,7 +2479,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['propercase', 'proper case', 'title case', 'capitalize', 'capitalise', 'name case', 'string'],
     signature: 'ProperCase(text)',
     example: '%%=ProperCase("jANE doe")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/propercase.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-propercase.html',
     function: {
       name: 'ProperCase',
       params: [
@@ -2496,7 +2506,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'QueryParameter(name)',
     example: '%%[ SET @src = QueryParameter("utm_source") ]%%Source: %%=v(@src)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/queryparameter.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-query-parameter.html',
     function: {
       name: 'QueryParameter',
       params: [
@@ -2512,7 +2522,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.raiseerror',
     kind: 'ampscript-function',
     title: 'RaiseError',
-    text: 'Stops processing with an error message. In a send, passing true as the second argument skips only this subscriber (nothing is sent to them) instead of failing the whole send; on a page it ends the request.',
+    text: 'Stops processing with an error. In a send, true as the second argument skips only this subscriber (nothing is sent to them) instead of stopping the whole send; the fifth argument keeps data extension writes made before the error. On a page it ends the request with a generic error page.',
     keywords: [
       'raiseerror',
       'error',
@@ -2522,17 +2532,17 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'suppress',
       'exclude subscriber',
     ],
-    signature: 'RaiseError(message [, skipSubscriberOnly [, apiErrorCode [, apiErrorNumber [, logError]]]])',
+    signature: 'RaiseError(message [, skipSubscriber [, apiErrorCode [, apiErrorNumber [, keepDataWrites]]]])',
     example: '%%[ IF Empty(AttributeValue("Email")) THEN RaiseError("No email address", true) ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/raiseerror.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-raise-error.html',
     function: {
       name: 'RaiseError',
       params: [
         { name: 'message', type: 'string' },
-        { name: 'skipSubscriberOnly', type: 'boolean', optional: true },
+        { name: 'skipSubscriber', type: 'boolean', optional: true },
         { name: 'apiErrorCode', type: 'string', optional: true },
         { name: 'apiErrorNumber', type: 'string', optional: true },
-        { name: 'logError', type: 'boolean', optional: true },
+        { name: 'keepDataWrites', type: 'boolean', optional: true },
       ],
       minArgs: 1,
       maxArgs: 5,
@@ -2544,11 +2554,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.random',
     kind: 'ampscript-function',
     title: 'Random',
-    text: 'Returns a random whole number between the two bounds, both included. Each render picks again, so the value differs between previews and sends.',
+    text: 'Returns a random whole number between the two bounds, both included. The bounds must be whole numbers (a decimal bound fails). Each render picks again, so previews and sends differ.',
     keywords: ['random', 'random number', 'shuffle', 'a/b', 'split', 'math'],
     signature: 'Random(min, max)',
     example: '%%[ SET @pick = Random(1, 3) ]%%\nVariant %%=v(@pick)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/math/random.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-random.html',
     function: {
       name: 'Random',
       params: [
@@ -2569,7 +2579,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['ratingstars', 'einstein', 'product recommendations', 'star rating', 'reviews'],
     signature: 'RatingStars(rating, maxRating, imageUrl)',
     example: '%%=RatingStars(4, 5, "https://www.example.com/star.png")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/einstein/ratingstars.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-einstein/mc-ampscript-reference-einstein-rating-stars.html',
     function: {
       name: 'RatingStars',
       params: [
@@ -2591,7 +2601,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['redirect', 'go to page', 'forward', 'http redirect', 'cloudpage redirect', 'location'],
     signature: 'Redirect(url)',
     example: '%%[ IF Empty(RequestParameter("id")) THEN Redirect("https://www.example.com/error") ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/redirect.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-redirect.html',
     function: {
       name: 'Redirect',
       params: [
@@ -2611,7 +2621,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['redirectto', 'tracked link', 'dynamic link', 'href variable', 'click tracking', 'link'],
     signature: 'RedirectTo(url)',
     example: '%%[ SET @url = "https://www.example.com/offer" ]%%<a href="%%=RedirectTo(@url)=%%">See the offer</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/redirectto.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-redirect-to.html',
     function: {
       name: 'RedirectTo',
       params: [
@@ -2640,7 +2650,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'RegExMatch(text, pattern, group [, optionN…])',
     example: '%%[ SET @zip = RegExMatch("Order 12345", "(\\d+)", 1) ]%%\nOrder number: %%=v(@zip)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/regexmatch.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-regex-match.html',
     function: {
       name: 'RegExMatch',
       params: [
@@ -2659,11 +2669,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.replace',
     kind: 'ampscript-function',
     title: 'Replace',
-    text: 'Replaces every occurrence of a search string with a replacement and returns the result. The search is case-sensitive.',
+    text: 'Replaces every occurrence of a search string with a replacement and returns the result; the match ignores letter case and text produced by a replacement is not replaced again.',
     keywords: ['replace', 'substitute', 'swap text', 'find and replace', 'string'],
     signature: 'Replace(text, search, replacement)',
     example: '%%=Replace("Hello NAME", "NAME", "Ada")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/replace.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-replace.html',
     function: {
       name: 'Replace',
       params: [
@@ -2685,7 +2695,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['replacelist', 'replace many', 'replace multiple', 'strip characters', 'string'],
     signature: 'ReplaceList(text, replacement, search1 [, searchN…])',
     example: '%%=ReplaceList("(555) 123-4567", "", "(", ")", " ", "-")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/replacelist.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-replace-list.html',
     function: {
       name: 'ReplaceList',
       params: [
@@ -2717,7 +2727,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'RequestParameter(name)',
     example: '%%[ SET @email = RequestParameter("email") IF NOT Empty(@email) THEN ]%%Thanks, %%=v(@email)=%%%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/requestparameter.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-request-parameter.html',
     function: {
       name: 'RequestParameter',
       params: [
@@ -2737,7 +2747,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['retrievemscrmrecords', 'microsoft dynamics', 'dynamics crm', 'crm records'],
     signature: 'RetrieveMSCRMRecords(entity, fields, filterField, operator, filterValue)',
     example: '%%[ SET @rows = RetrieveMSCRMRecords("contact", "fullname,emailaddress1", "emailaddress1", "=", "ada@example.com") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/retrievemscrmrecords.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-retrieve-mscrm-records.html',
     function: {
       name: 'RetrieveMSCRMRecords',
       params: [
@@ -2761,7 +2771,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['retrievemscrmrecordsfetchxml', 'microsoft dynamics', 'fetchxml', 'crm query'],
     signature: 'RetrieveMSCRMRecordsFetchXML(fetchXml)',
     example: "%%[ SET @q = \"<fetch><entity name='contact'><attribute name='fullname'/></entity></fetch>\" SET @rows = RetrieveMSCRMRecordsFetchXML(@q) ]%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/retrievemscrmrecordsfetchxml.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-retrieve-mscrm-records-fetchxml.html',
     function: {
       name: 'RetrieveMSCRMRecordsFetchXML',
       params: [
@@ -2781,7 +2791,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['retrievesalesforcejobsources', 'salesforce send', 'job sources', 'report', 'campaign'],
     signature: 'RetrieveSalesforceJobSources(jobId)',
     example: '%%[ SET @rows = RetrieveSalesforceJobSources(jobid) ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/salesforce/retrievesalesforcejobsources.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-retrieve-job-sources.html',
     function: {
       name: 'RetrieveSalesforceJobSources',
       params: [
@@ -2811,7 +2821,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'RetrieveSalesforceObjects(objectType, fields, filterField1, operator1, filterValue1 [, filterFieldN, operatorN, filterValueN…])',
     example: '%%[ SET @rows = RetrieveSalesforceObjects("Contact", "Id,FirstName", "Email", "=", "ada@example.com") ]%%Found: %%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/salesforce/retrievesalesforceobjects.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-retrieve-objects.html',
     function: {
       name: 'RetrieveSalesforceObjects',
       params: [
@@ -2835,7 +2845,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['row', 'get row', 'rowset', 'row index', 'first row', 'loop'],
     signature: 'Row(rowset, index)',
     example: '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN SET @first = Row(@rows, 1) ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/row.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-row.html',
     function: {
       name: 'Row',
       params: [
@@ -2864,7 +2874,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'RowCount(rowset)',
     example: '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN ]%%You have open orders%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/rowcount.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-row-count.html',
     function: {
       name: 'RowCount',
       params: [
@@ -2884,7 +2894,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['setobjectproperty', 'soap api', 'api object', 'property'],
     signature: 'SetObjectProperty(apiObject, property, value)',
     example: '%%[ SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "SubscriberKey", "ada-001") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/api/setobjectproperty.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-set-object-property.html',
     function: {
       name: 'SetObjectProperty',
       params: [
@@ -2902,15 +2912,15 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.setsmsconversationnextkeyword',
     kind: 'ampscript-function',
     title: 'SetSmsConversationNextKeyword',
-    text: 'Sets the keyword that will handle the next message in a MobileConnect conversation.',
+    text: "Changes the keyword that will handle the contact's next reply in an existing MobileConnect conversation; it does not start a conversation.",
     keywords: ['setsmsconversationnextkeyword', 'sms', 'mobileconnect', 'next keyword', 'conversation'],
-    signature: 'SetSmsConversationNextKeyword(shortCode, mobileNumber, nextKeyword)',
+    signature: 'SetSmsConversationNextKeyword(fromNumber, mobileNumber, nextKeyword)',
     example: '%%[ SetSmsConversationNextKeyword("12345", "15555550100", "STEP2") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mobileconnect/setsmsconversationnextkeyword.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-set-sms-conversation-next-keyword.html',
     function: {
       name: 'SetSmsConversationNextKeyword',
       params: [
-        { name: 'shortCode', type: 'string' },
+        { name: 'fromNumber', type: 'string' },
         { name: 'mobileNumber', type: 'string' },
         { name: 'nextKeyword', type: 'string' },
       ],
@@ -2928,7 +2938,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['setstatemscrmrecord', 'microsoft dynamics', 'record state', 'status'],
     signature: 'SetStateMSCRMRecord(entity, recordId, state, status)',
     example: '%%[ SetStateMSCRMRecord("task", "f1c6a6e8-0000-0000-0000-000000000001", "1", "5") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/setstatemscrmrecord.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-set-state-mscrm-record.html',
     function: {
       name: 'SetStateMSCRMRecord',
       params: [
@@ -2951,7 +2961,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['setvalue', 'set value', 'store value', 'variable'],
     signature: 'SetValue(name, value)',
     example: '%%[ SetValue("tier", "gold") ]%%%%=GetValue("tier")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/setvalue.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-set-value.html',
     function: {
       name: 'SetValue',
       params: [
@@ -2972,7 +2982,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['sha1', 'hash', 'hashing', 'checksum'],
     signature: 'SHA1(value [, encoding])',
     example: '%%=SHA1("ada@example.com")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/sha1.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha1.html',
     function: {
       name: 'SHA1',
       params: [
@@ -2993,7 +3003,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['sha256', 'hash', 'hashing', 'hashed email', 'signature'],
     signature: 'SHA256(value [, encoding])',
     example: '%%=SHA256(Lowercase("Ada@Example.com"))=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/sha256.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha256.html',
     function: {
       name: 'SHA256',
       params: [
@@ -3014,7 +3024,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['sha512', 'hash', 'hashing'],
     signature: 'SHA512(value [, encoding])',
     example: '%%=SHA512("ada@example.com")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/sha512.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha512.html',
     function: {
       name: 'SHA512',
       params: [
@@ -3035,7 +3045,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['stringtodate', 'string to date', 'convert', 'parse date', 'text to date', 'date'],
     signature: 'StringToDate(value [, culture])',
     example: '%%[ SET @d = StringToDate("12/03/2026") ]%%\n%%=FormatDate(@d, "yyyy-MM-dd")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/stringtodate.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-string-to-date.html',
     function: {
       name: 'StringToDate',
       params: [
@@ -3056,7 +3066,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['stringtohex', 'hex', 'hexadecimal', 'encode', 'bytes'],
     signature: 'StringToHex(value [, encoding])',
     example: '%%=StringToHex("Hi")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/stringtohex.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-string-to-hex.html',
     function: {
       name: 'StringToHex',
       params: [
@@ -3077,7 +3087,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['substring', 'substr', 'mid', 'left', 'part of string', 'slice', 'cut', 'truncate', 'string'],
     signature: 'Substring(text, start [, length])',
     example: '%%=Substring("Marketing Cloud", 1, 9)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/substring.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-substring.html',
     function: {
       name: 'Substring',
       params: [
@@ -3099,7 +3109,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['subtract', 'minus', 'difference', 'math', 'arithmetic', 'calculate'],
     signature: 'Subtract(number1, number2)',
     example: '%%[ SET @left = Subtract(100, 37) ]%%\nPoints left: %%=v(@left)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/math/subtract.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-subtract.html',
     function: {
       name: 'Subtract',
       params: [
@@ -3120,7 +3130,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['systemdatetolocaldate', 'time zone', 'timezone', 'convert to local time', 'cst', 'date'],
     signature: 'SystemDateToLocalDate(date)',
     example: '%%=SystemDateToLocalDate(Now())=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/date-time/systemdatetolocaldate.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-system-date-to-local-date.html',
     function: {
       name: 'SystemDateToLocalDate',
       params: [
@@ -3140,7 +3150,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['transformxml', 'xslt', 'xml transform', 'xml'],
     signature: 'TransformXML(xml, xslt)',
     example: "%%[ SET @xml = \"<a>1</a>\" SET @xsl = \"<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:template match='/'><xsl:value-of select='a'/></xsl:template></xsl:stylesheet>\" ]%%%%=TransformXML(@xml, @xsl)=%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/transformxml.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-transform-xml.html',
     function: {
       name: 'TransformXML',
       params: [
@@ -3168,7 +3178,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'TreatAsContent(content)',
     example: '%%[ SET @html = "Hello %%FirstName%%" ]%%%%=TreatAsContent(@html)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/treatascontent.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-treat-as-content.html',
     function: {
       name: 'TreatAsContent',
       params: [
@@ -3188,7 +3198,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['treatascontentarea', 'evaluate', 'cache content', 'dynamic content'],
     signature: 'TreatAsContentArea(key, content [, impressionRegion])',
     example: '%%[ SET @html = "<p>Sale ends Friday</p>" ]%%%%=TreatAsContentArea("sale-banner", @html)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/content/treatascontentarea.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-treat-as-content-area.html',
     function: {
       name: 'TreatAsContentArea',
       params: [
@@ -3210,7 +3220,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['trim', 'whitespace', 'spaces', 'strip', 'clean', 'string'],
     signature: 'Trim(text)',
     example: '%%[ SET @clean = Trim("  hello  ") ]%%[%%=v(@clean)=%%]',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/trim.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-trim.html',
     function: {
       name: 'Trim',
       params: [
@@ -3230,7 +3240,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['updatedata', 'update', 'change row', 'edit record', 'data extension', 'save', 'cloudpage'],
     signature: 'UpdateData(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @key = RequestParameter("sk") SET @n = UpdateData("Preferences", 1, "SubscriberKey", @key, "Frequency", "weekly") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/updatedata.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-update-data.html',
     function: {
       name: 'UpdateData',
       params: [
@@ -3255,7 +3265,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['updatede', 'update', 'data extension from email', 'change row', 'data extension'],
     signature: 'UpdateDE(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
     example: '%%[ UpdateDE("Loyalty", 1, "SubscriberKey", _subscriberkey, "LastEmailed", Now()) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/updatede.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-update-de.html',
     function: {
       name: 'UpdateDE',
       params: [
@@ -3280,7 +3290,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['updatemscrmrecords', 'microsoft dynamics', 'update crm record'],
     signature: 'UpdateMSCRMRecords(entity, recordIds, field, value)',
     example: '%%[ UpdateMSCRMRecords("contact", "f1c6a6e8-0000-0000-0000-000000000001", "donotemail", "true") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/updatemscrmrecords.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-update-mscrm-records.html',
     function: {
       name: 'UpdateMSCRMRecords',
       params: [
@@ -3309,7 +3319,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'UpdateSingleSalesforceObject(objectType, recordId, field1, value1 [, fieldN, valueN…])',
     example: '%%[ SET @ok = UpdateSingleSalesforceObject("Contact", "0035e00000AbCdE", "HasOptedOutOfEmail", "true") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/salesforce/updatesinglesalesforceobject.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-update-single-object.html',
     function: {
       name: 'UpdateSingleSalesforceObject',
       params: [
@@ -3332,7 +3342,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['uppercase', 'upper case', 'upper', 'toupper', 'capitals', 'case', 'string'],
     signature: 'Uppercase(text)',
     example: '%%=Uppercase("sale ends today")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/string/uppercase.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-uppercase.html',
     function: {
       name: 'Uppercase',
       params: [
@@ -3352,7 +3362,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['upsertcontact', 'mobileconnect', 'contact', 'sms opt in', 'mobile number'],
     signature: 'UpsertContact(channel, keyColumn, keyValue, column1, value1 [, columnN, valueN…])',
     example: '%%[ UpsertContact("mobileconnect", "ContactKey", "ada-001", "Locale", "en-US") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mobileconnect/upsertcontact.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-upsert-contact.html',
     function: {
       name: 'UpsertContact',
       params: [
@@ -3384,7 +3394,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'UpsertData(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @email = RequestParameter("email") IF NOT Empty(@email) THEN SET @n = UpsertData("Preferences", 1, "Email", @email, "OptIn", "true") ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/upsertdata.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-upsert-data.html',
     function: {
       name: 'UpsertData',
       params: [
@@ -3409,7 +3419,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['upsertde', 'upsert', 'insert or update', 'data extension from email', 'data extension'],
     signature: 'UpsertDE(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
     example: '%%[ UpsertDE("LastSend", 1, "SubscriberKey", _subscriberkey, "SentAt", Now()) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/data-extension/upsertde.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-upsert-de.html',
     function: {
       name: 'UpsertDE',
       params: [
@@ -3434,7 +3444,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['upsertmscrmrecord', 'microsoft dynamics', 'upsert crm record'],
     signature: 'UpsertMSCRMRecord(entity, matchField, matchValue, returnField, returnField2, field1, value1, field2, value2)',
     example: '%%=UpsertMSCRMRecord("contact", "emailaddress1", "ada@example.com", "contactid", "fullname", "firstname", "Ada", "lastname", "Lovelace")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/microsoft-dynamics/upsertmscrmrecord.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-microsoft-dynamics/mc-ampscript-reference-microsoft-dynamics-upsert-mscrm-record.html',
     function: {
       name: 'UpsertMSCRMRecord',
       params: [
@@ -3469,7 +3479,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'URLEncode(url [, encodeSpacesOnly [, encodeAll]])',
     example: '%%[ SET @link = Concat("https://www.example.com/search?q=", URLEncode("shoes & bags", true, true)) ]%%<a href="%%=RedirectTo(@link)=%%">Search</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/encryption/urlencode.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-url-encode.html',
     function: {
       name: 'URLEncode',
       params: [
@@ -3491,7 +3501,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['v', 'output variable', 'print variable', 'display value', 'inline', 'show value'],
     signature: 'V(value)',
     example: '%%[ SET @first = "Ada" ]%%\nHi %%=v(@first)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/v.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-v.html',
     function: {
       name: 'V',
       params: [
@@ -3507,15 +3517,15 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.wat',
     kind: 'ampscript-function',
     title: 'WAT',
-    text: "Appends the account's web analytics tracking parameters to a link, filling placeholders with the values given. Used in links when web analytics connector tracking is configured.",
-    keywords: ['wat', 'web analytics', 'tracking parameters', 'utm', 'google analytics'],
-    signature: 'WAT(url [, valueN…])',
-    example: '<a href="%%=WAT("https://www.example.com", "spring")=%%">Shop</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/wat.html',
+    text: 'Returns the web analytics tracking (WAT) string of a parameter set by its key, with the given values filled in for its WATP(1), WATP(2)… placeholders. The parameter set must first be configured for the account by Salesforce support.',
+    keywords: ['wat', 'web analytics', 'tracking parameters', 'utm', 'google analytics', 'link tracking'],
+    signature: 'WAT(parameterSetKey [, valueN…])',
+    example: '<a href="https://www.example.com/?%%=WAT("GA-Links", "spring")=%%">Shop</a>',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-wat.html',
     function: {
       name: 'WAT',
       params: [
-        { name: 'url', type: 'string' },
+        { name: 'parameterSetKey', type: 'string' },
         { name: 'valueN', type: 'string', optional: true, repeating: true },
       ],
       minArgs: 1,
@@ -3528,15 +3538,15 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.watp',
     kind: 'ampscript-function',
     title: 'WATP',
-    text: 'Returns the value of one web analytics tracking parameter by its number, for building tracked links by hand.',
-    keywords: ['watp', 'web analytics', 'tracking parameter', 'utm'],
-    signature: 'WATP(parameterNumber)',
-    example: '%%=WATP(1)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/watp.html',
+    text: "A placeholder used inside a WAT parameter set's definition: WATP(n) stands for the n-th value passed to WAT.",
+    keywords: ['watp', 'web analytics', 'tracking parameter', 'utm', 'placeholder'],
+    signature: 'WATP(ordinal)',
+    example: '%%=URLEncode(WATP(1))=%%',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-wat.html',
     function: {
       name: 'WATP',
       params: [
-        { name: 'parameterNumber', type: 'string' },
+        { name: 'ordinal', type: 'string' },
       ],
       minArgs: 1,
       maxArgs: 1,
@@ -3552,7 +3562,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['wraplongurl', 'long url', 'link too long', 'url length', 'broken link'],
     signature: 'WrapLongURL(url)',
     example: '%%[ SET @long = "https://www.example.com/landing?id=1" ]%%<a href="%%=WrapLongURL(@long)=%%">Open</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/utility/wraplongurl.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-wrap-long-url.html',
     function: {
       name: 'WrapLongURL',
       params: [

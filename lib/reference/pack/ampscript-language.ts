@@ -200,7 +200,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'that needs a value (e.g. FormatDate, DateAdd) stops the render with an error, so guard first.',
     keywords: ['null', 'empty', 'blank', 'missing value', 'default value', 'fallback', 'isnull', 'no value'],
     example: '%%[\nSET @date = Lookup("Members", "JoinDate", "SubscriberKey", _subscriberkey)\nIF NOT Empty(@date) THEN\n  SET @since = FormatDate(@date, "MMMM yyyy")\nELSE\n  SET @since = "recently"\nENDIF\n]%%\nMember since %%=v(@since)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utility/mc-ampscript-reference-utility-empty.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-empty.html',
   },
   {
     id: 'ampscript.lang.nesting',
@@ -223,7 +223,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'another inline expression. A common mistake is writing @x in plain HTML, which prints the literal text "@x".',
     keywords: ['output', 'print', 'write', 'echo', 'display', 'show variable', 'v function', 'variable not showing'],
     example: '%%[ SET @msg = "Hi" Output(Concat(@msg, " there")) ]%%\n%%=v(@msg)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utility/mc-ampscript-reference-utility-output.html',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output.html',
   },
   {
     id: 'ampscript.lang.error-invalid-function',
