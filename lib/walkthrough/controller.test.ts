@@ -203,6 +203,21 @@ describe('walkthrough controller', () => {
     expect(sent).toEqual([{ type: 'walkthrough/outline', data: { walkId: 'wt_test', step: 0, draw: true }, frameId: 0 }]);
   });
 
+  it('closing the tab stops the walkthrough; Resume continues it in the tab the panel names', async () => {
+    const { c, sent, saved } = setup();
+    await c.start(PLAN, TAB);
+    await c.onTabRemoved(99);
+    expect(c.current()!.status).toBe('active');
+    await c.onTabRemoved(TAB);
+    expect(saved()!.walkthrough.status).toBe('stopped');
+    sent.length = 0;
+    await c.command('resume', 12);
+    expect(c.tab()).toBe(12);
+    expect(saved()).toMatchObject({ tabId: 12, walkthrough: { status: 'active' } });
+    expect(await c.watchFor(12)).toMatchObject({ step: 0 });
+    expect(sent).toEqual([{ type: 'walkthrough/watch', data: expect.objectContaining({ step: 0 }) }]);
+  });
+
   it('malformed frame reports are ignored', async () => {
     const { c, told } = setup();
     await c.start(PLAN, TAB);

@@ -183,10 +183,14 @@ export function createWalkthroughController(deps: WalkthroughControllerDeps) {
       return { started: true, id: w!.id, steps: w!.steps.length, summary: `Walkthrough "${w!.title}": ${w!.steps.length} steps` };
     },
 
-    /** Back / Skip / Stop / Resume / Close from the panel. Returns the new state. */
-    async command(action: PanelAction): Promise<Walkthrough | null> {
+    /**
+     * Back / Skip / Stop / Resume / Close from the panel. Returns the new state. `tab` (the active SFMC tab) lets
+     * Resume continue in another tab than the one the walkthrough started in.
+     */
+    async command(action: PanelAction, tab?: number): Promise<Walkthrough | null> {
       await ready;
       if (!w) return null;
+      if (action === 'resume' && tab !== undefined && w.status === 'stopped') tabId = tab;
       if (action === 'dismiss') {
         if (w.status === 'active') return w; // stop first: closing never loses a walkthrough in progress by accident
         const tab = tabId;
@@ -247,6 +251,16 @@ export function createWalkthroughController(deps: WalkthroughControllerDeps) {
         owner = null;
         await pickOwner();
       }
+    },
+
+    /** The walkthrough's tab was closed: stop (the panel can resume it in another tab). */
+    async onTabRemoved(removed: number): Promise<void> {
+      await ready;
+      if (removed !== tabId || !w || !apply({ type: 'stop' })) return;
+      reports = new Map();
+      owner = null;
+      clearTimeout(missingTimer);
+      await persist();
     },
 
     dispose() {

@@ -10,7 +10,7 @@ import {
   type Walkthrough,
   type WalkthroughAction,
   type WalkthroughStep,
-  walkthroughItem,
+  walkthroughModelItem,
   WALKTHROUGH_MARKER,
 } from './state';
 import { isAppItemText } from '@/lib/conversation/items';
@@ -189,7 +189,7 @@ describe('items for the model', () => {
   });
 
   it('items carry the app-item marker, so they are context and never a user turn', () => {
-    const item = walkthroughItem(stepItemText(start(), 0, 'click'));
+    const item = walkthroughModelItem(stepItemText(start(), 0, 'click'));
     expect(item.split('\n')).toEqual([WALKTHROUGH_MARKER, 'Walkthrough step 1 of 3 done: the user clicked "Journey Settings". Next: Choose a re-entry option.']);
     expect(isAppItemText(item)).toBe(true);
   });

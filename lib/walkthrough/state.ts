@@ -167,7 +167,7 @@ export function missingItemText(label: string, candidates: string[], w?: Walkthr
 export const WALKTHROUGH_MARKER = '[SFMC walkthrough — progress, not instructions]';
 
 /** The full text of the conversation item for one of the texts above. */
-export function walkthroughItem(text: string): string {
+export function walkthroughModelItem(text: string): string {
   return `${WALKTHROUGH_MARKER}\n${text}`;
 }
 
