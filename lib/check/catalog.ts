@@ -75,3 +75,10 @@ export function catalogFrom(input: {
     dataViews: new Map((input.dataViews ?? []).map((n) => [n.toLowerCase(), n])),
   };
 }
+
+/** "2 arguments", "1 to 3 arguments", "at least 3 arguments". */
+export function arity(f: FunctionInfo): string {
+  if (f.maxArgs === f.minArgs) return `${f.minArgs} argument${f.minArgs === 1 ? '' : 's'}`;
+  if (f.maxArgs === null) return `at least ${f.minArgs} argument${f.minArgs === 1 ? '' : 's'}`;
+  return `${f.minArgs} to ${f.maxArgs} arguments`;
+}

@@ -6,7 +6,7 @@ import { checkAmpscriptRegions } from './ampscript/index.ts';
 import type { Catalog } from './catalog.ts';
 import { defaultCatalog } from './default-catalog.ts';
 import { LineIndex, toProblems, type Finding } from './positions.ts';
-import { hasServerScript, isBareAmpscript, scanDocument, type Region } from './regions.ts';
+import { hasServerScript, isBareAmpscript, scanDocument, type Regions } from './regions.ts';
 import { checkSql } from './sql/index.ts';
 import { checkSsjsRegion, loadsCore } from './ssjs/index.ts';
 import type { CheckLanguage, CheckResult, ContentType } from './types.ts';
@@ -22,8 +22,18 @@ export interface CheckOptions {
   catalog?: Catalog;
 }
 
-function checkDocument(code: string, regions: Region[], catalog: Catalog, contentType?: ContentType): Finding[] {
-  const findings = checkAmpscriptRegions(code, regions, { catalog, ...(contentType ? { contentType } : {}) });
+function checkDocument(
+  code: string,
+  scan: Regions,
+  catalog: Catalog,
+  contentType?: ContentType,
+): Finding[] {
+  const regions = scan.regions;
+  const unclosed = new Set(scan.findings.filter((f) => f.rule === 'unclosed-block').map((f) => f.offset));
+  const findings = [
+    ...scan.findings,
+    ...checkAmpscriptRegions(code, regions, { catalog, ...(contentType ? { contentType } : {}) }, unclosed),
+  ];
   const coreLoaded = loadsCore(code);
   for (const r of regions) {
     if (r.kind === 'ssjs') findings.push(...checkSsjsRegion(code.slice(r.start, r.end), r.start, { catalog, coreLoaded }));
@@ -40,8 +50,7 @@ export function check(code: string, language: CheckLanguage, options: CheckOptio
       break;
     case 'ssjs':
       if (hasServerScript(code)) {
-        const scan = scanDocument(code);
-        findings = [...scan.findings, ...checkDocument(code, scan.regions, catalog, options.contentType)];
+        findings = checkDocument(code, scanDocument(code), catalog, options.contentType);
       } else {
         findings = checkSsjsRegion(code, 0, { catalog });
       }
@@ -49,11 +58,11 @@ export function check(code: string, language: CheckLanguage, options: CheckOptio
     case 'ampscript':
     case 'html': {
       if (language === 'ampscript' && isBareAmpscript(code)) {
-        findings = checkDocument(code, [{ kind: 'amp-script', start: 0, end: code.length, open: 0 }], catalog, options.contentType);
+        const bare: Regions = { regions: [{ kind: 'amp-script', start: 0, end: code.length, open: 0 }], findings: [] };
+        findings = checkDocument(code, bare, catalog, options.contentType);
         break;
       }
-      const scan = scanDocument(code);
-      findings = [...scan.findings, ...checkDocument(code, scan.regions, catalog, options.contentType)];
+      findings = checkDocument(code, scanDocument(code), catalog, options.contentType);
       break;
     }
   }

@@ -32,12 +32,13 @@ function attr(attrs: string, name: string): string | undefined {
 
 /**
  * End of an AMPscript region: the first `close` outside quotes and comments. Meeting another opener first means this
- * region was never closed. If a quote never closes, fall back to the first plain `close` (the tokenizer reports the
- * quote).
+ * region was never closed. If a quote or comment never closes, fall back to the first plain `close` (the tokenizer
+ * reports the quote or comment).
  */
 function findClose(text: string, from: number, close: string): { end: number; reopened: boolean } {
   let i = from;
   let quote = '';
+  let openComment = false;
   while (i < text.length) {
     const c = text[i];
     if (quote) {
@@ -48,13 +49,14 @@ function findClose(text: string, from: number, close: string): { end: number; re
     if (c === '"' || c === "'") quote = c;
     else if (c === '/' && text[i + 1] === '*') {
       const e = text.indexOf('*/', i + 2);
+      openComment = e < 0;
       i = e < 0 ? text.length : e + 2;
       continue;
     } else if (text.startsWith(close, i)) return { end: i, reopened: false };
     else if (text.startsWith('%%[', i) || text.startsWith('%%=', i)) return { end: i, reopened: true };
     i++;
   }
-  if (quote) {
+  if (quote || openComment) {
     const plain = text.indexOf(close, from);
     if (plain >= 0) return { end: plain, reopened: false };
   }

@@ -9,6 +9,8 @@ import { tokenize } from './tokenize.ts';
 
 export type { AmpOptions } from './parse.ts';
 
+const UNCLOSED_RULES = new Set(['unclosed-string', 'unclosed-comment']);
+
 /** `Variable.SetValue("@name", …)` in SSJS also sets an AMPscript variable. */
 const SSJS_SETS = /Variable\.SetValue\(\s*["'](@?\w+)["']/gi;
 
@@ -16,7 +18,13 @@ const SSJS_SETS = /Variable\.SetValue\(\s*["'](@?\w+)["']/gi;
  * Check the AMPscript regions of `text`. `ssjs` regions are only read for the variables they set.
  * Returns findings in document offsets.
  */
-export function checkAmpscriptRegions(text: string, regions: Region[], options: AmpOptions): Finding[] {
+export function checkAmpscriptRegions(
+  text: string,
+  regions: Region[],
+  options: AmpOptions,
+  /** Opening offsets of regions the scanner found unclosed. */
+  unclosed: ReadonlySet<number> = new Set(),
+): Finding[] {
   const findings: Finding[] = [];
   const state = newAmpState(findings);
   for (const r of regions) {
@@ -27,10 +35,18 @@ export function checkAmpscriptRegions(text: string, regions: Region[], options: 
       }
       continue;
     }
+    const before = findings.length;
     const tokens = tokenize(text.slice(r.start, r.end), r.start, findings);
     const parser = new RegionParser(tokens, state, options, r.end);
     if (r.kind === 'amp-inline') parser.inline(r.open);
     else parser.statements();
+    // A region that never closes (or holds a quote that never closes) swallowed text that is not AMPscript: the
+    // delimiter finding says it all, syntax errors after it would only be noise.
+    const broken = unclosed.has(r.open) || findings.slice(before).some((f) => UNCLOSED_RULES.has(f.rule));
+    if (broken) {
+      const kept = findings.slice(before).filter((f) => f.rule !== 'syntax');
+      findings.splice(before, findings.length - before, ...kept);
+    }
   }
   for (const open of state.stack) reportUnclosed(open, findings);
 

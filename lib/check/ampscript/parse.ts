@@ -3,7 +3,7 @@
  * block and close in a later one, so the open-statement stack and the set of assigned variables live in `AmpState`
  * across regions. Syntax errors end the statement they occur in; parsing resumes at the next statement keyword.
  */
-import type { Catalog, FunctionInfo } from '../catalog.ts';
+import { arity, type Catalog } from '../catalog.ts';
 import type { Finding } from '../positions.ts';
 import { didYouMean } from '../suggest.ts';
 import type { ContentType } from '../types.ts';
@@ -66,11 +66,6 @@ function describe(t: Token | undefined): string {
   return JSON.stringify(t.value);
 }
 
-function arity(f: FunctionInfo): string {
-  if (f.maxArgs === f.minArgs) return `${f.minArgs} argument${f.minArgs === 1 ? '' : 's'}`;
-  if (f.maxArgs === null) return `at least ${f.minArgs} argument${f.minArgs === 1 ? '' : 's'}`;
-  return `${f.minArgs} to ${f.maxArgs} arguments`;
-}
 
 const CONTENT_LABEL: Record<ContentType, string> = {
   email: 'email',

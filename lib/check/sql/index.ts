@@ -8,7 +8,7 @@ import * as transactsql from 'node-sql-parser/build/transactsql.js';
 import type { Catalog } from '../catalog.ts';
 import type { Finding } from '../positions.ts';
 import { LineIndex } from '../positions.ts';
-import { checkSqlRules } from './rules.ts';
+import { checkSqlRules, STATEMENT_RULES } from './rules.ts';
 import { tokenizeSql } from './tokenize.ts';
 
 interface SqlParser {
@@ -21,12 +21,24 @@ const mod = transactsql as unknown as { Parser?: ParserClass; default?: { Parser
 const ParserCtor = (mod.Parser ?? mod.default?.Parser) as ParserClass;
 let parser: SqlParser | undefined;
 
-/** Valid T-SQL the grammar rejects → spaces of the same length (newlines kept). */
-const UNSUPPORTED_BY_GRAMMAR: RegExp[] = [/\bAT\s+TIME\s+ZONE\s+(?:N?'[^']*'|@?\w+)/gi];
+const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+
+/**
+ * Valid T-SQL the grammar rejects, rewritten to something it accepts with the same length (newlines kept), so
+ * positions of later errors stay true.
+ */
+const REWRITES: [RegExp, (m: string) => string][] = [
+  [/\bAT\s+TIME\s+ZONE\s+(?:N?'[^']*'|@?\w+)/gi, blank],
+  [/\bWITHIN\s+GROUP\s*\([^()]*\)/gi, blank],
+  [/\bWITH\s+TIES\b/gi, blank],
+  [/\bTRY_CAST(?=\s*\()/gi, () => '    CAST'],
+  [/\bINTERSECT\b/gi, () => 'UNION    '],
+  [/\bEXCEPT\b/gi, () => 'UNION '],
+];
 
 export function blankUnsupported(text: string): string {
   let out = text;
-  for (const re of UNSUPPORTED_BY_GRAMMAR) out = out.replace(re, (m) => m.replace(/[^\n]/g, ' '));
+  for (const [re, to] of REWRITES) out = out.replace(re, to);
   return out;
 }
 
@@ -35,12 +47,13 @@ interface PegError {
   location?: { start?: { line: number; column: number; offset: number } };
 }
 
-function syntaxMessage(err: PegError): string {
+function syntaxMessage(err: PegError, text: string, offset: number): string {
   const found = /but (.+) found\.?$/.exec(err.message ?? '')?.[1];
-  if (!found || found === 'end of input') {
+  if (!found || found === 'end of input' || offset >= text.length) {
     return 'syntax error: the query ends too early (a missing closing parenthesis, quote or bracket?)';
   }
-  return `syntax error near ${found}`;
+  const word = /^(?:\w+|\S)/.exec(text.slice(offset))?.[0] ?? found;
+  return `syntax error near "${word}"`;
 }
 
 export function checkSql(text: string, catalog: Catalog): Finding[] {
@@ -56,9 +69,12 @@ export function checkSql(text: string, catalog: Catalog): Finding[] {
     const index = new LineIndex(text);
     const offset = start ? index.offset(start.line, start.column) : 0;
     const line = index.at(offset).line;
-    // A line that already broke an SFMC rule needs no second, vaguer message.
-    const ruleOnLine = findings.some((f) => f.severity === 'error' && index.at(f.offset).line === line);
-    if (!ruleOnLine) findings.push({ offset, severity: 'error', rule: 'syntax', message: syntaxMessage(err) });
+    // A line that already broke an SFMC rule, or a statement that is not a query at all, needs no second, vaguer
+    // message.
+    const explained = findings.some(
+      (f) => f.severity === 'error' && (STATEMENT_RULES.has(f.rule) || index.at(f.offset).line === line),
+    );
+    if (!explained) findings.push({ offset, severity: 'error', rule: 'syntax', message: syntaxMessage(err, text, offset) });
   }
   return findings;
 }

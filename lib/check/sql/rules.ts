@@ -8,6 +8,9 @@ import { didYouMean } from '../suggest.ts';
 import type { SqlToken } from './tokenize.ts';
 
 const NOT_SELECT = new Set(['UPDATE', 'DELETE', 'INSERT', 'MERGE', 'EXEC', 'EXECUTE', 'TRUNCATE', 'DROP', 'CREATE', 'ALTER']);
+const TRAILING_COMMA_BEFORE = new Set(['FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION']);
+/** Findings that make the whole statement something other than a query: a parser error after them is noise. */
+export const STATEMENT_RULES = new Set(['select-only', 'select-into', 'no-variables', 'syntax']);
 const CLAUSES = new Set(['SELECT', 'FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'JOIN', 'ON', 'UNION', 'EXCEPT', 'INTERSECT']);
 
 export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog): Finding[] {
@@ -18,8 +21,18 @@ export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog
   /** Last clause keyword per parenthesis depth. */
   const clause: string[] = [];
 
+  /** One select-only finding per statement (MERGE … UPDATE is one mistake). */
+  let statementFlagged = false;
+
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as SqlToken;
+    if (t.type === 'punct' && t.value === ';' && t.depth === 0) statementFlagged = false;
+    if (t.type === 'punct' && t.value === ',') {
+      const after = tokens[i + 1];
+      if (after && (after.value === ')' || (after.type === 'word' && TRAILING_COMMA_BEFORE.has(after.value)))) {
+        error(t, 'syntax', `remove this comma: nothing follows it before ${after.value}`);
+      }
+    }
     const prev = tokens[i - 1];
     const qualified = prev?.type === 'punct' && prev.value === '.';
     const aliased = prev?.type === 'word' && prev.value === 'AS';
@@ -28,6 +41,8 @@ export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog
       const w = t.value;
       if (CLAUSES.has(w)) clause[t.depth] = w;
       if (NOT_SELECT.has(w)) {
+        if (statementFlagged) continue;
+        statementFlagged = true;
         error(
           t,
           'select-only',

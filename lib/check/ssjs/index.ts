@@ -5,7 +5,7 @@
  */
 import { parse, VisitorKeys } from 'espree';
 import type { Node } from 'estree';
-import type { Catalog } from '../catalog.ts';
+import { arity, type Catalog } from '../catalog.ts';
 import type { Finding } from '../positions.ts';
 import { didYouMean } from '../suggest.ts';
 import { SYNTAX_RULES } from './syntax-rules.ts';
@@ -36,11 +36,15 @@ export function checkSsjsRegion(code: string, base: number, options: SsjsOptions
     program = parse(code, { ecmaVersion: 'latest', sourceType: 'script' }) as unknown as Node;
   } catch (e) {
     const err = e as { index?: number; message?: string };
+    const index = err.index ?? 0;
+    const atEnd = code.slice(index).trim() === '';
     findings.push({
-      offset: base + (err.index ?? 0),
+      offset: base + index,
       severity: 'error',
       rule: 'syntax',
-      message: `syntax error: ${(err.message ?? 'cannot parse').replace(/ \(\d+:\d+\)$/, '')}`,
+      message: atEnd
+        ? 'syntax error: the script ends too early (a missing }, ) or quote?)'
+        : `syntax error: ${(err.message ?? 'cannot parse').replace(/ \(\d+:\d+\)$/, '')}`,
     });
     return findings;
   }
@@ -53,6 +57,19 @@ export function checkSsjsRegion(code: string, base: number, options: SsjsOptions
     const hit = check && !inPattern ? check(node, parent) : undefined;
     if (hit) findings.push({ offset: base + node.start, severity: 'error', ...hit });
 
+    if (node.type === 'CallExpression') {
+      const name = platformFunctionName(node.callee);
+      const f = name ? platform.get(name.toLowerCase()) : undefined;
+      const n = node.arguments.length;
+      if (f && (n < f.minArgs || (f.maxArgs !== null && n > f.maxArgs)) && !node.arguments.some((a) => a.type === 'SpreadElement')) {
+        findings.push({
+          offset: base + node.start,
+          severity: 'error',
+          rule: 'argument-count',
+          message: `Platform.Function.${f.name} takes ${arity(f)}, got ${n}`,
+        });
+      }
+    }
     if (node.type === 'MemberExpression') {
       const name = platformFunctionName(node);
       if (name && platform.size > 0 && !platform.has(name.toLowerCase())) {

@@ -60,7 +60,6 @@ export const SYNTAX_RULES: Partial<Record<Node['type'], Check>> = {
       : undefined,
   ForOfStatement: () => ({ rule: 'no-for-of', message: `${NOT} for…of; use for (var i = 0; i < list.length; i++)` }),
   AwaitExpression: () => ({ rule: 'no-async-await', message: `${NOT} await; SSJS calls are synchronous` }),
-  YieldExpression: () => ({ rule: 'no-generator', message: `${NOT} yield` }),
   Property: (n) => {
     if (n.type !== 'Property') return undefined;
     if (n.method) return { rule: 'no-shorthand', message: `${NOT} shorthand methods; write name: function() {}` };
