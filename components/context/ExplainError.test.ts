@@ -7,7 +7,7 @@ import type { FrameContext, PageContext } from '@/lib/sfmc/types';
 import { loadFixture } from '@/tests/fixtures/sfmc/load';
 import { PRACTICE_PAGES } from '@/scripts/sfmc-server';
 import ExplainError from './ExplainError.vue';
-import { errorsFromContextText, explainErrorQuestion, pageErrors, MAX_ERRORS } from './errors';
+import { errorsFromContextText, explainErrorQuestion, pageErrors, MAX_ERRORS } from '@/lib/walkthrough/explain-error';
 
 function journeyBuilderContext(): PageContext {
   const p = PRACTICE_PAGES.find((x) => x.app === 'Journey Builder')!;
