@@ -1,9 +1,21 @@
 /** Transcript entries assembled by the conversation reducer (lib/conversation/transcript.ts). */
+import type { CheckResult } from '@/lib/check/types';
 
 export interface CodeSnippet {
   language: 'ampscript' | 'sql' | 'ssjs' | 'html' | string;
   title: string;
   code: string;
+  /** What the code checker found (lib/check), when the language is one it checks. */
+  check?: CheckResult;
+  /** The id of the earlier card (with errors) this one corrects: the panel shows it folded under this one. */
+  supersedes?: string;
+}
+
+/** One reference entry the instructor looked up (lookup_sfmc_reference), shown as a link under the answer. */
+export interface LookedUp {
+  id: string;
+  title: string;
+  source: string;
 }
 
 export interface TranscriptEntry {
@@ -18,6 +30,8 @@ export interface TranscriptEntry {
   at: number;
   /** For role 'tool': the tool name and a short result summary. */
   tool?: { name: string; summary: string; ok: boolean };
+  /** For the `lookup_sfmc_reference` tool: the entries found (empty = the reference had nothing). */
+  lookups?: { query: string; found: LookedUp[] };
   /** A code card shown by the `show_snippet` tool. */
   snippet?: CodeSnippet;
   /** For assistant entries: the `resp_…` that produced it (used to mark a cancelled response's entries cut). */

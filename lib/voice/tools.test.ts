@@ -49,12 +49,41 @@ describe('engine tools round trip', () => {
     expect(JSON.stringify(miss)).not.toMatch(/not on screen|"Save"/);
   });
 
-  it('show_snippet adds a code card to the transcript', async () => {
+  it('show_snippet checks the code, adds a checked card, and tells the model', async () => {
     const h = setup();
     await h.tools.run(h.tools.callsIn(done({ name: 'show_snippet', call_id: 'c2', arguments: JSON.stringify({ language: 'SQL', title: 'Openers', code: 'SELECT SubscriberKey FROM _Open' }) })), h.send);
     expect(h.entries).toHaveLength(1);
-    expect(h.entries[0]?.snippet).toEqual({ language: 'sql', title: 'Openers', code: 'SELECT SubscriberKey FROM _Open' });
-    expect(outputs(h.sent)[0]?.out).toEqual({ shown: true });
+    expect(h.entries[0]?.snippet).toMatchObject({ language: 'sql', title: 'Openers', code: 'SELECT SubscriberKey FROM _Open', check: { ok: true, problems: [] } });
+    expect(outputs(h.sent)[0]?.out).toMatchObject({ shown: true, checked: true, ok: true, check: expect.stringMatching(/^checked: no problems/) });
+  });
+
+  it('a broken snippet: the model is told the problem; the corrected card supersedes the broken one', async () => {
+    const h = setup();
+    const broken = '%%[\nSET @rows = LookupRow("Members", "Status", "Active")\n]%%';
+    const fixed = '%%[\nSET @rows = LookupRows("Members", "Status", "Active")\n]%%';
+    await h.tools.run(h.tools.callsIn(done({ name: 'show_snippet', call_id: 'b1', arguments: JSON.stringify({ language: 'ampscript', title: 'Members', code: broken }) })), h.send);
+    const first = outputs(h.sent)[0]!.out;
+    expect(first.ok).toBe(false);
+    expect(first.check).toMatch(/line 2: .*LookupRow.*did you mean LookupRows/);
+    expect(first.next).toMatch(/call show_snippet again/);
+    expect(h.entries[0]?.snippet?.check?.problems[0]).toMatchObject({ line: 2, severity: 'error' });
+    await h.tools.run(h.tools.callsIn(done({ name: 'show_snippet', call_id: 'b2', arguments: JSON.stringify({ language: 'ampscript', title: 'Members', code: fixed }) })), h.send);
+    expect(outputs(h.sent)[1]!.out).toMatchObject({ ok: true });
+    expect(h.entries[1]?.snippet).toMatchObject({ check: { ok: true }, supersedes: h.entries[0]!.id });
+  });
+
+  it('lookup_sfmc_reference returns compact entries with sources and adds a "Looked up" line', async () => {
+    const h = setup();
+    await h.tools.run(h.tools.callsIn(done({ name: 'lookup_sfmc_reference', call_id: 'l1', arguments: '{"query":"LookupRows"}' })), h.send);
+    const out = outputs(h.sent)[0]!.out;
+    expect(out.results[0]).toMatchObject({ id: 'ampscript.lookuprows', title: 'LookupRows', source: expect.stringMatching(/^https:\/\//) });
+    expect(out.results.length).toBeLessThanOrEqual(4);
+    expect(h.entries).toHaveLength(1);
+    expect(h.entries[0]?.lookups?.found[0]).toMatchObject({ title: 'LookupRows' });
+    await h.tools.run(h.tools.callsIn(done({ name: 'lookup_sfmc_reference', call_id: 'l2', arguments: '{"query":"qwzx vbnm plork"}' })), h.send);
+    const none = outputs(h.sent)[1]!.out;
+    expect(none.results).toEqual([]);
+    expect(none.note).toMatch(/nothing/);
   });
 
   it('get_page_context respects the sharing switch', async () => {

@@ -1,13 +1,16 @@
 /**
  * The instructor's tools as the engine runs them: handlers in a registry (lib/conversation/tools.ts), each round
  * trip `function_call` → handler → `function_call_output`, with a transcript line per call. SFMC tools run in the
- * page through the service worker; `show_snippet` adds a code card to the transcript.
+ * page through the service worker; `show_snippet` checks the code and adds a code card to the transcript;
+ * `lookup_sfmc_reference` searches the reference pack in this document.
  */
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall } from '@/lib/conversation/tools';
-import type { CodeSnippet, TranscriptEntry } from '@/lib/conversation/types';
+import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { HighlightRequest, HighlightResult } from '@/lib/sfmc/types';
 import type { EngineIO } from './engine-io';
+import { lookupReference } from './lookup-tool';
+import { createSnippetChecker } from './snippet-tool';
 
 /**
  * With page-context sharing off, pointing still works on screen, but nothing the page says goes back to the model:
@@ -30,14 +33,23 @@ export function createEngineTools(deps: { io: EngineIO; sharePageContext(): bool
       const ctx = await deps.io.getPageContext();
       return ctx ? { shared: true, app: ctx.app, screen: ctx.screen, context: ctx.text } : { shared: true, note: 'No SFMC page is open in the active tab.' };
     },
-    show_snippet: (args) => {
-      const { language, title, code } = args as Partial<CodeSnippet>;
-      if (typeof code !== 'string' || !code.trim()) throw new Error('code is required');
-      const snippet: CodeSnippet = { language: String(language ?? 'text').toLowerCase(), title: String(title ?? 'Snippet'), code };
-      deps.addEntry({ id: `snippet_${Date.now()}`, role: 'tool', text: snippet.title, status: 'done', at: Date.now(), snippet });
-      return { shown: true };
+    show_snippet: async (args) => {
+      const id = `snippet_${Date.now()}_${(snippetCount += 1)}`;
+      const { snippet, output } = await showSnippet(args, id);
+      deps.addEntry({ id, role: 'tool', text: snippet.title, status: 'done', at: Date.now(), snippet });
+      return output;
+    },
+    lookup_sfmc_reference: async (args) => {
+      const { query, results, note, found } = await lookupReference(args);
+      deps.addEntry({ id: `lookup_${Date.now()}_${(lookupCount += 1)}`, role: 'tool', text: query, status: 'done', at: Date.now(), lookups: { query, found } });
+      return note ? { results, note } : { results };
     },
   });
+  const showSnippet = createSnippetChecker();
+  let snippetCount = 0;
+  let lookupCount = 0;
+  /** Tools whose handler adds its own transcript entry (a card or a "Looked up" line) when it succeeds. */
+  const OWN_ENTRY = new Set(['show_snippet', 'lookup_sfmc_reference']);
 
   return {
     callsIn(event: RealtimeServerEvent): ToolCall[] {
@@ -47,7 +59,7 @@ export function createEngineTools(deps: { io: EngineIO; sharePageContext(): bool
     async run(calls: ToolCall[], send: (e: RealtimeClientEvent) => boolean): Promise<void> {
       for (const call of calls) {
         const outcome = await registry.run(call);
-        if (call.name !== 'show_snippet' || !outcome.ok) {
+        if (!OWN_ENTRY.has(call.name) || !outcome.ok) {
           deps.addEntry({ id: `tool_${call.call_id}`, role: 'tool', text: '', status: 'done', at: Date.now(), tool: { name: call.name, summary: outcome.summary, ok: outcome.ok } });
         }
         for (const event of toolOutputEvents(call, outcome)) if (event.type !== 'response.create') send(event);
