@@ -42,6 +42,8 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   let recentlyCancelled = 0;
   /** The talk key went down before the session was ready: start listening once it is. */
   let pendingTalk = false;
+  /** A question typed before the session was ready: sent once it is. */
+  let pendingText: string | undefined;
   let contextTimer: ReturnType<typeof setTimeout> | undefined;
 
   const link = createLink(
@@ -58,6 +60,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
         error = e;
         if (e.code === 'mic_denied' || e.code === 'mic_permission') micPermission = e.code === 'mic_denied' ? 'denied' : 'prompt';
         pendingTalk = false;
+        pendingText = undefined;
       },
       onMicGranted: () => (micPermission = 'granted'),
       busy: () => status !== 'ready',
@@ -133,6 +136,11 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     pageContext = (await io.getPageContext().catch(() => null)) ?? pageContext;
     sendPageContext();
     if (settings.mode === 'hands-free' && !muted) gate.open();
+    if (pendingText !== undefined) {
+      const text = pendingText;
+      pendingText = undefined;
+      sendText(text);
+    }
     if (pendingTalk) {
       pendingTalk = false;
       if (talk.press()) signal('talk-start');
@@ -142,6 +150,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   async function disconnect(why?: string): Promise<void> {
     clearTimeout(contextTimer);
     pendingTalk = false;
+    pendingText = undefined;
     await link.teardown();
     error = undefined;
     signal('disconnect');
@@ -302,7 +311,15 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   }
 
   function sendText(text: string): Reply {
-    if (link.kind !== 'live') return { ok: false, error: 'Not connected' };
+    if (link.kind !== 'live') {
+      // Typing is a way to start too: connect (a user action in the panel) and send the question once ready.
+      pendingText = text;
+      if (status === 'idle' || status === 'error') {
+        error = undefined;
+        void link.connect();
+      }
+      return { ok: true };
+    }
     error = undefined; // a non-fatal error banner goes away with the next turn
     interrupt();
     send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } });

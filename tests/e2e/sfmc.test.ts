@@ -57,9 +57,9 @@ for (const page of PRACTICE_PAGES) {
     assert.ok(received, 'the stand-in received exactly the text shown as "What the instructor sees"');
     const leaks = personalData(page.file).filter((pii) => received.includes(pii));
     assert.deepEqual(leaks, [], `no personal data in the context for ${page.app}`);
-    await b.panel.click('[data-testid="context-view"] summary');
+    await b.panel.click('[data-testid="tab-seen"]');
     assert.equal((await b.panel.textContent('[data-testid="context-sent"]'))?.trim(), sent.trim());
-    await b.panel.click('[data-testid="context-view"] summary');
+    await b.panel.click('[data-testid="tab-conversation"]');
   });
 }
 
