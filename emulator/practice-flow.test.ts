@@ -9,7 +9,7 @@ type Obj = Record<string, unknown>;
 const EXAMPLE = "SELECT SubscriberKey\nFROM _Sent\nWHERE EventDate > DATEADD(day, -7, GETDATE())";
 const search: ReferenceSearch = {
   search: (query) => /\bsends?\b/i.test(query)
-    ? [{ score: 9, entry: { id: 'dataview._sent', kind: 'data-view', title: '_Sent data view', source: 'https://help.salesforce.com/s', text: 'The _Sent data view lists every send to a subscriber. It keeps six months of rows.', example: EXAMPLE } }]
+    ? [{ score: 500, entry: { id: 'dataview._sent', kind: 'data-view', title: '_Sent data view', source: 'https://help.salesforce.com/s', text: 'The _Sent data view lists every send to a subscriber. It keeps six months of rows.', example: EXAMPLE } }]
     : [],
 };
 let saved: ReferenceSearch | undefined;
