@@ -20,7 +20,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'places (e.g. RequestParameter and Redirect only on pages; InsertDE in email, InsertData on pages).',
     keywords: ['ampscript', 'what is ampscript', 'scripting language', 'personalization', 'server side', 'where does ampscript run'],
     example: '%%[ SET @first = AttributeValue("FirstName") ]%%\nHello %%=v(@first)=%%',
-    source: `${GUIDE}/ampscript.html`,
+    source: `${GUIDE}/mc-ampscript-guide-overview.html`,
   },
   {
     id: 'ampscript.lang.blocks',
@@ -33,7 +33,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     keywords: ['block', 'code block', '%%[', ']%%', 'delimiters', 'statements', 'syntax'],
     signature: '%%[ statements ]%%',
     example: '%%[\nVAR @tier\nSET @tier = AttributeValue("Tier")\nIF @tier == "gold" THEN\n]%%\n<p>Gold offer</p>\n%%[ ENDIF ]%%',
-    source: `${GUIDE}/ampscript-syntax.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
     id: 'ampscript.lang.inline',
@@ -46,7 +46,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     keywords: ['inline', 'inline ampscript', '%%=', '=%%', 'print', 'output variable', 'display value', 'show variable'],
     signature: '%%= expression =%%',
     example: '%%[ SET @name = "Ada" ]%%\n<p>Hello %%=v(@name)=%%, today is %%=FormatDate(Now(), "dddd")=%%</p>',
-    source: `${GUIDE}/ampscript-syntax.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
     id: 'ampscript.lang.script-tag',
@@ -59,7 +59,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     keywords: ['script tag', 'runat server', 'language ampscript', 'script block', 'ssjs', 'server side script'],
     signature: '<script runat="server" language="ampscript"> statements </script>',
     example: '<script runat="server" language="ampscript">\n  SET @today = FormatDate(Now(), "yyyy-MM-dd")\n  Output(Concat("Date: ", @today))\n</script>',
-    source: `${GUIDE}/ampscript-syntax.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
     id: 'ampscript.lang.variables',
@@ -73,7 +73,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     keywords: ['variable', 'var', 'set', 'declare', 'assign', '@', 'declare variable'],
     signature: 'VAR @name [, @nameN…]   SET @name = expression',
     example: '%%[\nVAR @first, @last\nSET @first = "Ada"\nSET @last = "Lovelace"\n]%%\n%%=Concat(@first, " ", @last)=%%',
-    source: `${GUIDE}/ampscript-variables.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-variables.html`,
   },
   {
     id: 'ampscript.lang.if',
@@ -87,7 +87,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     signature: 'IF condition THEN … [ELSEIF condition THEN …] [ELSE …] ENDIF',
     example:
       '%%[\nSET @points = 120\nIF @points >= 100 THEN\n  SET @level = "Gold"\nELSEIF @points >= 50 THEN\n  SET @level = "Silver"\nELSE\n  SET @level = "Member"\nENDIF\n]%%\nLevel: %%=v(@level)=%%',
-    source: `${GUIDE}/ampscript-conditional-statements.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-conditional-statements.html`,
   },
   {
     id: 'ampscript.lang.for',
@@ -100,7 +100,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     keywords: ['for', 'loop', 'for loop', 'next', 'to', 'downto', 'do', 'iterate', 'repeat', 'each row'],
     signature: 'FOR @counter = start TO|DOWNTO end DO … NEXT @counter',
     example: '%%[ FOR @i = 3 DOWNTO 1 DO ]%%\n%%=v(@i)=%%…\n%%[ NEXT @i ]%%\nLift-off!',
-    source: `${GUIDE}/ampscript-loops.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-loops.html`,
   },
   {
     id: 'ampscript.lang.operators',
@@ -112,7 +112,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'operators (+, -, *, /): use Add, Subtract, Multiply, Divide and Concat for strings.',
     keywords: ['operators', 'equals', '==', '!=', 'not equal', 'and', 'or', 'not', 'comparison', 'greater than', 'plus', 'arithmetic'],
     example: '%%[\nSET @age = 30\nSET @country = "US"\nIF (@age >= 21 AND @country == "us") OR NOT Empty(@age) THEN\n  SET @ok = "yes"\nENDIF\n]%%',
-    source: `${GUIDE}/ampscript-operators.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-operators.html`,
   },
   {
     id: 'ampscript.lang.comments',
@@ -123,7 +123,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'line comment in AMPscript. An HTML comment <!-- --> around AMPscript does not stop the code from running.',
     keywords: ['comment', 'comments', '/*', 'comment out', 'disable code', 'notes in code'],
     example: '%%[\n/* pick the greeting for the time of day */\nSET @hour = DatePart(Now(), "H")\n]%%',
-    source: `${GUIDE}/ampscript-syntax.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
     id: 'ampscript.lang.literals',
@@ -135,7 +135,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'false. Dates are strings the date functions can read, e.g. "2026-12-31".',
     keywords: ['string', 'quotes', 'single quote', 'double quote', 'escape quote', 'literal', 'number', 'boolean', 'true false'],
     example: '%%[ SET @json = \'{"ok":true}\' SET @quote = "She said ""yes""" SET @n = 3.5 SET @flag = true ]%%',
-    source: `${GUIDE}/ampscript-syntax.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
     id: 'ampscript.lang.personalization-strings',
@@ -174,7 +174,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'CS functions (LookupRowsCS, LookupOrderedRowsCS) when case matters.',
     keywords: ['case sensitive', 'case insensitive', 'uppercase keywords', 'capital letters', 'case'],
     example: '%%[ set @Name = "Ada" if @NAME == "ada" then ]%%same%%[ endif ]%%',
-    source: `${GUIDE}/ampscript-syntax.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
     id: 'ampscript.lang.rowsets',
@@ -212,7 +212,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'a few SET steps read better.',
     keywords: ['nested functions', 'nesting', 'function inside function', 'combine functions', 'arguments'],
     example: '%%[ SET @name = "ada" ]%%\n%%=Concat(Uppercase(Substring(@name, 1, 1)), Substring(@name, 2))=%%',
-    source: `${GUIDE}/ampscript-syntax.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
     id: 'ampscript.lang.output',
@@ -236,7 +236,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       '(InsertDE, UpdateDE, UpsertDE, DeleteDE) in sends.',
     keywords: ['error', 'function is not valid', 'invalid function', 'unknown function', 'wrong number of arguments', 'validation error', 'not a valid function', 'lookuprow'],
     example: '%%[ SET @rows = LookupRows("Orders", "Status", "open") ]%%\n%%=RowCount(@rows)=%%',
-    source: `${GUIDE}/ampscript-syntax.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
     id: 'ampscript.lang.error-runtime',
@@ -249,7 +249,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       '500 page. Guard with RowCount/Empty and test with Preview and Test Send before sending.',
     keywords: ['runtime error', 'error', 'send error', 'cloudpage 500', 'data extension not found', 'column not found', 'debug', 'preview', 'test send', 'troubleshoot'],
     example: '%%[\nSET @rows = LookupRows("Orders", "SubscriberKey", _subscriberkey)\nIF RowCount(@rows) > 0 THEN\n  SET @first = Field(Row(@rows, 1), "OrderId", false)\nENDIF\n]%%',
-    source: `${GUIDE}/ampscript.html`,
+    source: `${GUIDE}/mc-ampscript-guide-overview.html`,
   },
   {
     id: 'ampscript.lang.no-arithmetic',
@@ -260,7 +260,7 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'Subtract, Multiply, Divide and Mod for numbers, and Concat to join strings.',
     keywords: ['plus', 'add numbers', 'increment', 'counter', '+ operator', 'string concatenation', 'join strings', 'arithmetic'],
     example: '%%[ SET @count = 1 SET @count = Add(@count, 1) SET @label = Concat("Item ", @count) ]%%\n%%=v(@label)=%%',
-    source: `${GUIDE}/ampscript-operators.html`,
+    source: `${GUIDE}/mc-ampscript-guide-language-basics-operators.html`,
   },
   {
     id: 'ampscript.lang.where-functions-work',
@@ -274,6 +274,6 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'from email to a page with CloudPagesURL so the subscriber context travels along.',
     keywords: ['email vs cloudpage', 'landing page', 'sms', 'context', 'where does it work', 'not allowed in email', 'page only', 'cloudpage'],
     example: '<a href="%%=RedirectTo(CloudPagesURL(1234, "campaign", "winter"))=%%">Manage preferences</a>',
-    source: `${GUIDE}/ampscript.html`,
+    source: `${GUIDE}/mc-ampscript-guide-overview.html`,
   },
 ];
