@@ -10,10 +10,10 @@ describe('app', () => {
     expect(r.json()).toEqual({ status: 'ok' });
   });
 
-  it('GET /ready reports the store', async () => {
+  it('GET /ready reports the store and the key verdict', async () => {
     const r = await makeHarness().request('/ready');
     expect(r.status).toBe(200);
-    expect(r.json()).toEqual({ status: 'ready', store: 'memory' });
+    expect(r.json()).toEqual({ status: 'ready', store: 'memory', upstream_key: 'unchecked' });
   });
 
   it('GET /metrics exposes requests, failures by reason, the upstream latency histogram and rate-limit hits', async () => {

@@ -2,7 +2,7 @@
  * The Hono app, free of Node APIs so it runs on any Hono runtime (Node via server.ts, Cloudflare Workers via worker.ts).
  * Dependencies (rate-limit store, logger, upstream fetch) are injected.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Config } from './env';
@@ -18,7 +18,11 @@ import { originGuard } from './middleware/origin';
 import { bodyLimit } from './middleware/body-limit';
 import { authenticate } from './middleware/auth';
 import { rateLimit } from './middleware/rate-limit';
+import { limitFailures } from './middleware/failure-limit';
+import { metricsGuard } from './middleware/metrics-guard';
+import { clientAddress, type SocketAddress } from './client-address';
 import { createUpstreamClient } from './upstream/mint';
+import { UpstreamKeyStatus } from './upstream/key-check';
 import { tokenRoute } from './routes/token';
 
 export interface AppDeps {
@@ -29,6 +33,10 @@ export interface AppDeps {
   upstreamFetch?: typeof fetch;
   /** Key resolver for OIDC JWTs (tests); by default the issuer's JWKS via discovery. */
   oidcGetKey?: JWTVerifyGetKey;
+  /** The connection's peer address (Node: getConnInfo; Workers: CF-Connecting-IP). Without it, clients share one bucket. */
+  socketAddress?: SocketAddress;
+  /** The OpenAI key's verdict, shared with the entry that runs the start-up check; `/ready` reads it. */
+  keyStatus?: UpstreamKeyStatus;
 }
 
 /** Every secret the logger must scrub. */
@@ -44,6 +52,10 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     timeoutMs: config.upstreamTimeoutMs,
     fetch: deps.upstreamFetch,
   });
+  const keyStatus = deps.keyStatus ?? new UpstreamKeyStatus();
+  const socketAddress = deps.socketAddress ?? (() => undefined);
+  const address = (c: Context<AppEnv>) => clientAddress(c, { trustedProxyHeader: config.trustedProxyHeader, socketAddress });
+  const failureLimit = { store, perMinute: config.authFailuresPerMinute, address };
 
   const app = new Hono<AppEnv>();
   app.use(requestContext({ log, metrics }));
@@ -63,27 +75,37 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   app.get('/ready', async (c) => {
     try {
       await store.ping();
-      return c.json({ status: 'ready', store: store.kind });
     } catch {
       return fail(c, 503, 'not_ready', `The ${store.kind} rate-limit store is not reachable.`);
     }
+    keyStatus.refreshIfStale();
+    if (keyStatus.state === 'refused') {
+      return fail(c, 503, 'upstream_auth', 'OpenAI refused the OPENAI_API_KEY of this service; its operator must replace it.');
+    }
+    if (keyStatus.state === 'checking') return fail(c, 503, 'not_ready', 'Checking the OpenAI key.');
+    return c.json({ status: 'ready', store: store.kind, upstream_key: keyStatus.state });
   });
-  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
+  app.get('/metrics', limitFailures(failureLimit, metricsGuard({ token: config.metricsToken, address, trustedProxyHeader: config.trustedProxyHeader })), (c) =>
+    c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  );
 
   app.use('/api/*', originGuard({ allowedOrigins: config.allowedOrigins }));
   app.use('/api/*', bodyLimit(BODY_LIMIT_BYTES));
   app.use(
     '/api/*',
-    authenticate({
-      accessKeys: config.accessKeys,
-      oidc: config.oidc ? { ...config.oidc, getKey: deps.oidcGetKey } : undefined,
-    }),
+    limitFailures(
+      failureLimit,
+      authenticate({
+        accessKeys: config.accessKeys,
+        oidc: config.oidc ? { ...config.oidc, getKey: deps.oidcGetKey } : undefined,
+      }),
+    ),
   );
   app.use(
     '/api/*',
     rateLimit({ store, perPrincipal: config.rateLimitPerMinute, global: config.globalRateLimitPerMinute }),
   );
-  app.route('/api/token', tokenRoute({ client }));
+  app.route('/api/token', tokenRoute({ client, keyStatus }));
 
   app.notFound((c) => fail(c, 404, 'not_found', 'No such endpoint.'));
   app.onError((err, c) => {

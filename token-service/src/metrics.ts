@@ -24,7 +24,7 @@ export class Metrics {
     const k = labelText({ reason });
     this.failures.set(k, (this.failures.get(k) ?? 0) + 1);
   }
-  rateLimitHit(scope: 'principal' | 'global'): void {
+  rateLimitHit(scope: 'principal' | 'global' | 'auth_failures'): void {
     const k = labelText({ scope });
     this.rateLimitHits.set(k, (this.rateLimitHits.get(k) ?? 0) + 1);
   }

@@ -23,7 +23,7 @@ interface Child {
 function start(env: Record<string, string>): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'token-service/src/server.ts'], {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -117,6 +117,32 @@ describe('server process', () => {
     await child.waitFor(new RegExp(`"requestId":"${id}".*"status":200`));
   });
 
+  it('listens on loopback by default, checks the key at start-up and reports it in /ready', async () => {
+    expect(JSON.parse(child.lines.find((l) => l.includes('"msg":"listening"')) ?? '{}')).toMatchObject({ host: '127.0.0.1', metrics: 'loopback-only' });
+    await child.waitFor(/"msg":"OpenAI accepted OPENAI_API_KEY"/);
+    expect(stub.modelChecks).toBeGreaterThanOrEqual(1);
+    expect((await recordResponse(await fetch(`${base}/ready`))).json()).toEqual({ status: 'ready', store: 'memory', upstream_key: 'accepted' });
+  });
+
+  it('answers 502 to a huge upstream body, quickly, and keeps serving', async () => {
+    stub.behaviour = 'huge_body';
+    const pulledBefore = stub.bytesPulled;
+    const started = Date.now();
+    const r = await recordResponse(
+      await fetch(`${base}/api/token`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ACCESS_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ voice: 'marin', language: 'en', mode: 'push-to-talk' }),
+      }),
+    );
+    stub.behaviour = 'ok';
+    expect(r.status).toBe(502);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // Over a real socket the sender runs ahead of the reader by its buffers, but nowhere near the endless body.
+    expect(stub.bytesPulled - pulledBefore).toBeLessThan(8 * 1024 * 1024);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
   it('serves health, readiness, metrics and CORS preflight', async () => {
     expect((await recordResponse(await fetch(`${base}/health`))).json()).toEqual({ status: 'ok' });
     expect((await recordResponse(await fetch(`${base}/ready`))).status).toBe(200);
@@ -160,6 +186,45 @@ describe('server process', () => {
     expect(r.status).toBe(200);
     expect(await child.exit).toBe(0);
     expect(child.lines.some((l) => l.includes('"msg":"stopped"'))).toBe(true);
+  });
+});
+
+describe('start-up checks', () => {
+  it('a refused OpenAI key: a clear warning, /ready 503 upstream_auth, /health still 200', async () => {
+    const child = start({ ...goodEnv(), OPENAI_API_KEY: 'sk-garbage-key-0000000000000000' });
+    try {
+      const line = await child.waitFor(/"msg":"OpenAI refused OPENAI_API_KEY/);
+      expect(JSON.parse(line)).toMatchObject({ level: 'warn', upstreamStatus: 401 });
+      const port = (JSON.parse(await child.waitFor(/"msg":"listening"/)) as { port: number }).port;
+      const ready = await recordResponse(await fetch(`http://127.0.0.1:${port}/ready`));
+      expect(ready.status).toBe(503);
+      expect(ready.json()).toMatchObject({ error: { code: 'upstream_auth' } });
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
+  });
+
+  it('an upstream without GET /models: "could not check", and the service is ready', async () => {
+    stub.models = 'missing';
+    const child = start(goodEnv());
+    try {
+      expect(JSON.parse(await child.waitFor(/Could not check OPENAI_API_KEY/))).toMatchObject({ level: 'warn', upstreamStatus: 404 });
+      const port = (JSON.parse(await child.waitFor(/"msg":"listening"/)) as { port: number }).port;
+      expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+    } finally {
+      stub.models = 'ok';
+      child.proc.kill('SIGKILL');
+    }
+  });
+
+  it('warns when ALLOWED_ORIGINS is empty', async () => {
+    const child = start({ ...goodEnv(), ALLOWED_ORIGINS: '' });
+    try {
+      expect(JSON.parse(await child.waitFor(/ALLOWED_ORIGINS is empty/))).toMatchObject({ level: 'warn' });
+    } finally {
+      child.proc.kill('SIGKILL');
+    }
   });
 });
 

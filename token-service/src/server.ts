@@ -1,10 +1,26 @@
-/** Node entry: validate the environment, build the app, serve on PORT, shut down gracefully on SIGTERM/SIGINT. */
+/**
+ * Node entry: validate the environment, build the app, serve on HOST:PORT, check the OpenAI key, shut down gracefully
+ * on SIGTERM/SIGINT.
+ */
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { createApp, secretsOf } from './app';
 import { EnvError, parseEnv } from './env';
 import { createLogger } from './log';
 import { MemoryStore } from './rate-limit/memory-store';
 import { RedisStore } from './rate-limit/redis-store';
+import { checkUpstreamKey, UpstreamKeyStatus } from './upstream/key-check';
+import { configWarnings, keyCheckNote } from './startup';
+
+/** The TCP peer; undefined if the request did not come through the Node server (there is no socket then). */
+function socketAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}
 
 function main() {
   let config;
@@ -19,14 +35,25 @@ function main() {
   }
   const log = createLogger({ secrets: secretsOf(config), level: config.logLevel });
   const store = config.redisUrl ? new RedisStore(config.redisUrl) : new MemoryStore();
-  const app = createApp(config, { log, store });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST || '0.0.0.0' }, (info) => {
+  const keyStatus = new UpstreamKeyStatus(() =>
+    checkUpstreamKey({ baseURL: config.openaiBaseUrl, apiKey: config.openaiApiKey, timeoutMs: config.upstreamTimeoutMs }),
+  );
+  const app = createApp(config, { log, store, keyStatus, socketAddress });
+  for (const note of configWarnings(config)) log[note.level](note.msg, note.fields);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info('listening', {
+      host: config.host,
       port: info.port,
       store: store.kind,
       model: config.realtimeModel,
       upstream: config.openaiBaseUrl,
       auth: config.oidc ? 'access-keys+oidc' : 'access-keys',
+      metrics: config.metricsToken ? 'token' : 'loopback-only',
+    });
+    void keyStatus.run().then((result) => {
+      if (!result) return;
+      const note = keyCheckNote(result, config.openaiBaseUrl);
+      log[note.level](note.msg, note.fields);
     });
   });
 

@@ -17,7 +17,8 @@ function stringEnv(env: WorkerEnv): Record<string, string | undefined> {
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: unknown): Response | Promise<Response> {
-    app ??= createApp(parseEnv(stringEnv(env)));
+    // Cloudflare sets CF-Connecting-IP itself (a client cannot forge it): the client address for the failure limit.
+    app ??= createApp(parseEnv(stringEnv(env)), { socketAddress: (c) => c.req.header('cf-connecting-ip') });
     return app.fetch(request, env, ctx as never);
   },
 };

@@ -22,6 +22,12 @@ export class MemoryStore implements RateLimitStore {
     return { count: w.count, resetMs: w.resetAt - now };
   }
 
+  async peek(key: string): Promise<HitResult> {
+    const now = this.now();
+    const w = this.windows.get(key);
+    return w && w.resetAt > now ? { count: w.count, resetMs: w.resetAt - now } : { count: 0, resetMs: 0 };
+  }
+
   private sweep(now: number): void {
     for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
   }

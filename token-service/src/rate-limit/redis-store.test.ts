@@ -58,6 +58,31 @@ describe('RedisStore', () => {
     }
   });
 
+  it('peeks at a window without counting, and a missing key reads as empty', async () => {
+    const store = newStore('t4:');
+    expect(await store.peek('k')).toEqual({ count: 0, resetMs: 0 });
+    await store.hit('k', 60_000);
+    await store.hit('k', 60_000);
+    const a = await store.peek('k');
+    const b = await store.peek('k');
+    expect(a.count).toBe(2);
+    expect(b.count).toBe(2);
+    expect(a.resetMs).toBeGreaterThan(0);
+    expect(a.resetMs).toBeLessThanOrEqual(60_000);
+    expect((await store.hit('k', 60_000)).count).toBe(3);
+  });
+
+  it('shares the failed-authentication limit between instances', async () => {
+    const env = { AUTH_FAILURES_PER_MINUTE: '4' };
+    const a = makeHarness({ env, deps: { store: newStore('lb3:') } });
+    const b = makeHarness({ env, deps: { store: newStore('lb3:') } });
+    const wrong = { authorization: 'Bearer not-the-key-but-long-enough' };
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await (i % 2 ? a : b).mint(undefined, wrong)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+    expect((await a.mint()).status).toBe(429);
+  });
+
   it('starts a new window once the old one expired', async () => {
     const store = newStore('t2:');
     expect((await store.hit('k', 50)).count).toBe(1);

@@ -13,7 +13,17 @@ end
 return { count, ttl }
 `;
 
-type WithHit = Redis & { rlHit(key: string, windowMs: number): Promise<[number, number]> };
+/** Count and remaining window of a key in one round trip, without touching it. */
+export const PEEK_SCRIPT = `
+local count = redis.call('GET', KEYS[1])
+if not count then return { 0, 0 } end
+return { tonumber(count), redis.call('PTTL', KEYS[1]) }
+`;
+
+type WithHit = Redis & {
+  rlHit(key: string, windowMs: number): Promise<[number, number]>;
+  rlPeek(key: string): Promise<[number, number]>;
+};
 
 export class RedisStore implements RateLimitStore {
   readonly kind = 'redis' as const;
@@ -30,11 +40,17 @@ export class RedisStore implements RateLimitStore {
     // Connection errors surface per command (and in /ready); without a listener ioredis prints them itself.
     redis.on('error', () => {});
     redis.defineCommand('rlHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
+    redis.defineCommand('rlPeek', { numberOfKeys: 1, lua: PEEK_SCRIPT });
     this.redis = redis as WithHit;
   }
 
   async hit(key: string, windowMs: number): Promise<HitResult> {
     const [count, ttl] = await this.redis.rlHit(this.prefix + key, windowMs);
+    return { count: Number(count), resetMs: Math.max(0, Number(ttl)) };
+  }
+
+  async peek(key: string): Promise<HitResult> {
+    const [count, ttl] = await this.redis.rlPeek(this.prefix + key);
     return { count: Number(count), resetMs: Math.max(0, Number(ttl)) };
   }
 

@@ -9,6 +9,8 @@ export interface HitResult {
 export interface RateLimitStore {
   readonly kind: 'memory' | 'redis';
   hit(key: string, windowMs: number): Promise<HitResult>;
+  /** The current window of `key` without counting: `{ count: 0, resetMs: 0 }` when there is none. */
+  peek(key: string): Promise<HitResult>;
   /** Resolves when the store can serve requests (used by /ready). */
   ping(): Promise<void>;
   close(): Promise<void>;

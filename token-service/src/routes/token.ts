@@ -6,6 +6,7 @@ import { fail } from '../errors';
 import { MODES, VOICES, buildClientSecretParams } from '../session/config';
 import { languageName } from '../session/instructions';
 import { mintClientSecret, UpstreamFailure } from '../upstream/mint';
+import type { UpstreamKeyStatus } from '../upstream/key-check';
 
 const FIELD_CODES: Record<string, string> = { voice: 'invalid_voice', language: 'invalid_language', mode: 'invalid_mode' };
 
@@ -45,7 +46,7 @@ export function parseTokenRequest(body: unknown): Parsed {
 }
 
 /** `POST /api/token`: validate the choice, mint a key with the server's session config, return only what the client needs. */
-export function tokenRoute(deps: { client: OpenAI }) {
+export function tokenRoute(deps: { client: OpenAI; keyStatus?: UpstreamKeyStatus }) {
   return new Hono<AppEnv>().post('/', async (c) => {
     const config = c.get('config');
     const type = c.req.header('content-type') ?? '';
@@ -80,12 +81,13 @@ export function tokenRoute(deps: { client: OpenAI }) {
       const minted = await mintClientSecret(deps.client, params, config.openaiApiKey);
       metrics.upstreamLatency((performance.now() - started) / 1000);
       metrics.tokenMinted();
+      deps.keyStatus?.observe('accepted');
       c.header('Cache-Control', 'no-store');
       c.header('Pragma', 'no-cache');
       return c.json({
         value: minted.value,
         expires_at: minted.expires_at,
-        model: minted.model ?? config.realtimeModel,
+        model: minted.model,
         voice: parsed.value.voice,
         language,
         realtime_url: `${config.openaiBaseUrl}/realtime/calls`,
@@ -94,6 +96,7 @@ export function tokenRoute(deps: { client: OpenAI }) {
       const f = e instanceof UpstreamFailure ? e : undefined;
       metrics.upstreamLatency((performance.now() - started) / 1000);
       if (!f) throw e;
+      if (f.code === 'upstream_auth') deps.keyStatus?.observe('refused', f.detail);
       c.get('log').warn('upstream failure', { reason: f.code, ...f.detail });
       const headers: Record<string, string> = f.retryAfterSeconds ? { 'Retry-After': String(f.retryAfterSeconds) } : {};
       return fail(c, f.status, f.code, f.message, headers);

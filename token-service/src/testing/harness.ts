@@ -3,6 +3,7 @@
  * `assertNoSecretLeak()` (called from each suite's afterAll) greps the whole trail for the API key and access keys.
  */
 import { expect } from 'vitest';
+import type { Context } from 'hono';
 import { createApp, type AppDeps } from '../app';
 import { parseEnv, type Config } from '../env';
 import { createLogger, makeRedactor } from '../log';
@@ -58,7 +59,9 @@ export function makeHarness(opts: { env?: Record<string, string | undefined>; de
       recordLog(line);
     },
   });
-  const app = createApp(config, { log, upstreamFetch: stub.fetch, ...opts.deps });
+  // app.request() has no socket: the peer address comes from a test-only header, loopback by default.
+  const socketAddress = (c: Context) => c.req.header('x-test-peer') ?? '127.0.0.1';
+  const app = createApp(config, { log, upstreamFetch: stub.fetch, socketAddress, ...opts.deps });
   const request = async (path: string, init?: RequestInit) => recordResponse(await app.request(path, init));
   const mint = (body: unknown = { voice: 'marin', language: 'en', mode: 'push-to-talk' }, headers: Record<string, string> = {}) =>
     request('/api/token', {

@@ -12,12 +12,20 @@ import OpenAI, {
 } from 'openai';
 import type { ClientSecretCreateParams } from 'openai/resources/realtime/client-secrets';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { cappedFetch, UPSTREAM_MAX_BYTES, UpstreamTooLarge } from './capped-fetch';
 
 export interface Minted {
   value: string;
   expires_at: number;
-  model: string | undefined;
+  model: string;
 }
+
+/** An ephemeral key as OpenAI issues it (realtime-protocol.md §1: `"value": "ek_…"`). */
+export const EPHEMERAL_KEY = /^ek_[A-Za-z0-9_-]{8,1024}$/;
+/** A model name as the session echoes it (`gpt-realtime-2.1-mini`, a dated snapshot…): plain, short. */
+export const MODEL_NAME = /^gpt-[A-Za-z0-9][A-Za-z0-9._:-]{0,95}$/;
+/** The longest key lifetime the API grants (`expires_after.seconds` ≤ 7200), plus room for clock skew. */
+export const MAX_EXPIRY_SECONDS = 7200 + 300;
 
 export class UpstreamFailure extends Error {
   constructor(
@@ -45,7 +53,7 @@ export function createUpstreamClient(opts: {
     timeout: opts.timeoutMs,
     maxRetries: 0,
     logLevel: 'off',
-    ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    fetch: cappedFetch((input, init) => (opts.fetch ?? fetch)(input, init), UPSTREAM_MAX_BYTES),
   });
 }
 
@@ -61,8 +69,20 @@ function safeDetail(e: APIError): Record<string, unknown> {
   return { upstreamStatus: e.status, type: pick(body.type), code: pick(body.code), param: pick(body.param), error: e.constructor.name };
 }
 
+function tooLarge(e: unknown): UpstreamTooLarge | undefined {
+  for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) if (x instanceof UpstreamTooLarge) return x;
+  return undefined;
+}
+
 export function mapUpstreamError(e: unknown): UpstreamFailure {
   if (e instanceof UpstreamFailure) return e;
+  const big = tooLarge(e);
+  if (big) {
+    return new UpstreamFailure(502, 'upstream_error', `OpenAI sent a response over ${big.limit / 1024} KiB; the service did not read it.`, undefined, {
+      error: 'response too large',
+      limitBytes: big.limit,
+    });
+  }
   if (e instanceof APIConnectionTimeoutError) {
     return new UpstreamFailure(504, 'upstream_timeout', 'OpenAI did not answer in time.', undefined, { error: 'timeout' });
   }
@@ -85,22 +105,35 @@ export function mapUpstreamError(e: unknown): UpstreamFailure {
   });
 }
 
-export async function mintClientSecret(client: OpenAI, params: ClientSecretCreateParams, apiKey: string): Promise<Minted> {
+/**
+ * Mints the key and checks what came back before anything of it reaches the client: `value` must be an `ek_` key,
+ * `expires_at` whole unix seconds in the future and no further than the API's longest lifetime, and `session.model` a
+ * plain model name (the extension prices the session by it).
+ */
+export async function mintClientSecret(
+  client: OpenAI,
+  params: ClientSecretCreateParams,
+  apiKey: string,
+  now: () => number = Date.now,
+): Promise<Minted> {
   let res: unknown;
   try {
     res = await client.realtime.clientSecrets.create(params);
   } catch (e) {
     throw mapUpstreamError(e);
   }
-  const r = (res ?? {}) as { value?: unknown; expires_at?: unknown; session?: { model?: unknown } };
+  const r = (res ?? {}) as { value?: unknown; expires_at?: unknown; session?: { model?: unknown } | null };
   const malformed = (why: string) =>
     new UpstreamFailure(502, 'upstream_error', 'OpenAI sent a response the service could not read.', undefined, { error: why });
-  if (typeof r.value !== 'string' || r.value.length < 4 || r.value.length > 2048 || !/^[\x21-\x7e]+$/.test(r.value)) {
-    throw malformed('missing or malformed value');
-  }
+  if (typeof r.value !== 'string' || !EPHEMERAL_KEY.test(r.value)) throw malformed('missing or malformed value');
   // Paranoia: a broken or hostile upstream must not make us hand out the permanent key.
   if (r.value.includes(apiKey)) throw malformed('value contains the API key');
-  if (typeof r.expires_at !== 'number' || !Number.isFinite(r.expires_at)) throw malformed('missing or malformed expires_at');
-  const model = typeof r.session?.model === 'string' ? r.session.model : undefined;
-  return { value: r.value, expires_at: r.expires_at, model };
+  const nowSeconds = now() / 1000;
+  const exp = r.expires_at;
+  if (typeof exp !== 'number' || !Number.isInteger(exp)) throw malformed('missing or malformed expires_at');
+  if (exp <= nowSeconds) throw malformed('expires_at is not in the future');
+  if (exp > nowSeconds + MAX_EXPIRY_SECONDS) throw malformed('expires_at is too far ahead');
+  const model = r.session?.model;
+  if (typeof model !== 'string' || !MODEL_NAME.test(model)) throw malformed('missing or malformed session.model');
+  return { value: r.value, expires_at: exp, model };
 }

@@ -5,7 +5,7 @@ import { fail } from '../../errors';
 
 const encoder = new TextEncoder();
 
-async function sha256(text: string): Promise<Uint8Array> {
+export async function sha256(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 

@@ -51,6 +51,7 @@ describe('rate limit (memory store)', () => {
     const broken: RateLimitStore = {
       kind: 'redis',
       hit: async () => { throw new Error('connection refused'); },
+      peek: async () => { throw new Error('connection refused'); },
       ping: async () => { throw new Error('connection refused'); },
       close: async () => {},
     };
