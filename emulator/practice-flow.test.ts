@@ -16,11 +16,13 @@ let saved: ReferenceSearch | undefined;
 beforeAll(() => { saved = h.emu.store.reference; h.emu.store.reference = search; });
 afterAll(() => { h.emu.store.reference = saved; });
 
+const SNIPPET_TOOL = { type: 'function', name: 'show_snippet', description: 'Shows a code card', parameters: { type: 'object' } };
+const PTT = { type: 'realtime', audio: { input: { turn_detection: null } }, tools: [SNIPPET_TOOL] };
 const ask = (text: string) => ({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } });
 
 describe('practice mode answers typed questions from the reference', () => {
   it('answer + show_snippet, then the closing line after the function_call_output', async () => {
-    const c = await h.connect();
+    const c = await h.connect(PTT);
     c.send(ask('which table has the sends?'));
     c.send({ type: 'response.create' });
     const done = await c.waitFor('response.done', { timeout: 20_000 });
@@ -41,7 +43,7 @@ describe('practice mode answers typed questions from the reference', () => {
   });
 
   it('gpt-realtime-2: the preamble, the snippet call, then the answer; a question the pack lacks is not made up', async () => {
-    const c = await h.connect({ type: 'realtime', model: 'gpt-realtime-2', audio: { input: { turn_detection: null } } });
+    const c = await h.connect({ ...PTT, model: 'gpt-realtime-2' });
     c.send(ask('which table has the sends?'));
     c.send({ type: 'response.create', response: { output_modalities: ['text'] } });
     const done = await c.waitFor('response.done', { timeout: 20_000 });
@@ -54,5 +56,15 @@ describe('practice mode answers typed questions from the reference', () => {
     expect(text.text).toBe(NOT_IN_REFERENCE);
     const second = await c.waitFor('response.done', { from });
     expect(((second.response as Obj).output as Obj[]).map((it) => it.phase)).toEqual(['final_answer']);
+  });
+
+  it('a session without the show_snippet tool gets the answer alone, no call', async () => {
+    const c = await h.connect();
+    c.send(ask('which table has the sends?'));
+    c.send({ type: 'response.create', response: { output_modalities: ['text'] } });
+    const done = await c.waitFor('response.done', { timeout: 20_000 });
+    const output = (done.response as Obj).output as Obj[];
+    expect(output.map((it) => it.type)).toEqual(['message']);
+    expect((output[0].content as Obj[])[0].text).toBe('_Sent data view. The _Sent data view lists every send to a subscriber. It keeps six months of rows.');
   });
 });

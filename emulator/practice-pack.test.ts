@@ -7,7 +7,7 @@ import { useEmulator } from './test-helpers.ts';
 const h = useEmulator();
 type Obj = Record<string, unknown>;
 const user = (text: string): Obj => ({ type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
-const answer = (q: string) => practiceReply([user(q)], getReferenceIndex(), { minScore: PRACTICE_MIN_SCORE });
+const answer = (q: string) => practiceReply([user(q)], getReferenceIndex(), { minScore: PRACTICE_MIN_SCORE, snippetTool: true });
 
 describe('practice mode with the real reference pack', () => {
   it('typed "how long can a query activity run?" over WebRTC → the spoken reply says 30 minutes', async () => {

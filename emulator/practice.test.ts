@@ -28,7 +28,7 @@ const fake: ReferenceSearch & { queries: string[] } = {
       .filter((h) => h.score > 0).sort((a, b) => b.score - a.score).slice(0, limit);
   },
 };
-const opts = { minScore: 2 };
+const opts = { minScore: 2, snippetTool: true };
 
 describe('practice answers from the reference', () => {
   it('a typed question gets the best entry: title + first sentences, no snippet without an example', () => {
@@ -41,6 +41,9 @@ describe('practice answers from the reference', () => {
     const reply = practiceReply([user('how do I lookup a field from a data extension row')], fake, opts);
     expect(reply.text).toMatch(/^Lookup returns one field from the first matching row of a data extension\./);
     expect(reply.toolCalls).toEqual([{ name: 'show_snippet', arguments: { language: 'ampscript', title: 'Lookup', code: ENTRIES[1].example } }]);
+    const noTool = practiceReply([user('how do I lookup a field from a data extension row')], fake, { ...opts, snippetTool: false });
+    expect(noTool.toolCalls).toBeUndefined();
+    expect(noTool.text).not.toMatch(/example/);
   });
 
   it('after the snippet output, a closing line; nothing the pack cannot answer is made up', () => {

@@ -38,6 +38,8 @@ export const PRACTICE_MIN_SCORE = 60;
 export interface PracticeOptions {
   /** Hits scoring below this are not an answer. */
   minScore: number;
+  /** Whether the session declares the `show_snippet` tool (a model never calls a tool it was not given). */
+  snippetTool: boolean;
 }
 
 /** The user's latest turn, read from the end of the conversation. */
@@ -92,13 +94,13 @@ export function snippetLanguage(kind: string, example: string): 'ampscript' | 's
   return 'html';
 }
 
-/** The spoken answer built from one hit: title, then the first one or two sentences of its text. */
-export function answerFrom(hit: ReferenceHit): ScriptedReply {
+/** The spoken answer built from one hit: title, then the first one or two sentences of its text (+ its example). */
+export function answerFrom(hit: ReferenceHit, snippetTool = true): ScriptedReply {
   const { entry } = hit;
   const title = entry.title.trim().replace(/[.:!?]+$/, '');
   const lead = leadSentences(entry.text);
   const body = lead.toLowerCase().startsWith(title.toLowerCase()) ? lead : `${title}. ${lead}`;
-  if (!entry.example) return { text: body };
+  if (!entry.example || !snippetTool) return { text: body };
   return {
     text: `${body} There's an example in the panel.`,
     toolCalls: [{ name: 'show_snippet', arguments: { language: snippetLanguage(entry.kind, entry.example), title: entry.title, code: entry.example } }],
@@ -120,7 +122,7 @@ export function practiceReply(items: readonly Obj[], search: ReferenceSearch | u
     case 'text': {
       const best = search?.search(turn.text, 3)[0];
       if (!best || best.score < opts.minScore) return { text: NOT_IN_REFERENCE, preamble: null };
-      return { ...answerFrom(best), preamble: 'Let me look that up in the reference.' };
+      return { ...answerFrom(best, opts.snippetTool), preamble: 'Let me look that up in the reference.' };
     }
   }
 }

@@ -192,7 +192,8 @@ export class CallSession {
 
   /** No scripted reply queued: answer the latest typed question from the reference pack (practice.ts). */
   private practice(): ScriptedReply {
-    return practiceReply(this.items, this.store.reference, { minScore: PRACTICE_MIN_SCORE });
+    const snippetTool = this.session.tools.some((t) => t.type === 'function' && t.name === 'show_snippet');
+    return practiceReply(this.items, this.store.reference, { minScore: PRACTICE_MIN_SCORE, snippetTool });
   }
 
   private inputTokens(): { text: number; audio: number } {
