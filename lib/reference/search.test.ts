@@ -93,6 +93,11 @@ describe('ranking', () => {
     expect(index.search('timeout')).toEqual([]);
   });
 
+  it('tolerates one typo in longer words', () => {
+    expect(ids('query activity timout', 2)).toContain('sql.timeout');
+    expect(ids('dedupliccate rows')).toContain('sql.pattern.dedupe');
+  });
+
   it('builds the shared index once', () => {
     expect(getReferenceIndex()).toBe(getReferenceIndex());
   });

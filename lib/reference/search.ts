@@ -54,6 +54,8 @@ const KIND_WORDS: Record<EntryKind, string> = {
   error: 'error message problem fix',
 };
 
+const QUERY_AS_TERMS = { tokenize: (s: string) => s.split(' '), processTerm: (t: string) => t };
+
 const FIELD_BOOST = { names: 4, title: 3, keywords: 2, text: 1, kind: 0.6 };
 
 /** Code names an entry answers to: its function name, a data view's name, identifier-looking keywords. */
@@ -141,7 +143,9 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
       boost: FIELD_BOOST,
       combineWith: 'OR',
       prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      // One typo in words of 6+ letters, none inside code names (dots/underscores): fuzzy cost grows fast.
+      fuzzy: (term) => (term.length >= 6 && !/[._]/.test(term) ? 0.2 : false),
+      maxFuzzy: 1,
       weights: { prefix: 0.3, fuzzy: 0.25 },
     },
   });
@@ -161,7 +165,10 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
     if (!q) return [];
     const language = languageOf(q);
     const named = namedInQuery(`${q} ${dataViewHint(q).join(' ')}`, names);
-    const results = mini.search(expandQuery(q));
+    // Tokenize, stem and de-duplicate once here; MiniSearch then takes the terms as they are.
+    const terms = [...new Set(tokenize(expandQuery(q)).map(processTerm).filter((t): t is string => !!t))];
+    if (terms.length === 0) return [];
+    const results = mini.search(terms.join(' '), QUERY_AS_TERMS);
     if (results.length === 0) return [];
     const top = results[0]?.score ?? 0;
     const hits: ReferenceHit[] = [];

@@ -10,7 +10,8 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { when: /\b(kill(ed|s)?|tim(e|es|ed|ing) ?out|took too long|takes? (too )?long|how long|run(s|ning)? (for )?too long|max(imum)? (run ?time|duration|time)|time ?limit|runs? forever)\b/, add: 'timeout 30 minutes' },
+  { when: /\b(kill(ed|s)?|tim(e|es|ed|ing) ?out|took too long|takes? (too )?long|how long(?!.*\b(keep|kept|retain|retained|retention|store|stored|history)\b)|run(s|ning)? (for )?too long|max(imum)? (run ?time|duration|time)|time ?limit|runs? forever)\b/, add: 'timeout 30 minutes' },
+  { when: /\bhow long\b.*\b(keep|kept|retain|retained|stored|history)\b|\bhow far back\b|\bretention\b/, add: 'retention six months' },
   { when: /\b(url|link|query ?string|querystring|get) param(eter)?s?\b|\bquery ?string\b|\bparam(eter)?s? (from|in|on) (the |a )?(url|link|address)\b/, add: 'url parameter RequestParameter QueryParameter GetQueryStringParameter' },
   { when: /\bde-?dup(e|ed|es|ing|licate[sd]?|lication)?\b|\bduplicates?\b|\bdupes?\b/, add: 'dedupe duplicates row_number partition' },
   { when: /\bre-?ent(er|ers|ered|ering|ry|ries)\b|\benter (again|twice|more than once|multiple times)\b|\bcome back into\b/, add: 'reentry re-entry contact entry mode' },

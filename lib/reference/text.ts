@@ -39,13 +39,20 @@ function splitWord(word: string): string[] {
   return [...out];
 }
 
+const PLAIN = /^[a-z0-9]+$/;
+
 /** Splits text into raw terms (not yet stemmed). Keeps `_`, `.`, `-` inside words so code names survive. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const chunk of text.split(/[^A-Za-z0-9_.@-]+/)) {
+    if (!chunk) continue;
+    // Fast path: plain lower-case words (most prose) need no splitting.
+    if (PLAIN.test(chunk)) {
+      out.push(chunk);
+      continue;
+    }
     const word = chunk.replace(/^[.@-]+|[.-]+$/g, '');
-    if (!word) continue;
-    out.push(...splitWord(word));
+    if (word) out.push(...splitWord(word));
   }
   return out;
 }
@@ -67,9 +74,16 @@ function undouble(t: string): string {
   return /([b-df-hj-kmnp-rtv-z])\1$/.test(t) && !/(ll|ss|zz)$/.test(t) ? t.slice(0, -1) : t;
 }
 
-/** Index- and query-time term processing: lower-case, drop stop words, stem. */
+const processed = new Map<string, string | null>();
+const CACHE_LIMIT = 20_000;
+
+/** Index- and query-time term processing: lower-case, drop stop words, stem. Memoized: the vocabulary is small. */
 export function processTerm(term: string): string | null {
+  const cached = processed.get(term);
+  if (cached !== undefined) return cached;
   const t = term.toLowerCase();
-  if (!t || STOP_WORDS.has(t)) return null;
-  return stem(t);
+  const out = !t || STOP_WORDS.has(t) ? null : stem(t);
+  if (processed.size >= CACHE_LIMIT) processed.clear(); // queries add terms too; keep the memo bounded
+  processed.set(term, out);
+  return out;
 }
