@@ -59,9 +59,26 @@ describe('describeTokenFailure', () => {
 
   it('shows the reason code of a 400 and explains upstream trouble', () => {
     expect(describeTokenFailure(400, { error: 'bad_request', reason: 'unsupported_voice' }, url).message).toContain('unsupported_voice');
-    const e = describeTokenFailure(502, { error: 'upstream_error' }, url);
-    expect(e).toMatchObject({ code: 'token_upstream', message: expect.stringContaining('OpenAI') });
+    const e = describeTokenFailure(502, { error: { code: 'upstream_error', message: 'x' } }, url);
+    expect(e).toMatchObject({ code: 'token_upstream_error', message: expect.stringContaining('OpenAI') });
+    expect(describeTokenFailure(502, { error: 'bad_gateway' }, url)).toMatchObject({ code: 'token_upstream', message: expect.stringContaining('HTTP 502') });
     expect(describeTokenFailure(500, 'oops', url).message).toContain('HTTP 500');
+  });
+});
+
+describe('the token service names its failure: the panel shows that fix', () => {
+  const url = 'https://tokens.example.com';
+  it('a refused OPENAI_API_KEY sends the user to the operator, not to status.openai.com', () => {
+    const e = describeTokenFailure(502, { error: { code: 'upstream_auth', message: 'The token service is not authorised by OpenAI; tell its operator.' } }, url);
+    expect(e.code).toBe('token_upstream_auth');
+    expect(e.fix).toMatch(/administrator.*OPENAI_API_KEY/);
+    expect(`${e.message} ${e.fix}`).not.toMatch(/status\.openai\.com|Wait a minute/);
+    expect(describeTokenFailure(503, { error: { code: 'upstream_auth' } }, url).code).toBe('token_upstream_auth');
+  });
+
+  it('too many failed keys and a down rate-limit store get their own words', () => {
+    expect(describeTokenFailure(429, { error: { code: 'too_many_auth_failures' } }, url).fix).toMatch(/access key/);
+    expect(describeTokenFailure(503, { error: { code: 'rate_limit_unavailable' } }, url).fix).toMatch(/REDIS_URL/);
   });
 });
 

@@ -62,6 +62,22 @@ function readBody(body: unknown): { code?: string; message?: string; retryAfter?
 
 const KEY_FIX = 'Open the extension settings and paste the access key from your administrator into "Access key".';
 
+const OPERATOR = 'Tell the administrator who runs your token service';
+
+/** Failures the token service reports by code (token-service/README.md "Errors"), each with what to do about it. */
+const SERVICE_CODES: Record<string, Omit<EngineError, 'code'>> = {
+  upstream_auth: {
+    message: 'OpenAI refused the token service\'s own API key, so no session can start. Nothing is wrong on your side.',
+    fix: `${OPERATOR}: its OPENAI_API_KEY is invalid or revoked and must be replaced.`,
+  },
+  upstream_rate_limited: { message: 'OpenAI is rate limiting the token service.', fix: 'Wait a minute, then connect again. If it keeps happening, tell your administrator (OpenAI usage limits).' },
+  upstream_timeout: { message: 'OpenAI did not answer the token service in time.', fix: 'Connect again in a moment; check status.openai.com if it persists.' },
+  upstream_error: { message: 'OpenAI could not create a session for the token service.', fix: 'Wait a minute and connect again. If it persists, check the service logs and status.openai.com.' },
+  rate_limit_unavailable: { message: 'The token service cannot reach its rate-limit store, so it refuses new sessions.', fix: `${OPERATOR}: its Redis (REDIS_URL) is down.` },
+  not_ready: { message: 'The token service is starting or not ready.', fix: 'Wait a few seconds and connect again.' },
+  too_many_auth_failures: { message: 'Too many attempts with a wrong access key came from this machine.', fix: `Wait a minute, then check the access key in settings. ${KEY_FIX}` },
+};
+
 export function describeTokenFailure(status: number | 'network', body: unknown, url: string): EngineError {
   const { code, message, retryAfter } = readBody(body);
   if (status === 'network') {
@@ -70,6 +86,9 @@ export function describeTokenFailure(status: number | 'network', body: unknown, 
   if (status === 403 && code === 'origin_not_allowed') {
     return { code: 'token_origin_not_allowed', message: 'The token service does not accept requests from this extension.', fix: "Add this extension's origin (chrome-extension://<id>) to ALLOWED_ORIGINS on the token service and restart it." };
   }
+  // The service names its own failure: show the fix for that, not a generic "wait a minute".
+  const known = code ? SERVICE_CODES[code] : undefined;
+  if (known) return { code: `token_${code}`, ...known };
   if (status === 401 || status === 403) {
     return { code: 'token_unauthorized', message: 'The token service rejected the access key (it is missing, wrong or revoked).', fix: KEY_FIX };
   }

@@ -32,7 +32,11 @@ export async function mintToken(settings: Settings, signal: AbortSignal): Promis
     });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new EngineFailure(describeTokenFailure('network', null, settings.tokenServiceUrl), 'none');
+    // A failed fetch is either "nothing answers" or "it answered, but the browser's CORS check refused the reply"
+    // (the service does not list this extension in ALLOWED_ORIGINS). A no-cors probe tells the two apart.
+    const reachable = await probeReachable(settings.tokenServiceUrl, signal);
+    const failure = reachable ? describeTokenFailure(403, { error: { code: 'origin_not_allowed' } }, settings.tokenServiceUrl) : describeTokenFailure('network', null, settings.tokenServiceUrl);
+    throw new EngineFailure(failure, 'none');
   }
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
@@ -48,4 +52,14 @@ export async function mintToken(settings: Settings, signal: AbortSignal): Promis
     );
   }
   return token as MintedToken;
+}
+
+/** True when something answers HTTP at the token service's address (an opaque no-cors response counts). */
+export async function probeReachable(baseUrl: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await fetch(`${baseUrl.replace(/\/+$/, '')}/health`, { mode: 'no-cors', cache: 'no-store', signal: AbortSignal.any([signal, AbortSignal.timeout(2_000)]) });
+    return true;
+  } catch {
+    return false;
+  }
 }
