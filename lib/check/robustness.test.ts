@@ -1,0 +1,43 @@
+/**
+ * `check` never throws and always places problems inside the text, whatever it is given: the product runs it on
+ * model output and on anything a user pastes. Property-based over fragments of real code, so the inputs look like
+ * almost-AMPscript/SSJS/SQL rather than noise.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { check } from './index.ts';
+import { BROKEN, VALID } from './corpus/index.ts';
+import type { CheckLanguage } from './types.ts';
+
+const pieces = [...VALID, ...BROKEN].flatMap((s) => s.code.split(/(?<=[\s()"'\]%=,;])/));
+const fragment = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(''));
+const language = fc.constantFrom<CheckLanguage>('ampscript', 'ssjs', 'sql', 'html');
+
+describe('check on arbitrary input', () => {
+  it('never throws; problems are inside the text with valid severities', () => {
+    fc.assert(
+      fc.property(fragment, language, (code, lang) => {
+        const r = check(code, lang);
+        const lines = code.split('\n');
+        expect(r.ok).toBe(!r.problems.some((p) => p.severity === 'error'));
+        for (const p of r.problems) {
+          expect(p.line).toBeGreaterThanOrEqual(1);
+          expect(p.line).toBeLessThanOrEqual(lines.length);
+          expect(p.column).toBeGreaterThanOrEqual(1);
+          expect(p.column).toBeLessThanOrEqual((lines[p.line - 1]?.length ?? 0) + 1);
+          expect(['error', 'warning']).toContain(p.severity);
+          expect(p.rule).toMatch(/^[a-z-]+$/);
+          expect(p.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('empty input', () => {
+    expect(check('', 'ampscript')).toEqual({ ok: true, problems: [] });
+    expect(check('', 'html')).toEqual({ ok: true, problems: [] });
+    expect(check('', 'ssjs')).toEqual({ ok: true, problems: [] });
+    expect(check('', 'sql').ok).toBe(false);
+  });
+});
