@@ -1811,7 +1811,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.insertde',
     kind: 'ampscript-function',
     title: 'InsertDE',
-    text: 'Adds a row to a data extension while the email is built for each subscriber (e.g. a send log). Write the call as a statement in a block; on CloudPages use InsertData.',
+    text: 'Adds a row to a data extension while the email is built for each subscriber (e.g. a send log). Write the call as a statement in a block; on CloudPages use InsertData. The code also runs for the text version and in previews, so guard the write with IF _messagecontext == "SEND" to avoid duplicate rows.',
     keywords: [
       'insertde',
       'insert',
@@ -1821,7 +1821,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'data extension',
     ],
     signature: 'InsertDE(dataExtension, column1, value1 [, columnN, valueN…])',
-    example: '%%[ InsertDE("SendLog", "SubscriberKey", _subscriberkey, "SentAt", Now()) ]%%',
+    example: '%%[ IF _messagecontext == "SEND" THEN InsertDE("SendLog", "SubscriberKey", _subscriberkey, "SentAt", Now()) ENDIF ]%%',
     source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-insert-de.html',
     function: {
       name: 'InsertDE',

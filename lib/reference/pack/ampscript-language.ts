@@ -157,7 +157,8 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     text:
       'Marketing Cloud supplies values about the current send: _subscriberkey (subscriber key), emailaddr (email ' +
       'address), _emailid (email ID), jobid (send job), listid, _JobSubscriberBatchID, memberid (business unit MID), ' +
-      '_messagecontext (SEND, PREVIEW, VAWP…), view_email_url (web version link), subscriberid, xtmonth/xtyear ' +
+      '_messagecontext (SEND, PREVIEW, VAWP for the web version, SITE for CloudPages, SMS…), view_email_url (web ' +
+      'version link), subscriberid, xtmonth/xtyear ' +
       '(date parts of the send). Write them as %%emailaddr%% or bare inside code. Outside a send (e.g. on a ' +
       'CloudPage opened directly) most are empty.',
     keywords: ['system string', '_subscriberkey', 'subscriber key', 'emailaddr', 'email address', 'jobid', 'job id', '_emailid', 'listid', 'memberid', '_messagecontext', 'view_email_url', 'web version', 'view as web page'],
@@ -261,6 +262,45 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     keywords: ['plus', 'add numbers', 'increment', 'counter', '+ operator', 'string concatenation', 'join strings', 'arithmetic'],
     example: '%%[ SET @count = 1 SET @count = Add(@count, 1) SET @label = Concat("Item ", @count) ]%%\n%%=v(@label)=%%',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-operators.html`,
+  },
+  {
+    id: 'ampscript.lang.subject-line',
+    kind: 'ampscript-language',
+    title: 'AMPscript in the subject line and preheader',
+    text:
+      'Subject lines and preheaders accept personalization strings and inline %%= … =%% expressions. They are ' +
+      'rendered after the email body, so a variable SET in a block in the body can be printed there with v(). Keep ' +
+      'the logic in the body and only print results in the subject. Since 2023 the subject is evaluated once: a ' +
+      'variable whose value itself contains %%…%% code is printed as text, not run again.',
+    keywords: ['subject line', 'preheader', 'personalize subject', 'dynamic subject line', 'subject personalization'],
+    example: '%%[ SET @subjectName = ProperCase(AttributeValue("FirstName")) ]%%\nSubject: %%=v(@subjectName)=%%, your offer is here',
+    source: 'https://help.salesforce.com/s/articleView?id=mc_es_available_personalization_strings.htm&type=5',
+  },
+  {
+    id: 'ampscript.lang.ampscript-and-ssjs',
+    kind: 'ampscript-language',
+    title: 'AMPscript and server-side JavaScript together',
+    text:
+      'One email or CloudPage can hold both AMPscript and SSJS (<script runat="server">). AMPscript is shorter for ' +
+      'personalisation and lookups; SSJS suits loops over API results, JSON handling and try/catch. They share ' +
+      'variables through Platform.Variable.GetValue/SetValue in SSJS with "@name", which GetValue/SetValue mirror in ' +
+      'AMPscript. Code runs top to bottom in page order.',
+    keywords: ['ampscript vs ssjs', 'server side javascript', 'ssjs', 'share variables', 'platform.variable', 'mix ampscript and javascript', 'which language'],
+    example: '%%[ SET @firstName = AttributeValue("FirstName") ]%%\n<script runat="server">\n  Platform.Load("Core", "1.1.1");\n  var name = Platform.Variable.GetValue("@firstName");\n</script>',
+    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/ssjs_platformAMPscriptVariableGetValue.html',
+  },
+  {
+    id: 'ampscript.lang.preview-and-test',
+    kind: 'ampscript-language',
+    title: 'Testing AMPscript: preview, test sends and CloudPage preview',
+    text:
+      'Preview renders AMPscript against a chosen subscriber or data extension row; a test send runs it like a send. ' +
+      'Outside a real send _messagecontext is PREVIEW or VAWP and job strings such as jobid may be empty. The code ' +
+      'runs once for the HTML and once for the text version, so a write such as InsertDE can happen twice: guard it ' +
+      'with IF _messagecontext == "SEND". Test CloudPages on the published URL with query parameters.',
+    keywords: ['preview', 'test send', 'debug', 'testing ampscript', 'preview and test', 'subscriber preview', 'troubleshoot'],
+    example: '%%[ IF _messagecontext == "PREVIEW" THEN SET @note = "(preview)" ELSE SET @note = "" ENDIF ]%%\n%%=v(@note)=%%',
+    source: `${GUIDE}/mc-ampscript-guide-overview.html`,
   },
   {
     id: 'ampscript.lang.where-functions-work',

@@ -129,7 +129,7 @@ const KEYWORDS = new Set(['var', 'set', 'if', 'then', 'elseif', 'else', 'endif',
   'and', 'or', 'not', 'true', 'false']);
 
 /** Splits content into code regions; throws on unbalanced delimiters. */
-export function codeRegions(src: string): string[] {
+function codeRegions(src: string): string[] {
   const regions: string[] = [];
   let i = 0;
   const scriptOpen = /<script\s+runat=["']?server["']?\s+language=["']?ampscript["']?\s*>/iy;
@@ -216,7 +216,7 @@ const startsValue = (t: Token) => t.kind === 'str' || t.kind === 'num' || t.kind
   (t.kind === 'word' && !KEYWORDS.has(t.value.toLowerCase()));
 
 /** Returns the problems found in an AMPscript example (empty = valid). */
-export function lintExample(src: string, known: (name: string) => { minArgs: number; maxArgs: number | null } | undefined): string[] {
+function lintExample(src: string, known: (name: string) => { minArgs: number; maxArgs: number | null } | undefined): string[] {
   const problems: string[] = [];
   let tokens: Token[];
   try {
