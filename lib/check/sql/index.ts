@@ -9,7 +9,7 @@ import type { Catalog } from '../catalog.ts';
 import type { Finding } from '../positions.ts';
 import { LineIndex } from '../positions.ts';
 import { checkSqlRules, STATEMENT_RULES } from './rules.ts';
-import { tokenizeSql } from './tokenize.ts';
+import { tokenizeSql, type SqlToken } from './tokenize.ts';
 
 interface SqlParser {
   astify(sql: string, opt?: { database?: string }): unknown;
@@ -56,8 +56,26 @@ function syntaxMessage(err: PegError, text: string, offset: number): string {
   return `syntax error near "${word}"`;
 }
 
+/**
+ * A clause shown on its own (`WHERE …`, `AND …`, `LEFT JOIN … ON …`, `ORDER BY …`) is checked inside the smallest
+ * query that makes it complete; the prefix is one line, so columns stay true and lines shift back by one.
+ */
+function fragmentPrefix(first: SqlToken | undefined): string | undefined {
+  if (first?.type !== 'word') return undefined;
+  if (first.value === 'AND' || first.value === 'OR') return 'SELECT TOP 1 * FROM fragment_context WHERE 1 = 1\n';
+  if (first.value === 'ON') return 'SELECT TOP 1 * FROM fragment_a JOIN fragment_b\n';
+  const clauses = ['WHERE', 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'OUTER', 'GROUP', 'ORDER', 'HAVING'];
+  return clauses.includes(first.value) ? 'SELECT TOP 1 * FROM fragment_context\n' : undefined;
+}
+
 export function checkSql(text: string, catalog: Catalog): Finding[] {
   if (text.trim() === '') return [{ offset: 0, severity: 'error', rule: 'syntax', message: 'the query is empty' }];
+  const prefix = fragmentPrefix(tokenizeSql(text)[0]);
+  if (!prefix) return checkQuery(text, catalog);
+  return checkQuery(prefix + text, catalog).map((f) => ({ ...f, offset: Math.max(0, f.offset - prefix.length) }));
+}
+
+function checkQuery(text: string, catalog: Catalog): Finding[] {
   const tokens = tokenizeSql(text);
   const findings = checkSqlRules(tokens, text, catalog);
   parser ??= new ParserCtor();

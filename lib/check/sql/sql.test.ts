@@ -84,6 +84,13 @@ describe('SQL: syntax errors from the T-SQL grammar', () => {
     expect(sql("SELECT a FROM t WHERE b = 'x").problems[0]?.message).toContain('ends too early');
     expect(rules('SELECT COUNT(a FROM t')[0]).toMatch(/syntax$/);
   });
+  it('a clause on its own is checked as part of a query, at its own positions', () => {
+    expect(sql('WHERE o.EventDate >= DATEADD(DAY, -30, GETDATE())')).toEqual({ ok: true, problems: [] });
+    expect(sql('AND s.Status = \'active\'\nORDER BY s.EmailAddress')).toEqual({ ok: true, problems: [] });
+    expect(sql('LEFT JOIN _Bounce b ON b.SubscriberKey = s.SubscriberKey')).toEqual({ ok: true, problems: [] });
+    expect(rules('WHERE a = 1\n  AND b = = 2')).toEqual(['2:11 syntax']);
+    expect(rules('JOIN _Bounces b ON b.k = s.k')).toEqual(['1:6 unknown-data-view']);
+  });
   it('empty query', () => {
     expect(rules('  \n ')).toEqual(['1:1 syntax']);
   });
