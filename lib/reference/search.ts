@@ -68,39 +68,52 @@ function namesOf(entry: ReferenceEntry): string[] {
   return [...names];
 }
 
-/** Lower-cased name → entry ids; also the last segment of dotted names (Platform.Function.Lookup → lookup). */
-function buildNameMap(entries: readonly ReferenceEntry[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+interface NamedEntries {
+  ids: string[];
+  /** The canonical spelling is a compound code name (LookupRows, WSProxy, _Bounce, Platform.Load). */
+  compound: boolean;
+}
+
+const COMPOUND = /^_|\.|^.+[A-Z]/;
+
+/** Lower-cased code name → entry ids; dotted names also under their last segment (Script.Util.WSProxy → wsproxy). */
+function buildNameMap(entries: readonly ReferenceEntry[]): Map<string, NamedEntries> {
+  const map = new Map<string, NamedEntries>();
   const add = (name: string, id: string) => {
     const key = name.toLowerCase();
-    const ids = map.get(key) ?? [];
-    if (!ids.includes(id)) ids.push(id);
-    map.set(key, ids);
+    const named = map.get(key) ?? { ids: [], compound: false };
+    if (!named.ids.includes(id)) named.ids.push(id);
+    named.compound ||= COMPOUND.test(name);
+    map.set(key, named);
   };
   for (const entry of entries) {
     const primary = entry.function?.name ?? (entry.kind === 'data-view' ? entry.title : undefined);
     if (primary) add(primary, entry.id);
+    // SSJS objects answer to the code name their title starts with (Script.Util.WSProxy, DataExtension.Rows, …).
+    const code = entry.kind === 'ssjs-object' ? /^[A-Za-z_][\w.]*/.exec(entry.title)?.[0] : undefined;
+    if (code) {
+      add(code, entry.id);
+      if (code.includes('.')) add(code.split('.').pop()!, entry.id);
+    }
   }
   return map;
 }
 
 /**
- * Names the query spells out as code: a compound name in any case (lookuprows, LookupRows), or a short name written
- * like a call or in its own casing after the first word (`Now()`, "what does Lookup return").
+ * Entries the query names as code: a compound name in any case ("lookuprows", "wsproxy", "_sent"), or a plain name
+ * written like a call or in its own capitalised form after the first word (`Now()`, "what does Lookup return") —
+ * so the everyday words "now", "subscriber" or "lookup" in a sentence do not count.
  */
-function namedInQuery(query: string, names: Map<string, string[]>): Set<string> {
+function namedInQuery(query: string, names: Map<string, NamedEntries>): Set<string> {
   const ids = new Set<string>();
   const words = query.split(/[^A-Za-z0-9_.]+/).filter(Boolean);
   words.forEach((raw, i) => {
-    const candidates = [raw, raw.split('.').pop() ?? raw];
-    for (const word of candidates) {
-      const hit = names.get(word.toLowerCase());
-      if (!hit) continue;
-      const compound = /[A-Z_].*[A-Z]|^_/.test(word) || /^[a-z]+$/.test(word) === false || word.length >= 9;
+    for (const word of new Set([raw, raw.split('.').pop() ?? raw])) {
+      const named = names.get(word.toLowerCase());
+      if (!named) continue;
       const called = new RegExp(`\\b${escapeRe(word)}\\s*\\(`).test(query);
-      const cased = i > 0 && /^[A-Z]/.test(word) && raw !== raw.toUpperCase();
-      const distinctive = word.length >= 9 || /^_/.test(word);
-      if (compound || called || cased || distinctive) for (const id of hit) ids.add(id);
+      const cased = i > 0 && /^[A-Z]/.test(word) && word !== word.toUpperCase();
+      if (named.compound || called || cased) for (const id of named.ids) ids.add(id);
     }
   });
   return ids;
@@ -134,17 +147,23 @@ function escapeRe(s: string): string {
 export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_ENTRIES): ReferenceIndex {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const names = buildNameMap(entries);
+  /** Every indexed term: a query word found here is spelled right, so it skips the (costly) fuzzy search. */
+  const vocabulary = new Set<string>();
   const mini = new MiniSearch<IndexedDoc>({
     fields: ['title', 'names', 'keywords', 'text', 'kind'],
     // The names field holds whole code names only (lookuprows), so a camelCase part (rows) does not outrank prose.
     tokenize: (text, field) => (field === 'names' ? text.split(/\s+/).filter(Boolean).map((n) => n.toLowerCase()) : tokenize(text)),
-    processTerm,
+    processTerm: (term) => {
+      const t = processTerm(term);
+      if (t) vocabulary.add(t);
+      return t;
+    },
     searchOptions: {
       boost: FIELD_BOOST,
       combineWith: 'OR',
       prefix: (term) => term.length >= 4,
-      // One typo in words of 6+ letters, none inside code names (dots/underscores): fuzzy cost grows fast.
-      fuzzy: (term) => (term.length >= 6 && !/[._]/.test(term) ? 0.2 : false),
+      // One typo, only in unknown plain words of 6+ letters (not code names with dots/underscores).
+      fuzzy: (term) => (term.length >= 6 && !vocabulary.has(term) && !/[._]/.test(term) ? 0.2 : false),
       maxFuzzy: 1,
       weights: { prefix: 0.3, fuzzy: 0.25 },
     },

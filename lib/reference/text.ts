@@ -64,11 +64,13 @@ export function stem(term: string): string {
   if (t.endsWith('ies') && t.length > 4) t = `${t.slice(0, -3)}y`;
   else if (t.endsWith('sses')) t = t.slice(0, -2);
   else if (t.endsWith('s') && !/(ss|us|is)$/.test(t)) t = t.slice(0, -1);
-  if (t.endsWith('ing') && t.length > 5) t = undouble(t.slice(0, -3));
-  else if (t.endsWith('ed') && t.length > 4) t = undouble(t.slice(0, -2));
+  if (t.endsWith('ing') && t.length > 5 && VOWEL.test(t.slice(0, -3))) t = undouble(t.slice(0, -3));
+  else if (t.endsWith('ed') && t.length > 4 && VOWEL.test(t.slice(0, -2))) t = undouble(t.slice(0, -2));
   if (t.endsWith('e') && t.length > 3) t = t.slice(0, -1);
   return t;
 }
+
+const VOWEL = /[aeiouy]/;
 
 function undouble(t: string): string {
   return /([b-df-hj-kmnp-rtv-z])\1$/.test(t) && !/(ll|ss|zz)$/.test(t) ? t.slice(0, -1) : t;
