@@ -161,7 +161,7 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
     searchOptions: {
       boost: FIELD_BOOST,
       combineWith: 'OR',
-      prefix: (term) => term.length >= 4,
+      prefix: (term) => term.length >= 4 && !vocabulary.has(term),
       // One typo, only in unknown plain words of 6+ letters (not code names with dots/underscores).
       fuzzy: (term) => (term.length >= 6 && !vocabulary.has(term) && !/[._]/.test(term) ? 0.2 : false),
       maxFuzzy: 1,
