@@ -2,7 +2,7 @@
 // between them, and cancel / clear / VAD barge-in across the two items (issue 14).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREAMBLE } from './plan.ts';
-import type { ServerEvent } from './test-client.ts';
+import { TestClient, mintKey, type ServerEvent } from './test-client.ts';
 import { question, shape, useEmulator } from './test-helpers.ts';
 
 const h = useEmulator();
@@ -165,5 +165,29 @@ describe('preambles (gpt-realtime-2)', () => {
     const second = await c.waitFor('response.created', { from, timeout: 8000 });
     await c.waitFor('output_audio_buffer.stopped', { from, timeout: 10_000 });
     expect(c.events.filter((e) => e.type === 'output_audio_buffer.stopped').map((e) => e.response_id)).toEqual([(second.response as Obj).id]);
+  });
+
+  it('data-channel-only client: both items in the GA order; cancel during the answer stops its virtual playback', async () => {
+    await h.script([{ text: ANSWER, preamble: PREAMBLE }, { text: LONG_ANSWER, preamble: PREAMBLE }]);
+    const { client } = await TestClient.connect(h.url, await mintKey(h.url, R2), { audio: false });
+    const c = client!;
+    try {
+      await c.waitFor('session.created');
+      c.send({ type: 'response.create' });
+      await c.waitFor('output_audio_buffer.stopped', { timeout: 25_000 });
+      expect(shape(c.events.slice(1))).toEqual(['response.created', ...MESSAGE(true), ...MESSAGE(false), ...END]);
+
+      const from = c.events.length;
+      c.send({ type: 'response.create' });
+      const finalAdded = await c.waitFor('response.output_item.added', { from, pred: (e) => (e.item as Obj).phase === 'final_answer', timeout: 15_000 });
+      await c.waitFor('response.output_audio_transcript.delta', { from, pred: (e) => e.item_id === (finalAdded.item as Obj).id });
+      c.send({ type: 'response.cancel' });
+      const done = await c.waitFor('response.done', { from });
+      const stopped = await c.waitFor('output_audio_buffer.stopped', { from, timeout: 3000 });
+      expect(c.at(stopped) - c.at(done)).toBeLessThan(1000);
+      expect(((done.response as Obj).output as Obj[]).map((it) => [it.phase, it.status])).toEqual([['commentary', 'completed'], ['final_answer', 'incomplete']]);
+    } finally {
+      c.close();
+    }
   });
 });
