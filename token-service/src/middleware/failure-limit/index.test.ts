@@ -52,6 +52,14 @@ describe('failed authentication limit', () => {
     const results = await Promise.all(Array.from({ length: 300 }, () => h.mint(undefined, WRONG)));
     const counts = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
     expect(counts).toEqual({ 401: 20, 429: 280 });
+    // Cut before or after the check, the 429s look alike: no trace of the 401 the check had prepared.
+    const shapes = new Set(
+      results
+        .filter((r) => r.status === 429)
+        .map((r) => JSON.stringify([r.text.replace(/\d+ s\./, 'N s.'), [...r.headers].filter(([k]) => !['x-request-id', 'retry-after'].includes(k)).sort()])),
+    );
+    expect(shapes.size).toBe(1);
+    expect(results.filter((r) => r.status === 429).every((r) => r.headers.get('www-authenticate') === null)).toBe(true);
   });
 
   it('a blocked client gets the same answer for the right and a wrong key', async () => {
