@@ -39,3 +39,23 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   }
   return bestD <= limit ? best : undefined;
 }
+
+/**
+ * A suggestion for an unknown function name: a known habit from other languages first (`aliases`, used only when
+ * the target exists), then the closest name by edit distance, then the one shortest name the word begins
+ * (`Substr` → `Substring`).
+ */
+export function suggestName(
+  word: string,
+  names: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): string | undefined {
+  const alias = aliases[word.toLowerCase()];
+  if (alias && names.some((n) => n.toLowerCase() === alias.toLowerCase())) return alias;
+  const close = didYouMean(word, names);
+  if (close) return close;
+  if (word.length < 3) return undefined;
+  const w = word.toLowerCase();
+  const starts = names.filter((n) => n.toLowerCase().startsWith(w)).sort((a, b) => a.length - b.length);
+  return starts[0];
+}

@@ -37,6 +37,17 @@ describe('AMPscript: unknown-function', () => {
     expect(p).toMatchObject({ line: 2, column: 10, rule: 'unknown-function', severity: 'error' });
     expect(p?.message).toBe('LookupRow is not an AMPscript function; did you mean LookupRows?');
   });
+  it('knows habits from other languages and names a function the word begins', () => {
+    const messages = (code: string) => amp(code).problems.map((p) => p.message);
+    expect(messages('%%[ SET @a = Len("x") SET @b = Concatenate("a") SET @c = IF(1, 2, 3) ]%%')).toEqual([
+      'Len is not an AMPscript function', // the habit's target (Length) is not in this catalogue
+      'Concatenate is not an AMPscript function; did you mean Concat?',
+      'IF is not an AMPscript function',
+    ]);
+    expect(messages('%%[ SET @r = LookupR("D", "k", "v") ]%%')).toEqual([
+      'LookupR is not an AMPscript function; did you mean Lookup?',
+    ]);
+  });
   it('gives no suggestion when nothing is close', () => {
     expect(amp('%%[ SET @r = Frobnicate(1) ]%%').problems[0]?.message).toBe('Frobnicate is not an AMPscript function');
   });

@@ -5,7 +5,7 @@
  */
 import { arity, type Catalog } from '../catalog.ts';
 import type { Finding } from '../positions.ts';
-import { didYouMean } from '../suggest.ts';
+import { didYouMean, suggestName } from '../suggest.ts';
 import type { ContentType } from '../types.ts';
 import type { Token } from './tokenize.ts';
 
@@ -50,6 +50,31 @@ const UNSUPPORTED_OPERATOR: Record<string, string> = {
   '&&': 'AMPscript has no && operator; use AND',
   '||': 'AMPscript has no || operator; use OR',
   '!': 'AMPscript has no ! operator; use NOT',
+};
+
+/** Names learners and models bring from other languages → the AMPscript function that does the job. */
+const HABITS: Record<string, string> = {
+  len: 'Length',
+  substr: 'Substring',
+  upper: 'Uppercase',
+  toupper: 'Uppercase',
+  touppercase: 'Uppercase',
+  lower: 'Lowercase',
+  tolower: 'Lowercase',
+  tolowercase: 'Lowercase',
+  isempty: 'Empty',
+  isnullorempty: 'Empty',
+  contains: 'IndexOf',
+  split: 'BuildRowsetFromString',
+  print: 'Output',
+  write: 'Output',
+  echo: 'Output',
+  count: 'RowCount',
+  concatenate: 'Concat',
+  getdate: 'Now',
+  today: 'Now',
+  iff: 'IIf',
+  if: 'IIf',
 };
 
 class StatementError extends Error {
@@ -455,7 +480,7 @@ export class RegionParser {
   private checkFunction(name: Token, args: number) {
     const f = this.options.catalog.ampscript.get(name.value.toLowerCase());
     if (!f) {
-      const guess = didYouMean(name.value, [...this.options.catalog.ampscript.values()].map((x) => x.name));
+      const guess = suggestName(name.value, [...this.options.catalog.ampscript.values()].map((x) => x.name), HABITS);
       this.report(
         name.start,
         'unknown-function',

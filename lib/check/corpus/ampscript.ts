@@ -212,6 +212,14 @@ SET @rows = LookupRow("Orders", "SubscriberKey", _subscriberkey)
     { expect: { line: 2, rule: 'unknown-function' } },
   ),
   amp(
+    'Substr brought from JavaScript',
+    `%%[
+SET @name = AttributeValue("FirstName")
+SET @initial = Substr(@name, 1, 1)
+]%%`,
+    { expect: { line: 3, rule: 'unknown-function' } },
+  ),
+  amp(
     'misspelled AttributeValue',
     `%%[
 SET @name = AttributeValu("FirstName")

@@ -154,6 +154,13 @@ FROM _Open
 WHERE EventDate > DATEADD(DAY, -7, GETDATE()`,
     { line: 3, rule: 'syntax' },
   ),
+  q(
+    'MySQL date functions',
+    `SELECT SubscriberKey
+FROM _Open
+WHERE EventDate > DATE_SUB(NOW(), INTERVAL 7 DAY)`,
+    { line: 3, rule: 'not-tsql' },
+  ),
   q('EXEC a procedure', `EXEC dbo.RefreshAudience`, { line: 1, rule: 'select-only' }),
   q(
     'MERGE',

@@ -183,6 +183,12 @@ for (var row of rows) {
     `var name = Platform.Function.Lookup("Customers", "FirstName", "SubscriberKey");`,
     { line: 1, rule: 'argument-count' },
   ),
+  js(
+    'JSON.parse instead of ParseJSON',
+    `var resp = Platform.Function.HTTPGet("https://api.example.com/offers");
+var offers = JSON.parse(resp);`,
+    { line: 2, rule: 'es5-api' },
+  ),
   js('syntax error: missing brace', `if (a == 1) {\n  Write("x");\n`, { line: 3, rule: 'syntax' }),
   js(
     'Core object without Platform.Load',

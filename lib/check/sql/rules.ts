@@ -8,6 +8,29 @@ import { didYouMean } from '../suggest.ts';
 import type { SqlToken } from './tokenize.ts';
 
 const NOT_SELECT = new Set(['UPDATE', 'DELETE', 'INSERT', 'MERGE', 'EXEC', 'EXECUTE', 'TRUNCATE', 'DROP', 'CREATE', 'ALTER']);
+/** Functions from MySQL, PostgreSQL or Oracle that T-SQL does not have → what to write instead. */
+const NOT_TSQL: Record<string, string> = {
+  NOW: 'GETDATE()',
+  CURDATE: 'CAST(GETDATE() AS DATE)',
+  SYSDATE: 'GETDATE()',
+  IFNULL: 'ISNULL(a, b)',
+  NVL: 'ISNULL(a, b)',
+  DATE_ADD: 'DATEADD(unit, n, date)',
+  DATE_SUB: 'DATEADD(unit, -n, date)',
+  DATE_FORMAT: 'FORMAT(date, pattern) or CONVERT(VARCHAR, date, style)',
+  TO_CHAR: 'FORMAT(date, pattern) or CONVERT(VARCHAR, value)',
+  TO_DATE: 'CONVERT(DATE, value, style)',
+  STR_TO_DATE: 'CONVERT(DATE, value, style)',
+  SUBSTR: 'SUBSTRING(text, start, length)',
+  LENGTH: 'LEN(text)',
+  CHAR_LENGTH: 'LEN(text)',
+  GROUP_CONCAT: "STRING_AGG(column, ',')",
+  EXTRACT: 'DATEPART(unit, date)',
+  DATE_TRUNC: 'DATEADD(unit, DATEDIFF(unit, 0, date), 0)',
+  INSTR: 'CHARINDEX(find, text)',
+  LOCATE: 'CHARINDEX(find, text)',
+};
+
 const TRAILING_COMMA_BEFORE = new Set(['FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION']);
 /** Findings that make the whole statement something other than a query: a parser error after them is noise. */
 export const STATEMENT_RULES = new Set(['select-only', 'select-into', 'no-variables', 'syntax']);
@@ -23,10 +46,15 @@ export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog
 
   /** One select-only finding per statement (MERGE … UPDATE is one mistake). */
   let statementFlagged = false;
+  let backtickFlagged = false;
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as SqlToken;
     if (t.type === 'punct' && t.value === ';' && t.depth === 0) statementFlagged = false;
+    if (t.type === 'punct' && t.value === '`' && !backtickFlagged) {
+      backtickFlagged = true;
+      error(t, 'not-tsql', 'T-SQL quotes names with [brackets], not backticks: [Field Name]');
+    }
     if (t.type === 'punct' && t.value === ',') {
       const after = tokens[i + 1];
       if (after && (after.value === ')' || (after.type === 'word' && TRAILING_COMMA_BEFORE.has(after.value)))) {
@@ -54,6 +82,8 @@ export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog
         error(t, 'no-variables', 'a Query Activity cannot DECLARE variables; put the value in the query itself');
         const v = tokens[i + 1];
         if (v?.type === 'variable') seenVariables.add(v.value.toLowerCase());
+      } else if (NOT_TSQL[w] && tokens[i + 1]?.value === '(') {
+        error(t, 'not-tsql', `${text.slice(t.start, t.end)}() is not a T-SQL function; use ${NOT_TSQL[w]}`);
       } else if (w === 'LIMIT') {
         error(t, 'no-limit', 'T-SQL has no LIMIT: use SELECT TOP n … instead');
       } else if (w === 'ORDER' && tokens[i + 1]?.value === 'BY') {

@@ -70,6 +70,17 @@ describe('SQL: SFMC rules', () => {
     expect(rules('SELECT s.a FROM _Sent s JOIN _Clik c ON c.a = s.a')).toEqual(['1:30 unknown-data-view']);
     expect(rules('SELECT a FROM _sent')).toEqual([]);
   });
+  it('not-tsql: MySQL/PostgreSQL/Oracle functions and backticks, with the T-SQL way', () => {
+    const r = sql('SELECT NOW() AS n, IFNULL(a, 0) AS b, `c`, LEN(d) AS l, RAND() AS r\nFROM t WHERE SUBSTR(e, 1, 2) = \'x\'');
+    expect(r.problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual([
+      '1:8 not-tsql',
+      '1:20 not-tsql',
+      '1:39 not-tsql',
+      '2:14 not-tsql',
+    ]);
+    expect(r.problems[0]?.message).toBe('NOW() is not a T-SQL function; use GETDATE()');
+    expect(rules('SELECT t.Length, Now FROM t')).toEqual([]);
+  });
   it('a comma with nothing after it', () => {
     expect(rules('SELECT a,\n  b,\nFROM t')).toEqual(['2:4 syntax']);
   });

@@ -50,6 +50,7 @@ export function checkSsjsRegion(code: string, base: number, options: SsjsOptions
   }
   const coreLoaded = options.coreLoaded ?? CORE_LOAD.test(code);
   let coreWarned = false;
+  const es5Warned = new Set<string>();
   const platform = options.catalog.ssjsPlatform;
 
   const visit = (node: AnyNode, parent: AnyNode | undefined, inPattern: boolean) => {
@@ -71,6 +72,11 @@ export function checkSsjsRegion(code: string, base: number, options: SsjsOptions
       }
     }
     if (node.type === 'MemberExpression') {
+      const es5 = es5Api(node);
+      if (es5 && !es5Warned.has(es5.key)) {
+        es5Warned.add(es5.key);
+        findings.push({ offset: base + (node.property as AnyNode).start, severity: 'warning', rule: 'es5-api', message: es5.message });
+      }
       const name = platformFunctionName(node);
       if (name && platform.size > 0 && !platform.has(name.toLowerCase())) {
         const guess = didYouMean(name, [...platform.values()].map((f) => f.name));
@@ -106,6 +112,35 @@ export function checkSsjsRegion(code: string, base: number, options: SsjsOptions
   };
   visit(program as AnyNode, undefined, false);
   return findings;
+}
+
+/** ES5 library calls reported missing from SFMC's ES3-era engine → the SFMC way. Warnings: user objects may define them. */
+const ES5_METHODS: Record<string, string> = {
+  forEach: 'use a for loop',
+  map: 'build the new array in a for loop',
+  filter: 'build the new array in a for loop',
+  reduce: 'use a for loop',
+  some: 'use a for loop',
+  every: 'use a for loop',
+};
+const ES5_STATICS: Record<string, string> = {
+  'JSON.parse': 'use Platform.Function.ParseJSON(text)',
+  'JSON.stringify': 'use Stringify(value)',
+  'Object.keys': 'collect the keys with for (var k in obj)',
+  'Array.isArray': 'test Object.prototype.toString.call(x) === "[object Array]"',
+};
+
+function es5Api(node: Node): { key: string; message: string } | undefined {
+  if (node.type !== 'MemberExpression' || node.computed || node.property.type !== 'Identifier') return undefined;
+  const prop = node.property.name;
+  if (node.object.type === 'Identifier') {
+    const key = `${node.object.name}.${prop}`;
+    const fix = ES5_STATICS[key];
+    if (fix) return { key, message: `${key} may not exist in SFMC's SSJS engine (ES3-era); ${fix}` };
+  }
+  const fix = Object.hasOwn(ES5_METHODS, prop) ? ES5_METHODS[prop] : undefined;
+  if (fix) return { key: prop, message: `array .${prop}() may not exist in SFMC's SSJS engine (ES3-era); ${fix}` };
+  return undefined;
 }
 
 /** `Platform.Function.Name` → `Name`. */

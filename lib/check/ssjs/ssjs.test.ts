@@ -89,6 +89,22 @@ describe('SSJS: Platform.Function', () => {
   });
 });
 
+describe('SSJS: ES5 library calls', () => {
+  it('warn once per name, with the SFMC way; ok stays true', () => {
+    const r = ssjs('var o = JSON.parse(s);\nvar a = [1].map(function (x) { return x; });\nvar b = [2].map(f);\nWrite(JSON.stringify(o));');
+    expect(r.ok).toBe(true);
+    expect(r.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.rule}`)).toEqual([
+      '1:14 warning es5-api',
+      '2:13 warning es5-api',
+      '4:12 warning es5-api',
+    ]);
+    expect(r.problems[0]?.message).toContain('Platform.Function.ParseJSON');
+  });
+  it('a computed or unrelated member is not flagged', () => {
+    expect(ssjs('var m = obj["map"]; var k = o.keys; Write(m + k);').problems).toEqual([]);
+  });
+});
+
 describe('SSJS: Core library', () => {
   it('warns once, at the first Core object, when Platform.Load("Core") is missing', () => {
     const r = ssjs('var de = DataExtension.Init("D");\nvar s = Subscriber.Init("k");');
