@@ -65,6 +65,8 @@ export const RETRIEVAL_QUESTIONS: RetrievalQuestion[] = [
   { q: 'my cloudpage shows a 500 error', id: 'error.ssjs-500' },
   { q: 'skip one subscriber during a send with an error', id: 'ssjs.fn.raiseerror' },
   { q: 'generate a unique id in ssjs', id: 'ssjs.fn.guid' },
+  { q: 'what is ssjs', id: 'ssjs.lang.overview' },
+  { q: 'what is a triggered send', id: 'concept.triggered-send' },
   // Journey Builder
   { q: 'can a contact re-enter a journey', id: 'concept.journey-reentry' },
   { q: 'how do contacts get into a journey', id: 'concept.journey-entry-sources' },

@@ -123,6 +123,10 @@ type Family = 'ampscript' | 'ssjs' | 'sql';
 
 const LANGUAGE_BOOST = 1.4;
 
+/** "What is a triggered send?" asks for the concept (or a language overview), not the API object of that name. */
+const DEFINITIONAL = /^\s*(what(['’]s| is| are)|explain|define|meaning of)\b/i;
+const CONCEPT_BOOST = 1.25;
+
 /** The one language a query names, if exactly one ("ampscript current date" → ampscript). */
 function languageOf(query: string): Family | undefined {
   const q = query.toLowerCase();
@@ -183,6 +187,7 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
     const q = query.trim();
     if (!q) return [];
     const language = languageOf(q);
+    const definitional = DEFINITIONAL.test(q);
     const named = namedInQuery(`${q} ${dataViewHint(q).join(' ')}`, names);
     // Tokenize, stem and de-duplicate once here; MiniSearch then takes the terms as they are.
     const terms = [...new Set(tokenize(expandQuery(q)).map(processTerm).filter((t): t is string => !!t))];
@@ -194,7 +199,8 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
     for (const r of results) {
       const entry = byId.get(r.id as string);
       if (!entry) continue;
-      const score = r.score * (language && familyOf(entry) === language ? LANGUAGE_BOOST : 1);
+      let score = r.score * (language && familyOf(entry) === language ? LANGUAGE_BOOST : 1);
+      if (definitional && (entry.kind === 'concept' || entry.id.endsWith('.overview'))) score *= CONCEPT_BOOST;
       hits.push({ entry, score: named.has(entry.id) ? score + top : score });
     }
     hits.sort((a, b) => b.score - a.score);

@@ -170,6 +170,14 @@ const LANG = ['ssjs', 'engine', 'ES3', 'javascript version'];
 
 const LANGUAGE: ReferenceEntry[] = [
   {
+    id: 'ssjs.lang.overview',
+    kind: 'ssjs-language',
+    title: 'What SSJS (server-side JavaScript) is',
+    text: 'SSJS is JavaScript that SFMC runs on its servers while building a CloudPage, an email or a script activity: the visitor or subscriber only sees its output. It comes with the Platform library (Platform.Function.*, Request, Response, Variable — always there) and the Core library (object wrappers, loaded with Platform.Load), plus WSProxy for the SOAP API. The engine is ES3-era.',
+    keywords: [...LANG, 'what is ssjs', 'server-side javascript', 'overview', 'platform library', 'core library', 'introduction'],
+    source: dev('ssjs_serverSideJavaScript'),
+  },
+  {
     id: 'ssjs.lang.es3',
     kind: 'ssjs-language',
     title: 'SSJS runs an ES3-era JavaScript engine',
