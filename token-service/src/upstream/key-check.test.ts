@@ -87,6 +87,18 @@ describe('UpstreamKeyStatus', () => {
     expect(calls).toBe(2);
     expect(status.state).toBe('accepted');
   });
+
+  it('a re-check that cannot tell keeps a refusal', async () => {
+    let verdict: KeyCheckResult['state'] = 'refused';
+    const status = new UpstreamKeyStatus(async () => ({ state: verdict, detail: {} }));
+    await status.run();
+    verdict = 'unknown';
+    await status.run();
+    expect(status.state).toBe('refused');
+    const fresh = new UpstreamKeyStatus(async () => ({ state: 'unknown', detail: { upstreamStatus: 404 } }));
+    await fresh.run();
+    expect(fresh.state).toBe('unknown');
+  });
 });
 
 describe('/ready and the key', () => {

@@ -61,7 +61,9 @@ export class UpstreamKeyStatus {
     if (this.state === 'unchecked') this.state = 'checking';
     this.running = this.check().then((r) => {
       this.running = undefined;
-      this.record(r.state, r.detail);
+      // A re-check that cannot tell (network, 5xx) does not clear a refusal OpenAI actually gave.
+      if (r.state === 'unknown' && this.state === 'refused') this.checkedAt = this.now();
+      else this.record(r.state, r.detail);
       return r;
     });
     return this.running;
