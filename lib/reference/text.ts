@@ -12,7 +12,7 @@ const STOP_WORDS = new Set(
     'do does did doing done can could should would will shall may might must have has had having ' +
     'get gets got want wanted need needs needed like please tell explain show give know ' +
     'some any just so than then too very also way thing things something anything use using used ' +
-    'sfmc marketing cloud salesforce mc'
+    'sfmc marketing cloud salesforce mc s t d ll ve m'
   ).split(' '),
 );
 

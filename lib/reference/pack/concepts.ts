@@ -143,7 +143,7 @@ export const CONCEPT_ENTRIES: ReferenceEntry[] = [
   c(
     'lists-vs-data-extensions',
     'Lists vs data extensions',
-    'Lists are the classic subscriber model (profile attributes, up to some hundreds of thousands of members, simple), while data extensions are flexible tables for any volume and structure and are the norm today. Publication lists still handle per-topic opt-outs for data extension sends.',
+    'Lists are the classic subscriber model (profile attributes, simple, meant for smaller audiences: Salesforce suggests data extensions beyond about 500,000 subscribers), while data extensions are flexible tables for any volume and structure and are the norm today. Publication lists still handle per-topic opt-outs for data extension sends.',
     [...DM, 'list', 'lists', 'publication list', 'difference', 'which to use'],
     help('mc_es_lists_and_data_extensions'),
   ),
@@ -303,7 +303,7 @@ export const CONCEPT_ENTRIES: ReferenceEntry[] = [
     'Passing parameters to a CloudPage (URL parameters)',
     'Link to a CloudPage from an email with CloudPagesURL(pageId, name, value, …): the parameters are encrypted into a qs= value and read on the page with RequestParameter (AMPscript) or Request.GetQueryStringParameter (SSJS). Plain ?name=value query strings are read with QueryParameter or RequestParameter but are visible and editable by the visitor.',
     [...CP, 'url parameter', 'query string', 'RequestParameter', 'QueryParameter', 'CloudPagesURL', 'pass data to page', 'GetQueryStringParameter', 'encrypted link'],
-    dev('mc-ampscript-reference-utilities-cloudpagesurl'),
+    'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-cloud-pages-url.html',
   ),
   // ---------------------------------------------------------------- APIs
   c(

@@ -8,6 +8,8 @@ import { dev, help } from './sources.ts';
 const SQLERR = ['error', 'sql', 'query activity', 'query failed'];
 const REF = help('mc_as_sql_reference');
 const QA = help('mc_as_using_the_query_activity');
+const AMPSCRIPT_SYNTAX =
+  'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/guide/mc-ampscript-guide-language-basics-syntax.html';
 
 function e(id: string, title: string, text: string, keywords: string[], source: string, example?: string): ReferenceEntry {
   const entry: ReferenceEntry = { id: `error.${id}`, kind: 'error', title, text, keywords, source };
@@ -91,14 +93,14 @@ export const ERROR_ENTRIES: ReferenceEntry[] = [
     'AMPscript: "… is not a valid function"',
     'The AMPscript parser does not know the function: a typo, a function from another language (SQL GETDATE, JavaScript toUpperCase), or an invented name. Check the exact name in the AMPscript function reference (e.g. Now(), Uppercase(), LookupRows()); names are case-insensitive but must exist.',
     ['error', 'ampscript', 'not a valid function', 'unknown function', 'invalid function', 'function does not exist'],
-    dev('mc-ampscript-reference'),
+    AMPSCRIPT_SYNTAX,
   ),
   e(
     'ampscript-wrong-arguments',
     'AMPscript: wrong number of arguments / invalid parameter',
     'A function got too few or too many arguments, or an argument of the wrong kind (e.g. a data extension name that does not exist, an odd number of column/value pairs in LookupRows). Compare the call with the function\'s signature; repeating column/value pairs must come in twos.',
     ['error', 'ampscript', 'parameter count', 'wrong number of parameters', 'invalid parameter', 'argument count'],
-    dev('mc-ampscript-reference'),
+    AMPSCRIPT_SYNTAX,
   ),
   e(
     'contact-already-in-journey',

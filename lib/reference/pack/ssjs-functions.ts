@@ -214,7 +214,7 @@ const SPECS: FnSpec[] = [
       p('status', 'array', true),
     ],
     returns: 'string (response body)',
-    text: 'Fetches a URL with GET and returns the body as text. Only http/https on standard ports; the content is cached per send in emails. For JSON APIs parse the result with ParseJSON; for status codes and other verbs use Script.Util.HttpRequest.',
+    text: 'Fetches a URL with GET and returns the body as text. Only http/https on the standard ports (80, 443). For JSON APIs parse the result with ParseJSON; for status codes and other verbs use Script.Util.HttpRequest.',
     keywords: ['call an api', 'http request', 'fetch url', 'get request', 'content syndication'],
     example: 'var body = Platform.Function.HTTPGet("https://example.com/api/offers");',
   },
