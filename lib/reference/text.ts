@@ -39,16 +39,16 @@ function splitWord(word: string): string[] {
   return [...out];
 }
 
-const PLAIN = /^[a-z0-9]+$/;
+const PLAIN = /^[A-Z]?[a-z0-9]+$/;
 
 /** Splits text into raw terms (not yet stemmed). Keeps `_`, `.`, `-` inside words so code names survive. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const chunk of text.split(/[^A-Za-z0-9_.@-]+/)) {
     if (!chunk) continue;
-    // Fast path: plain lower-case words (most prose) need no splitting.
+    // Fast path: plain or capitalised words (most prose) need no splitting.
     if (PLAIN.test(chunk)) {
-      out.push(chunk);
+      out.push(chunk.toLowerCase());
       continue;
     }
     const word = chunk.replace(/^[.@-]+|[.-]+$/g, '');
