@@ -136,6 +136,11 @@ describe('AMPscript: FOR / NEXT', () => {
   it('FOR … TO and DOWNTO with NEXT @i', () => {
     expect(amp('%%[ FOR @i = 1 TO 3 DO Output(v(@i)) NEXT @i FOR @j = 3 DOWNTO 1 DO NEXT ]%%').problems).toEqual([]);
   });
+  it('next-variable warns when NEXT names another counter', () => {
+    const r = amp('%%[ FOR @i = 1 TO 2 DO\nFOR @j = 1 TO 2 DO\nNEXT @i\nNEXT @i ]%%');
+    expect(r.problems).toEqual([expect.objectContaining({ line: 3, column: 6, rule: 'next-variable', severity: 'warning' })]);
+    expect(r.problems[0]?.message).toBe('NEXT @i closes the FOR that counts with @j');
+  });
   it('for-without-next', () => {
     expect(rules('%%[\nFOR @i = 1 TO 3 DO\nOutput(v(@i))\n]%%')).toEqual(['2:1 for-without-next']);
   });

@@ -17,6 +17,8 @@ export interface AmpOptions {
 interface OpenStatement {
   kind: 'IF' | 'FOR';
   offset: number;
+  /** FOR only: the counter, lower-case with @. */
+  counter?: string;
   /** IF only: the ELSE this IF directly follows (`ELSE IF` instead of `ELSEIF`). */
   afterElse?: number;
   /** IF only: an `ELSE IF` written inside this IF. */
@@ -219,8 +221,13 @@ export class RegionParser {
       case 'NEXT': {
         this.next();
         const v = this.peek();
-        if (v?.type === 'variable') this.next();
-        else if (v?.type === 'name' && !RESERVED.has(upper(v)) && this.peek(1)?.type !== '(') {
+        if (v?.type === 'variable') {
+          this.next();
+          const open = [...this.state.stack].reverse().find((o) => o.kind === 'FOR');
+          if (open?.counter && open.counter !== v.value.toLowerCase()) {
+            this.report(v.start, 'next-variable', `NEXT ${v.value} closes the FOR that counts with ${open.counter}`, 'warning');
+          }
+        } else if (v?.type === 'name' && !RESERVED.has(upper(v)) && this.peek(1)?.type !== '(') {
           this.next();
           this.report(v.start, 'variable-without-at', `variable names start with @: NEXT @${v.value}`);
         }
@@ -310,7 +317,11 @@ export class RegionParser {
       this.report(v.start, 'variable-without-at', `variable names start with @: FOR @${v.value} = …`);
     } else this.fail(this.at(v), 'for-syntax', 'FOR needs a counter variable: FOR @i = 1 TO n DO');
     // Push first so a broken head still pairs with its NEXT.
-    this.state.stack.push({ kind: 'FOR', offset: forTok.start });
+    this.state.stack.push({
+      kind: 'FOR',
+      offset: forTok.start,
+      ...(v?.type === 'variable' ? { counter: v.value.toLowerCase() } : {}),
+    });
     const eq = this.peek();
     if (eq?.type === 'op' && eq.value === '=') this.next();
     else this.fail(this.at(eq), 'for-syntax', 'FOR needs = after the counter: FOR @i = 1 TO n DO');
