@@ -211,7 +211,7 @@ function tokenize(code: string): Token[] {
 
 const endsValue = (t: Token | undefined) =>
   !!t && (t.kind === 'str' || t.kind === 'num' || t.kind === 'var' || (t.kind === 'op' && t.value === ')') ||
-    (t.kind === 'word' && !KEYWORDS.has(t.value.toLowerCase())) || (t.kind === 'word' && /^(true|false)$/i.test(t.value)));
+    (t.kind === 'word' && (!KEYWORDS.has(t.value.toLowerCase()) || /^(true|false)$/i.test(t.value))));
 const startsValue = (t: Token) => t.kind === 'str' || t.kind === 'num' || t.kind === 'var' ||
   (t.kind === 'word' && !KEYWORDS.has(t.value.toLowerCase()));
 
@@ -246,7 +246,11 @@ function lintExample(src: string, known: (name: string) => { minArgs: number; ma
       continue;
     }
     if (t.kind === 'word' && KEYWORDS.has(low)) {
-      if (['var', 'set', 'if', 'elseif', 'else', 'endif', 'for', 'next'].includes(low)) commit();
+      if (['var', 'set', 'if', 'elseif', 'else', 'endif', 'for', 'next'].includes(low)) {
+        commit();
+        if (awaiting) problems.push(`missing ${awaiting.toUpperCase()} before ${t.value}`);
+        awaiting = null;
+      }
       if (calls.length && !['and', 'or', 'not', 'true', 'false'].includes(low)) problems.push(`${t.value} inside a call`);
       if (low === 'var') {
         let m = k + 1;
@@ -288,7 +292,6 @@ function lintExample(src: string, known: (name: string) => { minArgs: number; ma
       }
       continue;
     }
-    if (awaiting && ['set', 'var', 'endif', 'next'].includes(low)) problems.push(`missing ${awaiting.toUpperCase()}`);
     if (t.kind === 'var' && !declared.has(t.value)) problems.push(`${t.value} used before VAR/SET`);
     if (t.kind === 'word' && tokens[k + 1]?.value === '(') {
       if (!known(t.value)) problems.push(`unknown function ${t.value}`);
@@ -297,6 +300,10 @@ function lintExample(src: string, known: (name: string) => { minArgs: number; ma
       continue;
     }
     if (t.kind === 'op' && t.value === '(') calls.push({ name: null, commas: 0, empty: true });
+    if (t.kind === 'op' && (t.value === ',' || t.value === ')') && prev?.kind === 'op' && (prev.value === ',' ||
+      (prev.value === '(' && t.value === ','))) {
+      problems.push('empty argument');
+    }
     if (t.kind === 'op' && t.value === ',') {
       if (innermost) innermost.commas += 1;
       else if (prev?.kind !== 'var') problems.push('comma outside a call');
@@ -334,6 +341,11 @@ describe('AMPscript examples', () => {
       '%%= Now() ',
       'text ]%%',
       '%%[ SET a = 1 ]%%',
+      '%%[ IF 1 == 1 SET @a = 1 ENDIF ]%%',
+      '%%[ FOR @i = 1 TO 3 SET @a = @i NEXT @i ]%%',
+      '%%[ SET @a = 1 SET @b = @a - 1 ]%%',
+      '%%[ SET @a = Concat("a", ) ]%%',
+      '%%[ ENDIF ]%%',
     ];
     for (const snippet of broken) expect(lintExample(snippet, knownFunction), snippet).not.toEqual([]);
     expect(lintExample('%%[ VAR @a SET @a = Add(1, 2) IF @a > 2 THEN ]%%big%%[ ENDIF ]%%', knownFunction)).toEqual([]);
