@@ -1607,7 +1607,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.httpget',
     kind: 'ampscript-function',
     title: 'HTTPGet',
-    text: 'Fetches the content at a URL (GET) and returns it. In a send, each URL is fetched once and cached for the whole send. Optional: continue on error, what to do with empty content (0 allow, 1 error, 2 skip the subscriber) and a variable for the status (0 OK, -1 not found, -2 request error, -3 empty).',
+    text: 'Fetches the content at a URL (GET) and returns it; only ports 80 and 443 work. In a send, each distinct URL is fetched once and the response reused for every subscriber. Optional: continue on error, what to do with empty content (0 allow, 1 error, 2 skip the subscriber) and a variable for the status (0 OK, -1 not found, -2 request error, -3 empty).',
     keywords: [
       'httpget',
       'http get',
