@@ -1538,7 +1538,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       minArgs: 2,
       maxArgs: null,
       returns: 'string',
-      contexts: ['email'],
+      contexts: ['email', 'cloudpage', 'landing-page'],
     },
   },
   {
@@ -1562,7 +1562,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       minArgs: 2,
       maxArgs: null,
       returns: 'string',
-      contexts: ['email'],
+      contexts: ['email', 'cloudpage', 'landing-page'],
     },
   },
   {
@@ -3430,7 +3430,7 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       minArgs: 5,
       maxArgs: null,
       returns: 'void',
-      contexts: ['cloudpage', 'landing-page', 'sms'],
+      contexts: ['email', 'cloudpage', 'landing-page', 'sms'],
     },
   },
   {
