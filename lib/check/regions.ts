@@ -68,11 +68,22 @@ export function scanDocument(text: string): Regions {
   const regions: Region[] = [];
   const findings: Finding[] = [];
   let i = 0;
+  // The next <script> and ]%% are searched again only once the scan has passed them: O(n), not O(n × regions).
+  let script: RegExpExecArray | null = null;
+  let scriptFrom = -1;
+  let bracket = -1;
+  let bracketFrom = -1;
   while (i < text.length) {
     const next = text.indexOf('%%', i);
-    SCRIPT_OPEN.lastIndex = i;
-    const script = SCRIPT_OPEN.exec(text);
-    const bracket = text.indexOf(']%%', i);
+    if (scriptFrom < 0 || (script && script.index < i) || (!script && scriptFrom > i)) {
+      SCRIPT_OPEN.lastIndex = i;
+      script = SCRIPT_OPEN.exec(text);
+      scriptFrom = i;
+    }
+    if (bracketFrom < 0 || (bracket >= 0 && bracket < i) || (bracket < 0 && bracketFrom > i)) {
+      bracket = text.indexOf(']%%', i);
+      bracketFrom = i;
+    }
     const candidates = [next, script ? script.index : -1, bracket].filter((n) => n >= 0);
     if (candidates.length === 0) break;
     const at = Math.min(...candidates);
