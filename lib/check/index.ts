@@ -14,6 +14,7 @@ import type { CheckLanguage, CheckResult, ContentType } from './types.ts';
 export type { CheckLanguage, CheckResult, ContentType, Problem, Severity } from './types.ts';
 export { CHECK_LANGUAGES } from './types.ts';
 export { formatForModel } from './format.ts';
+export { checkLanguageFor } from './language.ts';
 
 export interface CheckOptions {
   /** Where the AMPscript runs; unknown = no content-type warnings. */
