@@ -44,6 +44,7 @@ const RULES: Rule[] = [
   { when: /\bcron\b|\bevery (hour|day|week|morning|night)\b|\brecurring\b|\bscheduled?\b/, add: 'schedule' },
   { when: /\b(file|csv) (arrives|lands|uploaded|drops?)\b|\bwhen a file\b|\bsftp\b|\bftp\b/, add: 'file drop' },
   { when: /\bbranch(es|ing)?\b|\bpaths?\b.*\b(journey|contacts)\b/, add: 'split decision' },
+  { when: /\b(in order|in sequence|one after (another|the other)|chain(ed)?|steps?)\b/, add: 'automation steps' },
   { when: /\bdelay\b|\bwait(s|ing)?\b|\bpause between\b/, add: 'wait' },
   { when: /\bkick(ed)? out\b|\bremove[sd]? (a |the )?contacts?\b|\bleave (the )?journey\b|\bstop (a |the )?contacts?\b/, add: 'exit criteria' },
   { when: /\bedit(ing)? (an? |the )?(active|running|live)\b|\bchange (an? |the )?(active|running|live)\b/, add: 'version' },
