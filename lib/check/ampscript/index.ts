@@ -4,10 +4,11 @@
  */
 import type { Finding } from '../positions.ts';
 import type { Region } from '../regions.ts';
-import { newAmpState, RegionParser, reportUnclosed, type AmpOptions } from './parse.ts';
+import { RegionParser } from './parse.ts';
+import { newAmpState, reportUnclosed, type AmpOptions } from './state.ts';
 import { tokenize } from './tokenize.ts';
 
-export type { AmpOptions } from './parse.ts';
+export type { AmpOptions } from './state.ts';
 
 const UNCLOSED_RULES = new Set(['unclosed-string', 'unclosed-comment']);
 

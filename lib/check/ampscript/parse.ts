@@ -3,46 +3,15 @@
  * block and close in a later one, so the open-statement stack and the set of assigned variables live in `AmpState`
  * across regions. Syntax errors end the statement they occur in; parsing resumes at the next statement keyword.
  */
-import { arity, type Catalog } from '../catalog.ts';
 import type { Finding } from '../positions.ts';
-import { didYouMean, suggestName } from '../suggest.ts';
-import type { ContentType } from '../types.ts';
+import { didYouMean } from '../suggest.ts';
+import { checkCall, OUTPUT_PARAMS } from './calls.ts';
+import { reportUnclosed, type AmpOptions, type AmpState, type OpenStatement } from './state.ts';
 import type { Token } from './tokenize.ts';
-
-export interface AmpOptions {
-  catalog: Catalog;
-  contentType?: ContentType;
-}
-
-interface OpenStatement {
-  kind: 'IF' | 'FOR';
-  offset: number;
-  /** FOR only: the counter, lower-case with @. */
-  counter?: string;
-  /** IF only: the ELSE this IF directly follows (`ELSE IF` instead of `ELSEIF`). */
-  afterElse?: number;
-  /** IF only: an `ELSE IF` written inside this IF. */
-  elseIf?: number;
-  seenElse?: boolean;
-}
-
-export interface AmpState {
-  stack: OpenStatement[];
-  /** Lower-case names (with @) assigned anywhere: SET, VAR, FOR, output parameters. */
-  assigned: Set<string>;
-  uses: { name: string; display: string; offset: number }[];
-  findings: Finding[];
-}
-
-export function newAmpState(findings: Finding[]): AmpState {
-  return { stack: [], assigned: new Set(), uses: [], findings };
-}
 
 const STATEMENT_KEYWORDS = new Set(['VAR', 'SET', 'IF', 'ELSEIF', 'ELSE', 'ENDIF', 'FOR', 'NEXT']);
 const RESERVED = new Set([...STATEMENT_KEYWORDS, 'THEN', 'DO', 'TO', 'DOWNTO', 'AND', 'OR', 'NOT']);
 const COMPARISON = new Set(['==', '!=', '<>', '<', '>', '<=', '>=']);
-/** Functions that write their status/result into variables passed to them. */
-const OUTPUT_PARAMS = /^(httpget|httppost2?|invoke[a-z]+)$/i;
 const UNSUPPORTED_OPERATOR: Record<string, string> = {
   '+': 'AMPscript has no + operator; use Concat() to join text or Add() for numbers',
   '-': 'AMPscript has no - operator; use Subtract()',
@@ -52,31 +21,6 @@ const UNSUPPORTED_OPERATOR: Record<string, string> = {
   '&&': 'AMPscript has no && operator; use AND',
   '||': 'AMPscript has no || operator; use OR',
   '!': 'AMPscript has no ! operator; use NOT',
-};
-
-/** Names learners and models bring from other languages → the AMPscript function that does the job. */
-const HABITS: Record<string, string> = {
-  len: 'Length',
-  substr: 'Substring',
-  upper: 'Uppercase',
-  toupper: 'Uppercase',
-  touppercase: 'Uppercase',
-  lower: 'Lowercase',
-  tolower: 'Lowercase',
-  tolowercase: 'Lowercase',
-  isempty: 'Empty',
-  isnullorempty: 'Empty',
-  contains: 'IndexOf',
-  split: 'BuildRowsetFromString',
-  print: 'Output',
-  write: 'Output',
-  echo: 'Output',
-  count: 'RowCount',
-  concatenate: 'Concat',
-  getdate: 'Now',
-  today: 'Now',
-  iff: 'IIf',
-  if: 'IIf',
 };
 
 class StatementError extends Error {
@@ -93,13 +37,6 @@ function describe(t: Token | undefined): string {
   return JSON.stringify(t.value);
 }
 
-
-const CONTENT_LABEL: Record<ContentType, string> = {
-  email: 'email',
-  cloudpage: 'CloudPage',
-  sms: 'SMS',
-  'landing-page': 'landing page',
-};
 
 export class RegionParser {
   private pos = 0;
@@ -484,51 +421,7 @@ export class RegionParser {
         this.fail(sep.start, 'syntax', `expected , or ) in ${name.value}( … ), found ${describe(sep)}`);
       }
     }
-    this.checkFunction(name, args);
+    checkCall(name, args, this.options, this.state.findings);
     return (this.tokens[this.pos - 1] as Token).end;
   }
-
-  private checkFunction(name: Token, args: number) {
-    const f = this.options.catalog.ampscript.get(name.value.toLowerCase());
-    if (!f) {
-      const guess = suggestName(name.value, [...this.options.catalog.ampscript.values()].map((x) => x.name), HABITS);
-      this.report(
-        name.start,
-        'unknown-function',
-        `${name.value} is not an AMPscript function${guess ? `; did you mean ${guess}?` : ''}`,
-      );
-      return;
-    }
-    if (args < f.minArgs || (f.maxArgs !== null && args > f.maxArgs)) {
-      this.report(name.start, 'argument-count', `${f.name} takes ${arity(f)}, got ${args}`);
-    }
-    const ct = this.options.contentType;
-    if (ct && f.contexts && f.contexts.length > 0 && !f.contexts.includes(ct)) {
-      this.report(
-        name.start,
-        'content-type',
-        `${f.name} does not work in ${CONTENT_LABEL[ct]} content (only ${f.contexts.map((c) => CONTENT_LABEL[c]).join(', ')})`,
-        'warning',
-      );
-    }
-  }
-}
-
-export function reportUnclosed(open: OpenStatement, findings: Finding[]) {
-  if (open.kind === 'FOR') {
-    findings.push({ offset: open.offset, severity: 'error', rule: 'for-without-next', message: 'FOR without a matching NEXT' });
-    return;
-  }
-  const elseIf = open.afterElse ?? open.elseIf;
-  if (elseIf !== undefined) {
-    if (findings.some((f) => f.rule === 'else-if' && f.offset === elseIf)) return;
-    findings.push({
-      offset: elseIf,
-      severity: 'error',
-      rule: 'else-if',
-      message: 'ELSE IF opens a new IF that is never closed; write ELSEIF as one word',
-    });
-    return;
-  }
-  findings.push({ offset: open.offset, severity: 'error', rule: 'if-without-endif', message: 'IF without a matching ENDIF' });
 }
