@@ -18,6 +18,15 @@ const STREET = [
   // Japanese chōme-banchi-gō: "1-2-3 Marunouchi, Chiyoda-ku"
   new RegExp(`(?<![\\d-])\\d{1,4}-\\d{1,4}(?:-\\d{1,4})?,?\\s+${CAP}(?:,\\s*${CAP}-(?:ku|shi|cho|machi|gun|ken))?`, 'gu'),
 ];
+/** Cheap tests, one per STREET pattern, so the costly patterns run only where their key word occurs. */
+const STREET_HINT = [
+  /\b(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq|Close|Crescent|Circle|Cir|Trail|Row|Mews|Gardens|Grove|Hill|Walk|Park|Green|Rise|Loop|Alley|Pike|Heights|Ridge|Bend|Quay|Wharf|Embankment|Broadway|Esplanade|Parade|Promenade|Plaza)\b/,
+  /\b(?:rue|avenue|av|boulevard|bd|place|allée|chemin|impasse|quai|cours|route|rua|carrer)\b/i,
+  /(?:straße|strasse|str\.|weg|allee|platz|gasse|ring|damm|ufer|laan|straat|gracht|plein|steeg|kade|vej|gade|gatan|vägen|veien|gata) \d/,
+  /\b(?:Calle|C\/|Avenida|Avda|Av\.|Paseo|Plaza|Pza|Via|Viale|Piazza|Corso|Largo|Rua|Travessa|Praça|Carrer|Rambla)\s/,
+  /box/i,
+  /\d-\d/,
+];
 const UK_POSTCODE = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})`;
 const TAIL_PART = String.raw`(?:${UNIT_PART}|${UK_POSTCODE}|[A-Z]{2,3}\s\d{4,5}(?:-\d{4})?|〒?\d{3}-\d{4}|\d{3}\s\d{2}(?:\s+${CAP})?|\d{4,5}(?:-\d{3,4})?(?:\s+${CAP})?|[A-Z]{2,3}(?![\p{L}\p{N}])|(?=[A-Z0-9]*\d)[A-Z0-9]{2,4}(?:\s(?=[A-Z0-9]*\d)[A-Z0-9]{3,4})?(?![\p{L}\p{N}])|${CAP}(?:\s${CAP})?(?![\p{L}\p{N}]))`;
 const TAIL_STEP = new RegExp(`^(?:,\\s*|\\s+)(${TAIL_PART})`, 'u');
@@ -28,7 +37,8 @@ const STOP = /^(?:Is|Was|Has|Save|Cancel|Edit|Delete|Copy|Send|Update|The|This|F
 
 export function scanAddresses(scan: Scan): void {
   if (!/\d/.test(scan.masked)) return;
-  for (const re of STREET) {
+  STREET.forEach((re, i) => {
+    if (!STREET_HINT[i]?.test(scan.masked)) return;
     scan.each(re, (m) => {
       const start = m.index;
       let end = start + m[0].length;
@@ -40,6 +50,6 @@ export function scanAddresses(scan: Scan): void {
       }
       if (scan.free(start, end)) scan.claim(start, end, 'address');
     });
-  }
+  });
   for (const re of POSTCODE_ALONE) scan.tagAll(re, 'address');
 }

@@ -29,7 +29,8 @@ export function scanContacts(scan: Scan): void {
     scan.tagAll(EMAIL, 'email');
     scan.tagAll(EMAIL_SPACED, 'email');
   }
-  if (/\bat\b|[([{<]\s*@/i.test(text)) scan.tagAll(SPELLED, 'email', (m) => {
+  const spelled = /[([{<]\s*(?:at|@)\s*[)\]}>]/i.test(text) || (/\s(?:at|@)\s/i.test(text) && /\s(?:dot|punkt|punto|point|ponto)\s|[\p{L}\p{N}]\.\p{L}{2}/iu.test(text));
+  if (spelled) scan.tagAll(SPELLED, 'email', (m) => {
     const bracketed = /[([{<]/.test(m[1] ?? '') || /[([{<]/.test(m[2] ?? '');
     const tld = (m[3] ?? '').toLowerCase();
     if (bracketed) return true;

@@ -44,7 +44,10 @@ function yearOf(y: string | undefined): number {
 
 export function scanDates(scan: Scan): void {
   if (!/\d/.test(scan.masked)) return;
-  for (const re of DATES) {
+  const text = scan.masked;
+  const hints = [/\d{4}[-/.]\d/.test(text), /\d[-/.]\d{1,2}[-/.]\d{2}/.test(text), /\d{4}/.test(text), /\d{4}/.test(text), /\d{8}/.test(text)];
+  DATES.forEach((re, i) => {
+    if (!hints[i]) return;
     scan.each(re, (m) => {
       const start = m.index;
       const end = start + m[0].length;
@@ -52,14 +55,18 @@ export function scanDates(scan: Scan): void {
       const cue = BIRTH_CUE.test(scan.text.slice(Math.max(0, start - 40), start));
       scan.claim(start, end, cue || yearOf(m.groups?.y) < 2010 ? 'dob' : null);
     });
-  }
-  for (const re of TIMES) scan.tagAll(re, null);
+  });
+  if (/\d[:h]\d|\d{6}/.test(scan.masked)) for (const re of TIMES) scan.tagAll(re, null);
 }
 
+const CURRENCY_HINT = new RegExp(CURRENCY, 'u');
+
 export function scanAmounts(scan: Scan): void {
-  if (!/\d/.test(scan.masked)) return;
-  scan.tagAll(MONEY, null);
-  scan.tagAll(PERCENT, null);
+  const text = scan.masked;
+  if (!/\d/.test(text)) return;
+  if (CURRENCY_HINT.test(text)) scan.tagAll(MONEY, null);
+  if (text.includes('%')) scan.tagAll(PERCENT, null);
+  if (!/\d{4}|\d[ ,.' ]\d{3}/.test(text)) return;
   scan.tagAll(COUNT_UNIT, null);
   // Only long ones need protecting: shorter numbers are never redacted.
   scan.tagAll(ROUND, null, (m) => (m[0].match(/\d/g) ?? []).length >= 6);

@@ -35,15 +35,18 @@ const LOOSE = [
   /(?<![\d.,+]|\d )\d{4}[ -]\d{4}[ -]\d{4}(?![\d]|[.,]\d| \d)/g,
 ];
 
+const CVV_HINT = /cvv|cvc|cvn|csc|cid|security code|card verification|kartenpr|cryptogramme|código/i;
+
 export function scanIds(scan: Scan): void {
-  if (!/\d/.test(scan.masked)) return;
-  scan.tagAll(IBAN, 'iban', (m) => digitCount(m[0]) >= 8);
-  scan.tagAll(CARD, 'card', (m) => digitCount(m[0]) >= 13);
-  scan.tagAll(CVV, 'cvv', () => true, true);
-  for (const re of NATIONAL) scan.tagAll(re, 'national-id');
+  const digits = digitCount(scan.masked);
+  if (digits < 3) return;
+  if (digits >= 8) scan.tagAll(IBAN, 'iban', (m) => digitCount(m[0]) >= 8);
+  if (digits >= 13) scan.tagAll(CARD, 'card', (m) => digitCount(m[0]) >= 13);
+  if (CVV_HINT.test(scan.masked)) scan.tagAll(CVV, 'cvv', () => true, true);
+  if (digits >= 6) for (const re of NATIONAL) scan.tagAll(re, 'national-id');
 }
 
 export function scanLooseIds(scan: Scan): void {
-  if (!/\d{3}/.test(scan.masked)) return;
+  if (digitCount(scan.masked) < 9) return;
   for (const re of LOOSE) scan.tagAll(re, 'national-id');
 }

@@ -157,6 +157,12 @@ export function isGivenName(word: string, strict = false): boolean {
   return GIVEN_SET.has(w) && !(strict && AMBIGUOUS_SET.has(w));
 }
 
+/** A word that any name rule needs to see somewhere in the string: a given name (or part of one) or a surname. */
+export function isNameEvidence(word: string): boolean {
+  const w = fold(word).replace(/['’]s$/, '').replace(/\.$/, '');
+  return GIVEN_SET.has(w) || SURNAME_SET.has(w) || (w.includes('-') && w.split('-').some((p) => GIVEN_SET.has(p)));
+}
+
 export const isAmbiguousName = (word: string): boolean => AMBIGUOUS_SET.has(fold(word));
 export const isSurname = (word: string): boolean => SURNAME_SET.has(fold(word).replace(/'s$/, ''));
 export const isUiWord = (word: string): boolean => NOT_NAME_SET.has(fold(word).replace(/'s$/, ''));

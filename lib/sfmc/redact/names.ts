@@ -5,7 +5,7 @@
  * words ("Journey for New Subscribers") never count as names.
  */
 import type { Scan } from './scan';
-import { isAmbiguousName, isGivenName, isSurname, isUiWord } from './names-data';
+import { isAmbiguousName, isGivenName, isNameEvidence, isSurname, isUiWord } from './names-data';
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/gu;
 const TITLE = new Set('mr mrs ms miss mx dr prof herr frau mme mlle m sr sra srta señor señora sig sig.ra dott dra'.split(' '));
@@ -50,6 +50,12 @@ function extend(text: string, toks: Tok[], i: number, max = 4): number {
 export function scanNames(scan: Scan): void {
   const text = scan.masked;
   const toks: Tok[] = [...text.matchAll(WORD)].map((m) => ({ w: m[0], start: m.index, end: m.index + m[0].length }));
+  // Every rule below needs a known name, a title/greeting or a cue word: most UI strings have none.
+  const cueWord = (w: string) => {
+    const l = w.toLowerCase().replace(/[.:]$/, '');
+    return TITLE.has(l) || GREETING.has(l) || CUE.has(l);
+  };
+  if (!toks.some((t) => cueWord(t.w) || isNameEvidence(t.w))) return;
   const claim = (a: number, b: number) => {
     const s = (toks[a] as Tok).start;
     const t = toks[b] as Tok;

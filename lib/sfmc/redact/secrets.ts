@@ -27,10 +27,16 @@ function secretValue(v: string): boolean {
   return !UI_VALUE.has(word.toLowerCase());
 }
 
+/** Cheap test for a secret-naming word before the costly KEY_VALUE pattern. */
+const SECRET_HINT = new RegExp(SECRET_WORD, 'iu');
+
 export function scanSecrets(scan: Scan): void {
-  if (!/[:=]|\bis\b|eyJ|bearer|basic|token|digest|negotiate/i.test(scan.masked)) return;
-  scan.tagAll(JWT, 'token');
-  scan.tagAll(AUTH, 'token', (m) => /[\d._~+/=-]/.test(m[2] ?? '') || /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(m[2] ?? ''), true);
+  const text = scan.masked;
+  if (text.includes('eyJ')) scan.tagAll(JWT, 'token');
+  if (/bearer|basic|token|digest|negotiate/i.test(text)) {
+    scan.tagAll(AUTH, 'token', (m) => /[\d._~+/=-]/.test(m[2] ?? '') || /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(m[2] ?? ''), true);
+  }
+  if (!SECRET_HINT.test(text)) return;
   scan.each(KEY_VALUE, (m) => {
     const value = m[2] ?? '';
     if (!secretValue(value)) return;

@@ -10,7 +10,7 @@ import { isGivenName } from './names-data';
 
 const SF_ID = /\b[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?\b/g;
 const HEX_ID = /\b[0-9a-fA-F]{16,}\b/g;
-const RANDOM = /(?<![\w/+=-])[A-Za-z0-9_+/=-]{16,}(?![\w/+=-])/g;
+const RANDOM = /(?<![\w+=-])[A-Za-z0-9][A-Za-z0-9_+/=-]{15,}(?![\w/+=-])/g;
 const KEY_PREFIX = /(?<![\w@.-])(?:(SK|SUB|SUBKEY|CUST|CUS|CID|CK|CKEY|CNT|MBR|MEM|LOY|USR|UID|ACCT|PID|SID|CRM)|(subscriber|contact|customer|member|person|lead|user))[_.:#-]([A-Za-z0-9_.-]*[A-Za-z0-9])/gi;
 const SEPARATED = /(?<![\w@.-])[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)+(?![\w@-]|\.\w)/g;
 const GLUED = /(?<![\w@.-])[a-z]{3,}\d{2,}(?![\w@-])/g;
