@@ -37,7 +37,6 @@ function describe(t: Token | undefined): string {
   return JSON.stringify(t.value);
 }
 
-
 export class RegionParser {
   private pos = 0;
 
