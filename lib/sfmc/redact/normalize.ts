@@ -4,7 +4,8 @@
  * original offsets so that redaction can replace only what it found and leave every other character as it was.
  */
 
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/** Invisible marks, and U+E000: the scanner's own filler must not come from the page. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uE000]/u;
 const DASH = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/u;
 const DIGIT = /\p{Nd}/u;
 

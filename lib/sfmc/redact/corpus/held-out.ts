@@ -1,6 +1,8 @@
 /**
- * Held-out corpus, written before the detectors were tuned and not tuned against since: the test prints its figures
- * beside the tuned corpus, so over-fitting shows as a gap between the two.
+ * Held-out corpus, written before the detectors were tuned. First (blind) score, 2026-12-03: every kind caught except
+ * email 7/8 ("peter @ beispiel . de"), phone 14/15 (one context of "+44 7700 900456") and address 4/6 (AU state +
+ * postcode, "Loop"); 0/60 ordinary strings changed. Those general gaps were then fixed, so this set is no longer blind;
+ * held-out-2.ts was written before that fix.
  */
 import type { PiiItem } from './types';
 
