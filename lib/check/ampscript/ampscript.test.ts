@@ -186,6 +186,12 @@ describe('AMPscript: other syntax', () => {
   it('a statement inside %%= =%%', () => {
     expect(rules('%%=SET @a = 1=%%')).toEqual(['1:4 syntax']);
   });
+  it('an empty argument', () => {
+    expect(amp('%%[ SET @a = Concat("a", ) ]%%').problems).toEqual([
+      expect.objectContaining({ column: 26, rule: 'syntax', message: 'empty argument in Concat( … ): remove the extra comma' }),
+    ]);
+    expect(rules('%%[ SET @a = Concat("a",, "b") ]%%')).toEqual(['1:25 syntax']);
+  });
   it('one error per broken statement, then parsing resumes', () => {
     expect(rules('%%[ SET @a = = 1\nSET @b = Frob(1) ]%%')).toEqual(['1:14 syntax', '2:10 unknown-function']);
   });

@@ -408,6 +408,10 @@ export class RegionParser {
         const sep = this.peek();
         if (sep?.type === ',') {
           this.next();
+          const after = this.peek();
+          if (after?.type === ')' || after?.type === ',') {
+            this.fail(after.start, 'syntax', `empty argument in ${name.value}( … ): remove the extra comma`);
+          }
           continue;
         }
         if (sep?.type === ')') {
