@@ -7,6 +7,7 @@ import { storage } from 'wxt/utils/storage';
 import { DEFAULT_HOLD_KEY } from '@/lib/talk/hold-key';
 import type { TalkMode } from '@/lib/voice/types';
 import type { TranscriptEntry } from '@/lib/conversation/types';
+import type { StoredWalkthrough } from '@/lib/walkthrough/controller';
 
 /** USD per 1M tokens, by kind. Defaults: gpt-realtime list prices at the time of writing; edit in settings. */
 export interface PriceTable {
@@ -81,3 +82,6 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 export const transcriptItem = storage.defineItem<TranscriptEntry[]>('local:transcript', { fallback: [] });
+
+/** The walkthrough in progress (lib/walkthrough/controller.ts): survives panel close and service-worker restarts. */
+export const walkthroughItem = storage.defineItem<StoredWalkthrough | null>('local:walkthrough', { fallback: null });

@@ -8,6 +8,7 @@ listen<OffscreenProtocol>('offscreen', {
   'engine/command': (cmd) => engine.command(cmd),
   'engine/snapshot': () => engine.snapshot(),
   'engine/page-context': (ctx) => engine.onPageContext(ctx),
+  'engine/walkthrough-item': ({ text }) => engine.onWalkthroughItem(text),
 });
 void engine.restore();
 void engine.prewarm();

@@ -13,6 +13,7 @@ import { redactUrl } from '@/lib/sfmc/redact';
 import { HIGHLIGHT_ATTR } from '@/lib/sfmc/dom';
 import { DEFAULT_HOLD_KEY, installHoldKey } from '@/lib/talk/hold-key';
 import type { FrameContext } from '@/lib/sfmc/types';
+import { createFrameWalkthrough } from '@/lib/walkthrough/frame';
 
 export const REPORT_DEBOUNCE_MS = 400;
 const REPORT_MAX_WAIT_MS = 2000;
@@ -84,7 +85,11 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
   });
 
   let holdKey = DEFAULT_HOLD_KEY;
+  // Walkthrough: watch the step the service worker names (read-only), report found / missing / done.
+  const walk = createFrameWalkthrough({ send: (e) => void sendTo('background', 'walkthrough/frame-event', e).catch(noop) });
   const handlers: Handlers<ContentProtocol> = {
+    'walkthrough/watch': (req) => walk.watch(req),
+    'walkthrough/outline': (req) => walk.outline(req),
     'sfmc/highlight': (req) => {
       let r: ReturnType<typeof resolveElement>;
       try {
@@ -108,6 +113,7 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
   };
   const unlisten = listen<ContentProtocol>('content', handlers);
 
+  sendTo('background', 'walkthrough/get-watch').then((req) => walk.watch(req ?? null), noop); // a frame loaded mid-walkthrough
   // Frames learn only the hold key (by message), never the settings: storage is closed to content scripts.
   sendTo('background', 'talk/hold-key').then((r) => (holdKey = r?.key || holdKey), noop);
   const uninstallHold = installHoldKey({
@@ -119,6 +125,7 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => {
     observer.disconnect();
     unlisten();
+    walk.dispose();
     uninstallHold();
     clearHighlight(document);
   });

@@ -4,7 +4,8 @@
  * chrome.storage). It keeps no session state of its own, so a restart loses nothing.
  */
 import { CONTENT_SCRIPT_MESSAGES, listen, sendTo, sendToContent, type BackgroundProtocol } from '@/lib/messaging/protocol';
-import { DEFAULT_SETTINGS, loadSettings, settingsItem, transcriptItem } from '@/lib/settings';
+import { DEFAULT_SETTINGS, loadSettings, settingsItem, transcriptItem, walkthroughItem } from '@/lib/settings';
+import { createWalkthroughController, type FrameCommands } from '@/lib/walkthrough/controller';
 import { createSfmcRouter } from '@/lib/sfmc/router';
 import type { EngineCommand } from '@/lib/voice/types';
 import type { PageContext } from '@/lib/sfmc/types';
@@ -56,15 +57,38 @@ export function startRouter(): void {
     for (const tabId of holdKeyTabs) void sendToContent(tabId, 'sfmc/hold-key', { key }).catch(() => holdKeyTabs.delete(tabId));
   });
 
+  const walk = createWalkthroughController({
+    load: () => walkthroughItem.getValue(),
+    save: (v) => walkthroughItem.setValue(v),
+    toFrames: <K extends keyof FrameCommands>(tab: number, type: K, data: FrameCommands[K], frameId?: number) =>
+      sendToContent(tab, type, data as never, frameId).then(
+        () => undefined,
+        () => undefined,
+      ),
+    tellModel: (text) => void hasOffscreen().then((up) => (up ? sendTo('offscreen', 'engine/walkthrough-item', { text }) : undefined)).catch(() => undefined),
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void walk.onTabRemoved(tabId));
+  const activeTab = async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+
   listen<BackgroundProtocol>('background', {
     'offscreen/ensure': async () => (await ensureOffscreen(), { ok: true as const }),
+    'walkthrough/start': async (plan) => {
+      const tab = await activeTab();
+      return tab === undefined ? { started: false as const, error: 'No SFMC tab is active: the user has to open SFMC first.' } : walk.start(plan, tab);
+    },
+    'walkthrough/command': async ({ action }) => walk.command(action, await activeTab()),
+    'walkthrough/frame-event': (e, sender) => (sender.tab?.id === undefined ? undefined : walk.onFrameEvent(e, sender.tab.id, sender.frameId ?? 0)),
+    'walkthrough/get-watch': (_, sender) => (sender.tab?.id === undefined ? null : walk.watchFor(sender.tab.id)),
     'talk/hold-key': async (_, sender) => {
       if (sender.tab?.id !== undefined) holdKeyTabs.add(sender.tab.id);
       return { key: (await loadSettings()).holdKey || DEFAULT_SETTINGS.holdKey };
     },
     'engine/command': (cmd) => toEngine(cmd),
     'talk/hold': ({ down }) => void toEngine({ type: down ? 'talk-start' : 'talk-end', via: 'hold-key' }).catch(logError),
-    'sfmc/frame-context': (ctx, sender) => sfmc.onFrameContext(ctx, sender),
+    'sfmc/frame-context': (ctx, sender) => {
+      if (ctx.unloaded && sender.tab?.id !== undefined) void walk.onFrameGone(sender.tab.id, sender.frameId ?? 0);
+      return sfmc.onFrameContext(ctx, sender);
+    },
     'sfmc/highlight': (req) => sfmc.highlight(req),
     'sfmc/clear-highlight': () => sfmc.clearHighlight(),
     'sfmc/get-context': () => sfmc.getContext(),

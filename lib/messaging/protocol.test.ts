@@ -38,7 +38,7 @@ describe('who may send what', () => {
   it('a content script gets only its own few messages: never settings, the transcript or engine commands', async () => {
     const calls: string[] = [];
     const handlers = Object.fromEntries(
-      (['settings/get', 'transcript/load', 'transcript/save', 'engine/command', 'sfmc/highlight', 'sfmc/get-context', 'talk/hold', 'talk/hold-key', 'sfmc/frame-context', 'sfmc/clear-highlight'] as const).map((t) => [
+      (['settings/get', 'transcript/load', 'transcript/save', 'engine/command', 'sfmc/highlight', 'sfmc/get-context', ...CONTENT_SCRIPT_MESSAGES] as const).map((t) => [
         t,
         () => (calls.push(t), { ok: true, t }),
       ]),

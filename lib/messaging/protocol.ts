@@ -11,6 +11,9 @@ import type { EngineCommand, EngineSnapshot } from '@/lib/voice/types';
 import type { FrameContext, HighlightRequest, HighlightResult, PageContext } from '@/lib/sfmc/types';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { Settings } from '@/lib/settings';
+import type { FrameStepEvent, OutlineRequest, WatchRequest } from '@/lib/walkthrough/frame';
+import type { PanelAction } from '@/lib/walkthrough/controller';
+import type { Walkthrough, WalkthroughPlan } from '@/lib/walkthrough/state';
 import { browser, type Browser } from 'wxt/browser';
 
 type Handler<Req, Res> = (data: Req) => Res;
@@ -35,6 +38,14 @@ export interface BackgroundProtocol {
   /** Offscreen: persist / load the transcript (wxt/storage lives in the SW for offscreen's sake). */
   'transcript/save': Handler<TranscriptEntry[], void>;
   'transcript/load': Handler<void, TranscriptEntry[]>;
+  /** Offscreen: the start_walkthrough tool (arguments already checked); runs in the active SFMC tab. */
+  'walkthrough/start': Handler<WalkthroughPlan, { started: true; id: string; steps: number; summary: string } | { started: false; error: string }>;
+  /** Panel: Back / Skip / Stop / Resume / Close. */
+  'walkthrough/command': Handler<{ action: PanelAction }, Walkthrough | null>;
+  /** Content script: found / missing / done for the step it watches (checked by the controller). */
+  'walkthrough/frame-event': Handler<FrameStepEvent, void>;
+  /** Content script: a frame that (re)loaded asks which step to watch. */
+  'walkthrough/get-watch': Handler<void, WatchRequest | null>;
 }
 
 export interface OffscreenProtocol {
@@ -42,6 +53,8 @@ export interface OffscreenProtocol {
   'engine/snapshot': Handler<void, EngineSnapshot>;
   /** The service worker relays page-context changes of the active SFMC tab. */
   'engine/page-context': Handler<PageContext, void>;
+  /** The walkthrough controller: one short progress item for the model (and a line in the transcript). */
+  'engine/walkthrough-item': Handler<{ text: string }, void>;
 }
 
 export interface ContentProtocol {
@@ -49,6 +62,10 @@ export interface ContentProtocol {
   'sfmc/clear-highlight': Handler<void, void>;
   /** The hold-to-talk key changed in settings. */
   'sfmc/hold-key': Handler<{ key: string }, void>;
+  /** Walkthrough: watch this step in this frame (null: stop watching). */
+  'walkthrough/watch': Handler<WatchRequest | null, void>;
+  /** Walkthrough: draw or remove the current step's outline in this frame. */
+  'walkthrough/outline': Handler<OutlineRequest, void>;
   /** Ask the frame to re-send its context (e.g. after the side panel opened). */
   'sfmc/collect': Handler<void, FrameContext | null>;
 }
@@ -84,7 +101,7 @@ export type Handlers<P> = {
 };
 
 /** Messages a content script (i.e. code running in an SFMC page's frame) may send to the service worker. */
-export const CONTENT_SCRIPT_MESSAGES = ['talk/hold', 'talk/hold-key', 'sfmc/frame-context', 'sfmc/clear-highlight'] as const;
+export const CONTENT_SCRIPT_MESSAGES = ['talk/hold', 'talk/hold-key', 'sfmc/frame-context', 'sfmc/clear-highlight', 'walkthrough/frame-event', 'walkthrough/get-watch'] as const;
 
 /** Who sent a message: one of our extension pages (side panel, offscreen, SW, our tabs), a content script, or neither. */
 export function senderKind(sender: Browser.runtime.MessageSender, extensionId = browser.runtime.id): 'extension' | 'content' | 'foreign' {

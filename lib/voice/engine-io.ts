@@ -2,6 +2,7 @@
 import type { Settings } from '@/lib/settings';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { HighlightRequest, HighlightResult, PageContext } from '@/lib/sfmc/types';
+import type { WalkthroughPlan } from '@/lib/walkthrough/state';
 import type { EngineBroadcast } from './types';
 
 export interface EngineIO {
@@ -11,5 +12,7 @@ export interface EngineIO {
   highlight(request: HighlightRequest): Promise<HighlightResult>;
   clearHighlight(): void;
   getPageContext(): Promise<PageContext | null>;
+  /** The start_walkthrough tool: the service worker's controller runs it in the active SFMC tab. */
+  startWalkthrough(plan: WalkthroughPlan): Promise<unknown>;
   publish(message: EngineBroadcast): void;
 }

@@ -11,6 +11,8 @@ import { createResponseGate } from '@/lib/conversation/response-gate';
 import { summarizeForReconnect } from '@/lib/conversation/summary';
 import { createTranscriptPublisher } from '@/lib/conversation/transcript-sync';
 import type { PageContext } from '@/lib/sfmc/types';
+import { walkthroughModelItem } from '@/lib/walkthrough/state';
+import { pageErrors } from '@/lib/walkthrough/explain-error';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { GATE_DELAY_MS, prewarmAudio } from './audio-graph';
 import { createConversation } from './conversation';
@@ -107,6 +109,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       error,
       reconnectAttempt: status === 'reconnecting' || status === 'connecting' ? link.attempt : undefined,
       contextSent,
+      pageErrors: settings.sharePageContext ? pageErrors(pageContext) : [],
       audio: audioStats,
       model: link.model,
       endpoint: link.endpoint,
@@ -346,8 +349,19 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     snapshot,
     onPageContext(ctx: PageContext): void {
       pageContext = ctx;
+      publish(); // the panel's "Explain this error" follows the screen
       clearTimeout(contextTimer);
       contextTimer = setTimeout(sendPageContext, 600);
+    },
+    /**
+     * A walkthrough step was done (or skipped, missed, stopped): a line in the transcript, one data item for the
+     * model, and a response through the gate — never over the user's own turn (their commit asks for one anyway).
+     */
+    onWalkthroughItem(text: string): void {
+      conversation.notice(text);
+      if (link.kind !== 'live') return;
+      send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: walkthroughModelItem(text) }] } });
+      if (!talk.pressed && status !== 'listening') responses.requestResponse();
     },
     restore: () => conversation.restore(),
     /** Warm the audio context and worklet now so a later connect only opens the mic. */

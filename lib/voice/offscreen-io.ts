@@ -12,6 +12,7 @@ export function createOffscreenIO(): EngineIO {
     highlight: (request) => sendTo('background', 'sfmc/highlight', request),
     clearHighlight: () => void sendTo('background', 'sfmc/clear-highlight').catch(() => undefined),
     getPageContext: () => sendTo('background', 'sfmc/get-context'),
+    startWalkthrough: (plan) => sendTo('background', 'walkthrough/start', plan),
     publish: (message) => channel.postMessage(message),
   };
 }

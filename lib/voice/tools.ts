@@ -9,6 +9,7 @@ import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCa
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { HighlightRequest, HighlightResult } from '@/lib/sfmc/types';
 import type { EngineIO } from './engine-io';
+import { parseWalkthroughArgs } from '@/lib/walkthrough/state';
 import { lookupReference } from './lookup-tool';
 import { createSnippetChecker } from './snippet-tool';
 
@@ -39,6 +40,7 @@ export function createEngineTools(deps: { io: EngineIO; sharePageContext(): bool
       deps.addEntry({ id, role: 'tool', text: snippet.title, status: 'done', at: Date.now(), snippet });
       return output;
     },
+    start_walkthrough: (args) => deps.io.startWalkthrough(parseWalkthroughArgs(args)),
     lookup_sfmc_reference: async (args) => {
       const { query, results, note, found } = await lookupReference(args);
       deps.addEntry({ id: `lookup_${Date.now()}_${(lookupCount += 1)}`, role: 'tool', text: query, status: 'done', at: Date.now(), lookups: { query, found } });

@@ -77,6 +77,8 @@ export interface EngineSnapshot {
   reconnectAttempt?: number;
   /** Exactly the page-context text last sent to the model ("What the instructor sees"). */
   contextSent?: string;
+  /** Validation errors shown on the SFMC screen (while sharing), for "Explain this error". */
+  pageErrors?: string[];
   /** Audio drops from WebRTC stats. */
   audio: { packetsLost: number; concealedSamples: number };
   /** Model name the session runs on. */

@@ -180,7 +180,7 @@ export function createWalkthroughController(deps: WalkthroughControllerDeps) {
       tabId = tab;
       await persist();
       await rewatch();
-      return { started: true, id: w!.id, steps: w!.steps.length, summary: `Walkthrough "${w!.title}": ${w!.steps.length} steps` };
+      return { started: true as const, id: w!.id, steps: w!.steps.length, summary: `Walkthrough "${w!.title}": ${w!.steps.length} steps` };
     },
 
     /**
