@@ -31,6 +31,66 @@ const NOT_TSQL: Record<string, string> = {
   LOCATE: 'CHARINDEX(find, text)',
 };
 
+/** Argument counts of common T-SQL functions [min, max] (null = no maximum); mistakes here fail only at run time. */
+const TSQL_ARITY: Record<string, [number, number | null]> = {
+  ISNULL: [2, 2],
+  NULLIF: [2, 2],
+  COALESCE: [2, null],
+  CONCAT: [2, null],
+  IIF: [3, 3],
+  CHOOSE: [2, null],
+  DATEADD: [3, 3],
+  DATEDIFF: [3, 3],
+  DATEPART: [2, 2],
+  DATENAME: [2, 2],
+  DATEFROMPARTS: [3, 3],
+  EOMONTH: [1, 2],
+  YEAR: [1, 1],
+  MONTH: [1, 1],
+  DAY: [1, 1],
+  GETDATE: [0, 0],
+  GETUTCDATE: [0, 0],
+  SYSDATETIME: [0, 0],
+  NEWID: [0, 0],
+  CONVERT: [2, 3],
+  TRY_CONVERT: [2, 3],
+  FORMAT: [2, 3],
+  LEFT: [2, 2],
+  RIGHT: [2, 2],
+  SUBSTRING: [3, 3],
+  CHARINDEX: [2, 3],
+  PATINDEX: [2, 2],
+  REPLACE: [3, 3],
+  STUFF: [4, 4],
+  REPLICATE: [2, 2],
+  LEN: [1, 1],
+  UPPER: [1, 1],
+  LOWER: [1, 1],
+  LTRIM: [1, 2],
+  RTRIM: [1, 2],
+  ROUND: [2, 3],
+  STRING_AGG: [2, 2],
+  ROW_NUMBER: [0, 0],
+  RANK: [0, 0],
+  DENSE_RANK: [0, 0],
+  LAG: [1, 3],
+  LEAD: [1, 3],
+};
+
+/** Top-level arguments of the call whose `(` is at `open`, or undefined when it never closes. */
+function countArguments(tokens: SqlToken[], open: number): number | undefined {
+  const depth = (tokens[open] as SqlToken).depth;
+  let commas = 0;
+  let empty = true;
+  for (let j = open + 1; j < tokens.length; j++) {
+    const t = tokens[j] as SqlToken;
+    if (t.depth === depth && t.value === ')' && t.type === 'punct') return empty ? 0 : commas + 1;
+    empty = false;
+    if (t.depth === depth + 1 && t.type === 'punct' && t.value === ',') commas++;
+  }
+  return undefined;
+}
+
 const TRAILING_COMMA_BEFORE = new Set(['FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION']);
 /** Findings that make the whole statement something other than a query: a parser error after them is noise. */
 export const STATEMENT_RULES = new Set(['select-only', 'select-into', 'no-variables', 'syntax']);
@@ -82,6 +142,13 @@ export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog
         error(t, 'no-variables', 'a Query Activity cannot DECLARE variables; put the value in the query itself');
         const v = tokens[i + 1];
         if (v?.type === 'variable') seenVariables.add(v.value.toLowerCase());
+      } else if (TSQL_ARITY[w] && tokens[i + 1]?.type === 'punct' && tokens[i + 1]?.value === '(') {
+        const [min, max] = TSQL_ARITY[w];
+        const n = countArguments(tokens, i + 1);
+        if (n !== undefined && (n < min || (max !== null && n > max))) {
+          const want = max === min ? `${min}` : max === null ? `at least ${min}` : `${min} to ${max}`;
+          error(t, 'argument-count', `${w} takes ${want} argument${want === '1' ? '' : 's'}, got ${n}`);
+        }
       } else if (NOT_TSQL[w] && tokens[i + 1]?.value === '(') {
         error(t, 'not-tsql', `${text.slice(t.start, t.end)}() is not a T-SQL function; use ${NOT_TSQL[w]}`);
       } else if (w === 'LIMIT') {

@@ -81,6 +81,13 @@ describe('SQL: SFMC rules', () => {
     expect(r.problems[0]?.message).toBe('NOW() is not a T-SQL function; use GETDATE()');
     expect(rules('SELECT t.Length, Now FROM t')).toEqual([]);
   });
+  it('argument-count for common T-SQL functions, nested calls counted at their own level', () => {
+    const r = sql('SELECT ISNULL(a) AS a,\n  DATEADD(GETDATE(), -7) AS d,\n  CONCAT(LEFT(b, 1), RIGHT(c, 2)) AS e,\n  COALESCE(x) AS f\nFROM t');
+    expect(r.problems.map((p) => `${p.line}:${p.column} ${p.rule}`)).toEqual(['1:8 argument-count', '2:3 argument-count', '4:3 argument-count']);
+    expect(r.problems[1]?.message).toBe('DATEADD takes 3 arguments, got 2');
+    expect(r.problems[2]?.message).toBe('COALESCE takes at least 2 arguments, got 1');
+    expect(sql("SELECT DATEDIFF(DAY, a, GETDATE()) AS d, CONVERT(VARCHAR(10), b, 120) AS c, ROW_NUMBER() OVER (ORDER BY a) AS n FROM t").ok).toBe(true);
+  });
   it('a comma with nothing after it', () => {
     expect(rules('SELECT a,\n  b,\nFROM t')).toEqual(['2:4 syntax']);
   });
