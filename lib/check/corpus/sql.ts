@@ -161,6 +161,13 @@ FROM _Open
 WHERE EventDate > DATE_SUB(NOW(), INTERVAL 7 DAY)`,
     { line: 3, rule: 'not-tsql' },
   ),
+  q(
+    'DATEADD without its unit',
+    `SELECT SubscriberKey
+FROM _Click
+WHERE EventDate > DATEADD(GETDATE(), -7)`,
+    { line: 3, rule: 'argument-count' },
+  ),
   q('EXEC a procedure', `EXEC dbo.RefreshAudience`, { line: 1, rule: 'select-only' }),
   q(
     'MERGE',
