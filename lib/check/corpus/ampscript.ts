@@ -201,9 +201,62 @@ ENDIF
 ]%%`,
     { contentType: 'email' },
   ),
+  html(
+    'CloudPage with AMPscript and SSJS together',
+    `<html>
+<head><title>Preferences</title></head>
+<body>
+<script runat="server">
+  Platform.Load("Core", "1.1.1");
+  var sk = Platform.Request.GetQueryStringParameter("sk");
+  Variable.SetValue("@sk", sk);
+</script>
+%%[
+SET @pref = Lookup("Preferences", "Frequency", "SubscriberKey", @sk)
+IF Empty(@pref) THEN SET @pref = "weekly" ENDIF
+]%%
+<p>You get our emails %%=v(@pref)=%%.</p>
+</body>
+</html>`,
+    { contentType: 'cloudpage' },
+  ),
+  html(
+    'AMPscript inside a client-side script and a style block',
+    `<style>.pct { width: 50%; }</style>
+<script>
+  var name = "%%=v(@name)=%%";
+  document.title = "Hi " + name;
+</script>
+%%[ SET @name = ProperCase(AttributeValue("FirstName")) ]%%`,
+  ),
 ];
 
 export const AMPSCRIPT_BROKEN: CorpusSnippet[] = [
+  html(
+    'modern JavaScript in a CloudPage server script',
+    `<html><body>
+<script runat="server">
+  Platform.Load("Core", "1.1.1");
+  const rows = Platform.Function.LookupRows("Events", "City", "Paris");
+</script>
+</body></html>`,
+    { expect: { line: 4, rule: 'no-let-const' } },
+  ),
+  html(
+    'inline output never closed inside an attribute',
+    `<table>
+  <tr><td><a href="https://example.com/?id=%%=v(@id)">Open</a></td></tr>
+</table>
+%%[ SET @id = _subscriberkey ]%%`,
+    { expect: { line: 2, rule: 'unclosed-block' } },
+  ),
+  html(
+    'IF opened in one block and never closed in the email',
+    `%%[ SET @vip = AttributeValue("VIP") IF @vip == "true" THEN ]%%
+<p>Welcome to the VIP lounge.</p>
+<p>See you soon.</p>`,
+    { expect: { line: 1, rule: 'if-without-endif' } },
+  ),
   amp(
     'LookupRow instead of LookupRows',
     `%%[
