@@ -29,8 +29,9 @@ useExtension({}, async (env) => {
 });
 
 const appFrame = (host: string): Frame => sfmc.frames().find((f) => f.url().includes(host))!;
+/** Walkthrough items the stand-in received, over every call (a reconnect starts a new one). */
 const userItems = async () =>
-  (await stack.control<Received>('received')).calls.at(-1)!.clientEvents.filter((e) => e.type === 'conversation.item.create' && JSON.stringify(e.item).includes('[SFMC walkthrough'));
+  (await stack.control<Received>('received')).calls.flatMap((c) => c.clientEvents).filter((e) => e.type === 'conversation.item.create' && JSON.stringify(e.item).includes('[SFMC walkthrough'));
 const progress = () => b.panel.textContent('[data-testid="walkthrough-progress"]');
 const outlinedIn = (frame: Frame) => frame.evaluate(() => document.querySelector('[data-sfmc-voice-highlight]')?.getAttribute('data-label') ?? null);
 
@@ -71,6 +72,13 @@ test('a 3-step walkthrough in Journey Builder: each real click advances the pane
   await reopened.waitForSelector('[data-testid="walkthrough"][data-status="active"]');
   assert.equal((await reopened.textContent('[data-testid="walkthrough-progress"]'))?.trim(), 'Step 2 of 3');
   await reopened.close();
+  // A service-worker restart (Chrome stops idle workers) and a dropped connection lose nothing either.
+  const cdp = await b.ctx.newCDPSession(b.panel);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await stack.control('faults', { dropDataChannel: true });
+  await waitForEngine(b, (s) => s.status === 'ready' && s.transcript.some((e) => /Reconnected/.test(e.text)), 'reconnected', 30_000);
   await sfmc.bringToFront();
 
   await jb.click('label[for="reentry-exit"]');
