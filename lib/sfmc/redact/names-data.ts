@@ -57,6 +57,27 @@ nikolai mikhail andrei olga tatiana natasha svetlana irina ekaterina anastasia y
 avi yosef moshe david noa tamar yael shira eitan ariel
 kai jonah ezra levi asher silas jasper felix miles rowan ellis reid
 sam alex chris pat jamie taylor morgan casey jordan quinn avery drew
+ravi rajiv sanjeev ashok prakash naveen kiran mahesh ganesh dinesh harish girish nikhil siddharth varun karan
+abhishek akash gaurav pranav tanvi riya isha nisha swati shalini padma usha kamala savitri preeti
+yusuf idris kareem nabil rashid samir walid ziad jamal hamid faisal tarek amr hoda dina mona reem lina
+rana huda noura ghada hiba ines youssra soufiane mehdi rachid nadia karima latifa
+chukwuemeka ifeoma obinna nkechi adebayo folake bukola temitope ayodele funmilayo babajide segun kehinde
+taiwo oluwadamilare damilola kofi esi kwesi efua fiifi mamadou fatou aminata ousmane moussa ibrahima
+tendai tatenda farai rudo chipo tinashe themba zanele lindiwe sibusiso mandla
+bjorn bjoern goran stig leif arne knut ole per jorgen rasmus mikkel mads emil oskar axel hugo ludvig
+astrid liv ida alma wilma elin ylva hedda thea nora maja
+mateusz szymon wojciech bartosz dawid filip kacper oliwia zuzanna julia wiktoria maja
+andrei mihai ionut alexandru bogdan cristian florin ioana elena andreea alina mihaela
+dimitris giorgos nikos kostas yannis eleni maria katerina sofia georgia despina
+tamas laszlo zoltan gabor istvan eszter katalin zsofia
+hyun-woo min-ho ji-hoon seo-yeon ha-eun su-bin do-yoon ye-jin
+haruki ryota takumi shota yusuke kazuki misaki ayaka mei riko sakura nanami
+thi quoc bao hoa mai phuong trang ngoc
+wen bo yi hong jian ping qing xiu zhi
+santiago valentina thiago joaquin emiliano agustina renata antonella martina isidora
+maximiliano benjamin tomas facundo lautaro franco bautista
+chloe mila lina luna nina lola emma lea louise ambre rose jade alice
+arnav ayaan reyansh vihaan kabir advik aadhya saanvi anika diya myra
 `;
 
 /** Given names that are also common words or UI words: only count next to a surname or a cue. */
@@ -94,6 +115,17 @@ sharma singh kumar gupta reddy iyer nair mehta shah joshi rao das chatterjee ban
 khan hussain ahmed rahman chowdhury hassan yilmaz kaya demir sahin celik
 cohen levi mizrahi friedman katz
 andersson johansson karlsson nilsson eriksson larsson hansen johansen olsen nielsen jensen pedersen
+krishnan raman subramanian venkatesh iyengar pillai menon naidu bhat hegde kulkarni deshpande patil pandey mishra
+tiwari verma yadav chauhan thakur bose ghosh mukherjee sen dutta sinha
+okeke eze nwosu obi adeleke bakare oyelaran babatunde afolabi asante boateng appiah acheampong
+abdullah rahim aziz karimi hosseini rezaei mohammadi ahmadi jafari farouk saleh haddad khoury nasser
+lindqvist lindberg lundgren bergstrom holm dahl strand berg lund virtanen korhonen nieminen makinen
+novak horvat kovac popovic jovanovic petrovic nikolic markovic
+papadopoulos georgiou nikolaidis dimitriou
+moretti ricci barbieri lombardi marini fontana santoro mariani rinaldi caruso
+herrera medina castro vargas ramos rojas guerrero vega mendez delgado ortega silva pena
+nakamura ishikawa matsumoto inoue kimura hayashi shimizu yamaguchi mori ikeda hashimoto
+zhang liang song tang xie han feng deng cao peng zeng
 `;
 
 /**
@@ -162,6 +194,10 @@ export function isNameEvidence(word: string): boolean {
   const w = fold(word).replace(/['’]s$/, '').replace(/\.$/, '');
   return GIVEN_SET.has(w) || SURNAME_SET.has(w) || (w.includes('-') && w.split('-').some((p) => GIVEN_SET.has(p)));
 }
+
+/** Surname endings that English UI words do not have: Andersson, Kowalski, Petrović, Papadopoulos, Yamamoto, López… */
+const SURNAME_ENDING = /(?:sson|ssen|ski|ska|wicz|ović|ovic|evic|enko|escu|oglu|oğlu|opoulos|akis|idis|yan|stein|mann|moto|mura|yama|kawa|uchi|ova|eva|ov|ev|ez|inen|ishvili|adze)$/i;
+export const hasSurnameEnding = (word: string): boolean => word.length >= 5 && SURNAME_ENDING.test(word.replace(/['’]s$/, ''));
 
 export const isAmbiguousName = (word: string): boolean => AMBIGUOUS_SET.has(fold(word));
 export const isSurname = (word: string): boolean => SURNAME_SET.has(fold(word).replace(/'s$/, ''));

@@ -114,4 +114,18 @@ const DE_NAMES = [
   'Locale', 'HTMLEnabled', 'EventDate', 'JobID', 'BatchID', 'TriggeredSendDefinitionObjectID', 'ListID',
 ];
 
-export const ORDINARY: string[] = [...LABELS, ...FUNCTIONS, ...SENTENCES, ...DATES, ...DE_NAMES];
+/** Capitalised phrases whose words are also surnames or given names, and numbers that look like ids. */
+const LOOKALIKES = [
+  'White Paper', 'Price Book', 'Song Title', 'Daily Price Update', 'King Size Promo', 'Young Adults Segment',
+  'Hill Country Stores', 'Brown Bag Lunch', 'Rich Text Editor', 'Green Monday', 'Long Description', 'Cook Islands',
+  'Grand Total', 'Free Shipping Banner', 'Black Friday Sale', 'Lunar New Year', 'Golden Week', 'Pride Month',
+  'Mother Nature', 'Crystal Clear', 'Casanova Tours', 'Prev Next', 'Mendez Report', 'Hello World', 'Dear Valued Customer',
+  'Journey Builder > Welcome Journey > Version 2', 'Send Time Optimization', 'Einstein Copilot', 'Approved by Legal',
+  'List: Spring Sale 2026', 'Edited 5 min ago by you', 'Subscribers: 1,204,553', 'ID 12345', 'Send ID 98231',
+  'Rows affected: 2,000,000', 'Query ran in 00:04:32', 'Open rate: 24.6% (+1.2 pp)', 'Cost €0.004 per message',
+  'New York Office', 'Salesforce Tower, San Francisco', 'Main Street Bakery campaign', 'Oxford Street flagship',
+  'Rows 1 to 50', 'API limit 2500 calls per day', 'Timeout 120000 ms', 'Batch size 10000', 'Test audience: QA Team',
+  'Key: Primary', 'Secret: Yes', 'Token expires in 3600 seconds', 'Passwords must match', 'Max Rows: 500', 'Color #FF5733',
+];
+
+export const ORDINARY: string[] = [...LABELS, ...FUNCTIONS, ...SENTENCES, ...DATES, ...DE_NAMES, ...LOOKALIKES];
