@@ -42,6 +42,11 @@ function checkDocument(
   return findings;
 }
 
+/**
+ * Check one snippet. Never throws; problems are sorted by position, 1-based; `ok` is false only with an error.
+ * `ampscript` accepts bare statements or AMPscript with its delimiters; `html` also checks server-side SSJS blocks;
+ * `ssjs` accepts bare code or `<script runat="server">` blocks; `sql` accepts a query or a clause on its own.
+ */
 export function check(code: string, language: CheckLanguage, options: CheckOptions = {}): CheckResult {
   const catalog = options.catalog ?? defaultCatalog();
   let findings: Finding[];
