@@ -164,6 +164,10 @@ total count counts rate rates open opens click clicks bounce bounces unsubscribe
 interactions interaction path paths flow flows channel channels
 world everyone everybody there valued friend friends folks colleague colleagues partner partners sir madam
 apex class object objects process platform system integration trigger triggers
+day days night eve weekend season
+video videos demo demos memo logo logos menu menus radio piano zero hero heroes tomato potato banana karate domino
+panorama sumo tokyo osaka kyoto hawaii sushi anime manga emoji karaoke tsunami samurai kimono tofu wasabi miso ramen
+judo bonsai origami tempura teriyaki ninja yoga avocado mango papaya tornado volcano casino
 `;
 
 const toSet = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -197,7 +201,14 @@ export function isNameEvidence(word: string): boolean {
 
 /** Surname endings that English UI words do not have: Andersson, Kowalski, Petrović, Papadopoulos, Yamamoto, López… */
 const SURNAME_ENDING = /(?:sson|ssen|ski|ska|wicz|ović|ovic|evic|enko|escu|oglu|oğlu|opoulos|akis|idis|yan|stein|mann|moto|mura|yama|kawa|uchi|ova|eva|ov|ev|ez|inen|ishvili|adze)$/i;
-export const hasSurnameEnding = (word: string): boolean => word.length >= 5 && SURNAME_ENDING.test(word.replace(/['’]s$/, ''));
+/** Gaelic/Norman surname prefixes: McDonald, MacLeod, Fitzgerald, O'Neill. */
+const SURNAME_PREFIX = /^(?:Mc\p{Lu}|Mac\p{Lu}|Fitz\p{Ll}{3}|O['’]\p{Lu})/u;
+export const hasSurnameEnding = (word: string): boolean =>
+  (word.length >= 5 && SURNAME_ENDING.test(word.replace(/['’]s$/, ''))) || SURNAME_PREFIX.test(word);
+
+/** Romanised Japanese: only (consonant+)vowel syllables and n ("Aiko", "Matsuda", "Shinzo"); a pair of them is a name. */
+const ROMAJI = /^(?:(?:[kgszjtdnhbpmyrwf]|sh|ch|ts|ky|gy|ny|hy|my|ry|by|py)?[aeiou]|n(?![aeiouy]))+$/;
+export const isRomajiName = (word: string): boolean => word.length >= 4 && ROMAJI.test(word.toLowerCase()) && !isUiWord(word);
 
 export const isAmbiguousName = (word: string): boolean => AMBIGUOUS_SET.has(fold(word));
 export const isSurname = (word: string): boolean => SURNAME_SET.has(fold(word).replace(/'s$/, ''));

@@ -5,7 +5,7 @@
  * words ("Journey for New Subscribers") never count as names.
  */
 import type { Scan } from './scan';
-import { hasSurnameEnding, isAmbiguousName, isGivenName, isNameEvidence, isSurname, isUiWord } from './names-data';
+import { hasSurnameEnding, isAmbiguousName, isRomajiName, isGivenName, isNameEvidence, isSurname, isUiWord } from './names-data';
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/gu;
 const TITLE = new Set('mr mrs ms miss mx dr prof herr frau mme mlle m sr sra srta señor señora sig sig.ra dott dra'.split(' '));
@@ -55,7 +55,7 @@ export function scanNames(scan: Scan): void {
     const l = w.toLowerCase().replace(/[.:]$/, '');
     return TITLE.has(l) || GREETING.has(l) || CUE.has(l);
   };
-  if (!toks.some((t) => cueWord(t.w) || isNameEvidence(t.w) || hasSurnameEnding(t.w))) return;
+  if (!toks.some((t) => cueWord(t.w) || isNameEvidence(t.w) || hasSurnameEnding(t.w) || isRomajiName(t.w))) return;
   const claim = (a: number, b: number) => {
     const s = (toks[a] as Tok).start;
     const t = toks[b] as Tok;
@@ -101,7 +101,7 @@ export function scanNames(scan: Scan): void {
       continue;
     }
     const strong = given && !isAmbiguousName(lw);
-    const surnameNext = nextName && next !== undefined && (isSurname(next.w) || hasSurnameEnding(next.w) || (given && isGivenName(next.w, true)));
+    const surnameNext = nextName && next !== undefined && (isSurname(next.w) || hasSurnameEnding(next.w) || (given && isGivenName(next.w, true)) || (isRomajiName(t.w) && isRomajiName(next.w)));
     if (nextName && (strong || surnameNext || cue)) {
       const j = extend(text, toks, i);
       if (j > i) {
