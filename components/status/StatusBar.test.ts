@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
 import type { EngineSnapshot } from '@/lib/voice/types';
 import StatusBar from './StatusBar.vue';
-import { compactNumber, connectPhases, duration, statusTone, usd } from './format';
+import { compactNumber, connectPhases, duration, statusTone, statusView, usd } from './format';
 
 const snapshot: EngineSnapshot = {
   status: 'speaking',
@@ -54,12 +54,12 @@ describe('StatusBar', () => {
       props: { snapshot, fps: 59.6, particleCount: 64_000, latency: { p50: 40, p95: 92.4, samples: 120 } },
     });
     const text = (id: string): string => w.find(`[data-testid="${id}"]`).text().replace(/\s+/g, ' ');
-    expect(text('status-connection')).toBe('Speaking 1.24 s');
+    expect(text('status-connection')).toMatch(/^Speaking ?1\.24 s$/); // the word is for screen readers (sr-only)
     expect(w.find('[data-testid="status-connection"]').classes()).toContain('ok');
     expect(text('status-fps')).toBe('60 fps');
     expect(text('status-particles')).toBe('64k pts');
     expect(text('status-latency')).toBe('92 ms p95');
-    expect(text('status-drops')).toBe('drops 3/1.4k');
+    expect(text('status-drops')).toBe('3 lost');
     expect(w.find('[data-testid="status-drops"]').classes()).toContain('warn');
     expect(text('status-usage')).toBe('4.6k tok · $0.04');
     expect(w.find('[data-testid="status-connect-time"]').attributes('title')).toBe(
@@ -78,7 +78,18 @@ describe('StatusBar', () => {
     });
     expect(w.find('[data-testid="status-connect-time"]').exists()).toBe(false);
     expect(w.find('[data-testid="status-latency"]').text()).toBe('– p95');
-    expect(w.find('[data-testid="status-drops"]').classes()).not.toContain('warn');
-    expect(w.find('[data-testid="status-connection"]').text()).toBe('Offline');
+    expect(w.find('[data-testid="status-drops"]').exists()).toBe(false);
+    expect(w.find('[data-testid="status-connection"]').text()).toBe('Not connected');
+  });
+
+  it('concealed samples alone (normal in every call) show nothing; the mic-permission step is not an error', () => {
+    const healthy = mount(StatusBar, {
+      props: { snapshot: { ...snapshot, audio: { packetsLost: 0, concealedSamples: 3100 } }, fps: 0, particleCount: 0, latency: { p50: 0, p95: 0, samples: 0 } },
+    });
+    expect(healthy.find('[data-testid="status-drops"]').exists()).toBe(false);
+    const step = statusView({ status: 'error', error: { code: 'mic_permission', message: 'x' } });
+    expect(step).toEqual({ label: 'Needs microphone', tone: 'busy' });
+    expect(statusView({ status: 'error', error: { code: 'token_unreachable', message: 'x' } }).tone).toBe('bad');
+    expect(statusView({ status: 'reconnecting', reconnectAttempt: 2 }).label).toBe('Reconnecting (attempt 2)');
   });
 });

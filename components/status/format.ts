@@ -1,19 +1,30 @@
-/** Pure formatters of the status bar (compact: the side panel is ~360 px wide). */
-import type { EngineStatus } from '@/lib/voice/types';
+/** Pure formatters of the panel's status words and the status bar (compact: the side panel is ~360 px wide). */
+import type { EngineSnapshot, EngineStatus } from '@/lib/voice/types';
 
+/** The one map of status words the panel shows. */
 export const STATUS_LABELS: Record<EngineStatus, string> = {
-  idle: 'Offline',
-  preparing: 'Preparing',
+  idle: 'Not connected',
+  preparing: 'Starting microphone',
   connecting: 'Connecting',
-  ready: 'Connected',
+  ready: 'Ready',
   listening: 'Listening',
   thinking: 'Thinking',
   speaking: 'Speaking',
   reconnecting: 'Reconnecting',
-  error: 'Error',
+  error: 'Stopped',
 };
 
 export type StatusTone = 'ok' | 'busy' | 'off' | 'bad';
+
+/**
+ * Words and colour for the current state. Waiting for the user to allow the microphone is a first-run step, not an
+ * error: it reads "Needs microphone" in amber, never a red "Stopped".
+ */
+export function statusView(s: Pick<EngineSnapshot, 'status' | 'error' | 'reconnectAttempt'>): { label: string; tone: StatusTone } {
+  if (s.status === 'error' && s.error?.code === 'mic_permission') return { label: 'Needs microphone', tone: 'busy' };
+  const label = s.status === 'reconnecting' && s.reconnectAttempt ? `Reconnecting (attempt ${s.reconnectAttempt})` : STATUS_LABELS[s.status];
+  return { label, tone: statusTone(s.status) };
+}
 
 export function statusTone(status: EngineStatus): StatusTone {
   switch (status) {

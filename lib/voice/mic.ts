@@ -41,6 +41,6 @@ async function permissionError(): Promise<EngineError> {
   return {
     code: 'mic_permission',
     message: 'SFMC Voice Instructor needs permission to use your microphone.',
-    fix: 'Press “Allow microphone”. In Chrome’s prompt choose “Allow on every visit” (not “Allow this time”).',
+    fix: 'Press “Allow microphone”. In Chrome’s prompt choose the option that keeps allowing it (“Allow while visiting the site”), not the one-time “Allow this time”.',
   };
 }
