@@ -7,7 +7,7 @@ import type { Scan } from './scan';
 
 const EMAIL = /[\p{L}\p{N}._%+'!#$&*=?^`{|}~-]+ ?(?:@|%40) ?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** "jane @ example . com": a spaced @ also allows spaced dots (a bare "at" does not: "Meet at noon. It works"). */
-const EMAIL_SPACED = /[\p{L}\p{N}._%+-]+\s*@\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)*\s*\.\s*\p{L}{2,}\b/gu;
+const EMAIL_SPACED = /[\p{L}\p{N}_%+-]+(?:\s*\.\s*[\p{L}\p{N}_%+-]+)*\s*@\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)*\s*\.\s*\p{L}{2,}\b/gu;
 const AT = String.raw`(?:\s*[([{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+|\s+@\s+)`;
 const DOT = String.raw`(?:\s*[([{<]\s*(?:dot|punkt|punto|point|ponto|\.)\s*[)\]}>]\s*|\s+(?:dot|punkt|punto|point|ponto)\s+|\.)`;
 const LABEL = String.raw`[\p{L}\p{N}_%+-]+`;
