@@ -10,6 +10,22 @@ describe('app', () => {
     expect(r.json()).toEqual({ status: 'ok' });
   });
 
+  it('GET /health says "practice" only when the upstream is a stand-in on this machine', async () => {
+    const local = await makeHarness({ env: { OPENAI_BASE_URL: 'http://127.0.0.1:8788/v1' } }).request('/health');
+    expect(local.json()).toEqual({ status: 'ok', practice: true });
+    const remote = await makeHarness({ env: { OPENAI_BASE_URL: 'https://api.openai.com/v1' } }).request('/health');
+    expect(remote.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /health is readable cross-origin by allowed origins only', async () => {
+    const h = makeHarness({ env: { ALLOWED_ORIGINS: 'chrome-extension://ffkdpfdcjcgaahldlkgfflgdhflkfhbk' } });
+    const ok = await h.request('/health', { headers: { origin: 'chrome-extension://ffkdpfdcjcgaahldlkgfflgdhflkfhbk' } });
+    expect(ok.headers.get('access-control-allow-origin')).toBe('chrome-extension://ffkdpfdcjcgaahldlkgfflgdhflkfhbk');
+    const other = await h.request('/health', { headers: { origin: 'https://evil.example' } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('GET /ready reports the store and the key verdict', async () => {
     const r = await makeHarness().request('/ready');
     expect(r.status).toBe(200);

@@ -42,6 +42,16 @@ export interface AppDeps {
 /** Every secret the logger must scrub. */
 export const secretsOf = (config: Config) => [config.openaiApiKey, ...config.accessKeys];
 
+/** True for http(s) URLs on this machine (127.0.0.0/8, localhost, [::1]). */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  } catch {
+    return false;
+  }
+}
+
 export function createApp(config: Config, deps: AppDeps = {}) {
   const log = deps.log ?? createLogger({ secrets: secretsOf(config), level: config.logLevel });
   const metrics = deps.metrics ?? new Metrics();
@@ -71,7 +81,17 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     }),
   );
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  // Liveness. The one fact it adds is whether this service talks to a local Realtime stand-in (practice mode), so the
+  // panel can say "Practice" before the first connect; nothing else about the configuration is shown.
+  const practice = isLoopbackUrl(config.openaiBaseUrl);
+  const healthOrigins = new Set(config.allowedOrigins);
+  app.get('/health', (c) => {
+    // Readable by the extension's panel (allowed origins only) so it can show the badge; liveness for everyone else.
+    const origin = c.req.header('origin');
+    c.header('Vary', 'Origin', { append: true });
+    if (origin && healthOrigins.has(origin)) c.header('Access-Control-Allow-Origin', origin);
+    return c.json(practice ? { status: 'ok', practice: true } : { status: 'ok' });
+  });
   app.get('/ready', async (c) => {
     try {
       await store.ping();

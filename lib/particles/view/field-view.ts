@@ -127,8 +127,7 @@ export function createFieldView(options: FieldViewOptions): FieldView {
       const h = Math.max(1, Math.floor(height));
       renderer.setSize(w, h, false);
       camera.aspect = w / h;
-      // Keep the ball inside narrow panels: widen the vertical field of view when the panel is taller than wide.
-      camera.fov = w < h ? 2 * Math.atan(Math.tan((20 * Math.PI) / 180) * (h / w)) * (180 / Math.PI) : 40;
+      camera.fov = fitFov(w, h, camera.position.z);
       camera.updateProjectionMatrix();
     },
     render(s) {
@@ -155,4 +154,17 @@ export function createFieldView(options: FieldViewOptions): FieldView {
       renderer.forceContextLoss();
     },
   };
+}
+
+/**
+ * The field is a unit sphere that blooms to about 1.6 when the instructor speaks loudly (speaking: ×1.3 plus wave and
+ * onset burst in particles.vert.glsl). Frame that bound in the canvas's narrower dimension, so the field is never cut
+ * at the top and bottom of a wide, short band nor at the sides of a tall, narrow one.
+ */
+export const FIT_RADIUS = 1.6;
+
+export function fitFov(width: number, height: number, distance: number): number {
+  const half = Math.asin(Math.min(0.99, FIT_RADIUS / distance)) * 1.05; // angular radius of the bound, 5 % margin
+  const vertical = width >= height ? half : Math.atan(Math.tan(half) * (height / width));
+  return (2 * vertical * 180) / Math.PI;
 }
