@@ -254,7 +254,7 @@ describe('mergeContext', () => {
     const data = contextData(ctx.text)!;
     const strings = [data.app, data.screen, data.title, ...(data.headings as string[]), ...(data.fields as string[]), ...(data.buttons as string[]), ...(data.errors as string[])] as string[];
     for (const s of strings) {
-      expect(s).not.toMatch(/[\n\r\u2028\u2029\u200b\u202e\u0000]/);
+      for (const bad of ['\n', '\r', '\u2028', '\u2029', '\u200b', '\u202e', '\u0000']) expect(s.includes(bad), JSON.stringify(s)).toBe(false);
       expect(s.length).toBeLessThanOrEqual(80);
     }
     expect((data.screen as string).length).toBeLessThanOrEqual(60);
