@@ -1,4 +1,5 @@
 /** Which SFMC app and screen a frame shows, from URL (host, path, decoded hash route), then title and DOM hints. */
+import { cleanPageString } from './quote';
 import type { SfmcApp } from './types';
 import { APP_FRAME_HOSTS, DEFAULT_SCREEN, SCREEN_RULES, SEL, SHELL_APP_NAMES, SHELL_HOST, SHELL_PATH, SHELL_ROUTE, TITLE_HINTS } from './selectors';
 
@@ -54,7 +55,8 @@ function fromUrl(url: string): Detection | null {
     if (!m) return { app: 'Marketing Cloud', screen: 'Home' };
     const name = (m[1] ?? '').trim();
     const app = SHELL_APP_NAMES[name.toLowerCase()] ?? 'Marketing Cloud';
-    return { app, screen: app === 'Marketing Cloud' ? name : screenFor(app, m[2] ?? '') };
+    // An unknown app name is whatever the link said: page data, normalised and capped at the source (quote.ts).
+    return { app, screen: app === 'Marketing Cloud' ? cleanPageString(name, 60) || 'Home' : screenFor(app, m[2] ?? '') };
   }
   for (const rule of APP_FRAME_HOSTS) {
     if (!rule.host.test(u.hostname)) continue;
