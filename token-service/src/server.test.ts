@@ -144,7 +144,7 @@ describe('server process', () => {
   });
 
   it('serves health, readiness, metrics and CORS preflight', async () => {
-    expect((await recordResponse(await fetch(`${base}/health`))).json()).toEqual({ status: 'ok', practice: true }) // its stub upstream runs on loopback;
+    expect((await recordResponse(await fetch(`${base}/health`))).json()).toEqual({ status: 'ok', practice: true }); // its stub upstream runs on loopback
     expect((await recordResponse(await fetch(`${base}/ready`))).status).toBe(200);
     expect((await recordResponse(await fetch(`${base}/metrics`))).text).toContain('token_service_tokens_minted_total 1');
     const pre = await recordResponse(
