@@ -1,16 +1,8 @@
 /** Deterministic helpers for generating corpus values: a seeded PRNG, valid IBANs and Salesforce ids. */
+import { mulberry32 } from '@/worklets/dsp/random';
 
-/** Small seeded PRNG (mulberry32), so the corpus is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small seeded PRNG (the project's one mulberry32), so the corpus is the same on every run. */
+export const rng = mulberry32;
 
 export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
 
