@@ -70,4 +70,21 @@ describe('TranscriptList', () => {
     expect(w.find('code.hljs img').exists()).toBe(false);
     expect(w.find('[data-testid="check-badge"]').exists()).toBe(false);
   });
+
+  it('shows a preamble as a brief muted line without the speaker, and the answer as the answer', async () => {
+    const entries: TranscriptEntry[] = [
+      { id: 'p', role: 'assistant', text: 'Let me check that.', status: 'done', at: 1, phase: 'commentary', responseId: 'r' },
+      { id: 'a', role: 'assistant', text: 'Turn on re-entry.', status: 'done', at: 2, phase: 'final_answer', responseId: 'r', costUsd: 0.0042 },
+    ];
+    const w = mount(TranscriptList, { props: { entries } });
+    await flushPromises();
+    const [pre, answer] = w.findAll('[data-testid="entry"]');
+    expect(pre!.classes()).toContain('preamble');
+    expect(pre!.find('.who').exists()).toBe(false);
+    expect(pre!.find('[data-testid="preamble"]').text()).toBe('Let me check that.');
+    expect(pre!.attributes('title')).toBeUndefined();
+    expect(answer!.classes()).not.toContain('preamble');
+    expect(answer!.find('.who').text()).toBe('Instructor');
+    expect(answer!.attributes('title')).toContain('$0.0042');
+  });
 });

@@ -11,6 +11,8 @@ export interface ItemLike {
   call_id?: string;
   name?: string;
   arguments?: string;
+  /** gpt-realtime-2 message items: `commentary` (preamble) or `final_answer`. */
+  phase?: string;
 }
 
 export function str(value: unknown): string | undefined {

@@ -43,4 +43,14 @@ describe('transcriptToMarkdown', () => {
   it('says so when there is nothing yet', () => {
     expect(transcriptToMarkdown([])).toBe('# SFMC Voice Instructor notes\n\n*No conversation yet.*\n');
   });
+
+  it('leaves out preambles and keeps the answer of the same response', () => {
+    const md = transcriptToMarkdown([
+      { id: 'u', role: 'user', text: 'How do I allow re-entry?', status: 'done', at: 0 },
+      { id: 'p', role: 'assistant', text: 'Let me check that.', status: 'done', at: 0, phase: 'commentary', responseId: 'r' },
+      { id: 'a', role: 'assistant', text: 'Turn on re-entry in the settings.', status: 'done', at: 0, phase: 'final_answer', responseId: 'r' },
+    ]);
+    expect(md).not.toContain('Let me check that.');
+    expect(md).toContain('**Instructor:** Turn on re-entry in the settings.');
+  });
 });

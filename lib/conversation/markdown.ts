@@ -1,5 +1,8 @@
-/** Exports a transcript as Markdown notes: who said what, code cards as fenced blocks, tool calls as short lines. */
-import type { CodeSnippet, TranscriptEntry } from './types';
+/**
+ * Exports a transcript as Markdown notes: who said what, code cards as fenced blocks, tool calls as short lines.
+ * Preambles of reasoning models ("Let me check that.") are left out: notes keep the answers.
+ */
+import { isPreamble, type CodeSnippet, type TranscriptEntry } from './types';
 
 function fence(snippet: CodeSnippet): string {
   const longest = Math.max(0, ...(snippet.code.match(/`+/g) ?? []).map((run) => run.length));
@@ -14,6 +17,7 @@ function italic(text: string): string {
 
 function block(entry: TranscriptEntry): string | undefined {
   const text = entry.text.trim();
+  if (isPreamble(entry)) return undefined;
   switch (entry.role) {
     case 'user':
       return `**You:** ${text || italic('(not transcribed)')}`;

@@ -43,4 +43,13 @@ describe('summarizeForReconnect', () => {
     expect(recap.length).toBeLessThanOrEqual(120);
     expect(recap.endsWith('END')).toBe(true);
   });
+
+  it('leaves out preambles: the recap carries the answer only', () => {
+    const recap = summarizeForReconnect([
+      entry('user', 'How do I allow re-entry?'),
+      entry('assistant', 'Let me check that.', { phase: 'commentary', responseId: 'r' }),
+      entry('assistant', 'Turn on re-entry in the settings.', { phase: 'final_answer', responseId: 'r' }),
+    ]);
+    expect(recap.split('\n').slice(1)).toEqual(['User: How do I allow re-entry?', 'Instructor: Turn on re-entry in the settings.']);
+  });
 });

@@ -1,13 +1,15 @@
 /**
  * A short text recap of the last turns, sent as a system message after a reconnect (the new session starts empty).
- * Oldest turns are dropped first to fit `maxChars`.
+ * Oldest turns are dropped first to fit `maxChars`. Preambles ("Let me check that.") are left out: they are not
+ * content, and the recap's room is better spent on answers.
  */
-import type { TranscriptEntry } from './types';
+import { isPreamble, type TranscriptEntry } from './types';
 
 export const RECAP_HEADER = 'Conversation so far (resumed after a reconnect):';
 
 function line(entry: TranscriptEntry): string | undefined {
   const text = entry.text.replace(/\s+/g, ' ').trim();
+  if (isPreamble(entry)) return undefined;
   if (entry.role === 'user') return text ? `User: ${text}` : undefined;
   if (entry.role === 'assistant') return text ? `Instructor: ${text}${entry.status === 'cut' ? ' (interrupted)' : ''}` : undefined;
   if (entry.role === 'tool' && entry.snippet) return `(Instructor showed a ${entry.snippet.language} snippet: ${entry.snippet.title})`;

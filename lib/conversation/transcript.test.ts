@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addLocalEntry, reduceTranscript } from './transcript';
-import type { TranscriptEntry } from './types';
+import { addLocalEntry, reduceTranscript, setResponseCost } from './transcript';
+import { isPreamble, type TranscriptEntry } from './types';
+import { ANSWER_TEXT, ORDER_PREAMBLE, ORDER_PREAMBLE_CANCEL, ORDER_PREAMBLE_CUT_EARLY, PREAMBLE_TEXT } from './fixtures/preamble';
 import { ORDER_A, ORDER_B_CALL, ORDER_B_FOLLOW_UP, ORDER_C, ORDER_D_CANCEL, ORDER_D_CLEAR, type Ev } from './fixtures/orders';
 
 const run = (events: Ev[], start: TranscriptEntry[] = []) => events.reduce((acc, e, i) => reduceTranscript(acc, e, 1000 + i), start);
@@ -128,5 +129,57 @@ describe('addLocalEntry', () => {
     expect(replaced).toHaveLength(1);
     expect(replaced[0]!.tool!.summary).toBe('x');
     expect(one[0]!.tool!.summary).toBe('Read 12 lines');
+  });
+});
+
+describe('reduceTranscript: gpt-realtime-2 preambles', () => {
+  it('keeps the preamble and the answer of one response as two entries with their phases', () => {
+    const entries = run(ORDER_PREAMBLE);
+    expect(entries.map((e) => [e.role, e.text, e.status, e.phase])).toEqual([
+      ['user', 'How do I allow re-entry?', 'done', undefined],
+      ['assistant', PREAMBLE_TEXT, 'done', 'commentary'],
+      ['assistant', ANSWER_TEXT, 'done', 'final_answer'],
+    ]);
+    expect(entries.filter((e) => e.responseId === 'resp_P')).toHaveLength(2);
+    expect(entries.filter(isPreamble).map((e) => e.id)).toEqual(['item_PC']);
+  });
+
+  it('streams each item into its own entry (deltas never mix)', () => {
+    const firstAnswerDelta = ORDER_PREAMBLE.findIndex((e) => e.type === 'response.output_audio_transcript.delta' && e.item_id === 'item_PA');
+    const mid = run(ORDER_PREAMBLE.slice(0, firstAnswerDelta + 1));
+    expect(mid.find((e) => e.id === 'item_PC')!.text).toBe(PREAMBLE_TEXT);
+    expect(mid.find((e) => e.id === 'item_PA')!.text).toBe('Turn on re-entry ');
+    expect(mid.find((e) => e.id === 'item_PA')!.phase).toBe('final_answer');
+  });
+
+  it('interrupting during the answer cuts the answer and keeps the spoken preamble', () => {
+    const entries = run(ORDER_PREAMBLE_CANCEL);
+    expect(entries.map((e) => [e.id, e.status, e.phase])).toEqual([
+      ['item_QC', 'done', 'commentary'],
+      ['item_QA', 'cut', 'final_answer'],
+    ]);
+  });
+
+  it('interrupting during the preamble cuts the preamble', () => {
+    expect(run(ORDER_PREAMBLE_CUT_EARLY).map((e) => [e.id, e.status])).toEqual([['item_RC', 'cut']]);
+  });
+
+  it('older models carry no phase', () => {
+    expect(run(ORDER_A).every((e) => e.phase === undefined)).toBe(true);
+  });
+});
+
+describe('setResponseCost', () => {
+  it('puts the cost on the answer, not the preamble, and adds up repeated calls', () => {
+    let entries = setResponseCost(run(ORDER_PREAMBLE), 'resp_P', 0.002);
+    entries = setResponseCost(entries, 'resp_P', 0.001);
+    expect(entries.find((e) => e.id === 'item_PA')!.costUsd).toBeCloseTo(0.003, 12);
+    expect(entries.find((e) => e.id === 'item_PC')!.costUsd).toBeUndefined();
+  });
+
+  it('leaves the entries alone for an unknown response', () => {
+    const entries = run(ORDER_PREAMBLE);
+    expect(setResponseCost(entries, 'resp_none', 1)).toBe(entries);
+    expect(setResponseCost(entries, undefined, 1)).toBe(entries);
   });
 });

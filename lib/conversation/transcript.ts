@@ -3,7 +3,7 @@
  * text) into `TranscriptEntry[]`, keyed by item id. Immutable: returns the same array when nothing changed.
  * Late user transcripts update the user entry in place, so it stays before the reply that answered it.
  */
-import type { TranscriptEntry } from './types';
+import type { AssistantPhase, TranscriptEntry } from './types';
 import { asItem, asRecord, isAppItemText, itemText, str, type EventLike, type ItemLike } from './items';
 
 type Patch = Partial<TranscriptEntry>;
@@ -55,15 +55,21 @@ function onUserItem(entries: TranscriptEntry[], item: ItemLike, id: string, now:
   return patchAt(entries, index, { text, status: 'done' });
 }
 
+function phaseOf(item: ItemLike): AssistantPhase | undefined {
+  return item.phase === 'commentary' || item.phase === 'final_answer' ? item.phase : undefined;
+}
+
 function onAssistantItem(entries: TranscriptEntry[], item: ItemLike, id: string, now: number, final: boolean, responseId?: string): TranscriptEntry[] {
   const { text } = itemText(item);
+  const phase = phaseOf(item);
   const index = indexOf(entries, id);
   const current = entries[index];
   const status = final ? finalStatus(current, item.status) : (current?.status ?? 'in_progress');
-  if (!current) return [...entries, { id, role: 'assistant', text, status, at: now, ...(responseId ? { responseId } : {}) }];
+  if (!current) return [...entries, { id, role: 'assistant', text, status, at: now, ...(responseId ? { responseId } : {}), ...(phase ? { phase } : {}) }];
   const patch: Patch = { status };
   if (text && (final || text.length > current.text.length)) patch.text = text;
   if (responseId && !current.responseId) patch.responseId = responseId;
+  if (phase && current.phase !== phase) patch.phase = phase;
   return patchAt(entries, index, patch);
 }
 
@@ -133,8 +139,29 @@ function onPlayback(entries: TranscriptEntry[], event: EventLike): TranscriptEnt
   const mine = (e: TranscriptEntry) => e.role === 'assistant' && (responseId ? e.responseId === responseId : e.playback === 'playing');
   if (event.type === 'output_audio_buffer.started') return patchWhere(entries, (e) => (mine(e) ? { playback: 'playing' } : undefined));
   if (event.type === 'output_audio_buffer.stopped') return patchWhere(entries, (e) => (mine(e) ? { playback: 'finished' } : undefined));
-  // cleared: whatever of that response was still being spoken was cut off.
-  return patchWhere(entries, (e) => (mine(e) && e.playback !== 'finished' ? { status: 'cut', playback: 'finished' } : undefined));
+  // cleared: whatever of that response was still being spoken was cut off. A finished preamble that a later item of
+  // the same response followed was heard in full (audio plays in item order): it keeps its status.
+  const spokenBefore = (i: number) => {
+    const e = entries[i]!;
+    return e.phase === 'commentary' && e.status === 'done' && entries.slice(i + 1).some((x) => x.role === 'assistant' && x.responseId === e.responseId && x.text);
+  };
+  return patchWhere(entries, (e) => {
+    if (!mine(e) || e.playback === 'finished') return undefined;
+    return spokenBefore(entries.indexOf(e)) ? { playback: 'finished' } : { status: 'cut', playback: 'finished' };
+  });
+}
+
+/**
+ * Puts one response's cost on its last assistant entry (the answer, after any preamble), so the transcript can show
+ * a per-turn cost. Returns the same array when the response has no assistant entry.
+ */
+export function setResponseCost(entries: TranscriptEntry[], responseId: string | undefined, costUsd: number): TranscriptEntry[] {
+  if (!responseId) return entries;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i]!;
+    if (e.role === 'assistant' && e.responseId === responseId) return patchAt(entries, i, { costUsd: (e.costUsd ?? 0) + costUsd });
+  }
+  return entries;
 }
 
 export function reduceTranscript(entries: TranscriptEntry[], event: { type: string; [k: string]: unknown }, now: number): TranscriptEntry[] {

@@ -40,4 +40,18 @@ export interface TranscriptEntry {
   playback?: 'playing' | 'finished';
   /** For user entries: input transcription failed (the text stays empty). */
   transcriptFailed?: boolean;
+  /**
+   * For assistant entries of reasoning models (gpt-realtime-2): `commentary` is a spoken preamble ("Let me check
+   * that."), `final_answer` the answer. One response can hold both, as separate items. Absent on older models.
+   */
+  phase?: AssistantPhase;
+  /** For the last assistant entry of a response: that response's estimated cost in USD (lib/conversation/usage.ts). */
+  costUsd?: number;
+}
+
+export type AssistantPhase = 'commentary' | 'final_answer';
+
+/** A preamble: spoken while the model works on the answer; not the answer itself. */
+export function isPreamble(entry: Pick<TranscriptEntry, 'role' | 'phase'>): boolean {
+  return entry.role === 'assistant' && entry.phase === 'commentary';
 }
