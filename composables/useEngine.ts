@@ -6,6 +6,7 @@ import { tryOnScopeDispose } from '@vueuse/core';
 import { ENGINE_CHANNEL } from '@/lib/messaging/channels';
 import { sendTo } from '@/lib/messaging/protocol';
 import { transcriptItem } from '@/lib/settings';
+import { announcePanel } from '@/lib/voice/panel-presence';
 import type { EngineBroadcast, EngineCommand } from '@/lib/voice/types';
 import { idleSnapshot, useVoiceStore } from '@/stores/voice';
 
@@ -18,6 +19,9 @@ export function useEngine() {
     if (!store.applyBroadcast(e.data)) void refresh(); // missed a transcript delta: take a full snapshot
   };
   tryOnScopeDispose(() => channel.close());
+  // Heartbeats tell the engine a panel is open ("when the panel closes" in settings counts from their end).
+  const stopAnnouncing = announcePanel(crypto.randomUUID());
+  tryOnScopeDispose(stopAnnouncing);
 
   /** On open: the running engine's state, or the saved transcript when no engine runs yet. */
   async function refresh(): Promise<void> {

@@ -25,7 +25,7 @@ describe('settings', () => {
     const s = await loadSettings();
     expect(s.tokenServiceUrl).toBe('https://old.example.com');
     expect(s.language).toBe('de');
-    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 2 });
+    expect((await fakeBrowser.storage.local.get('settings$'))['settings$']).toEqual({ v: 3 });
   });
 
   it('fills fields added later with defaults', async () => {
@@ -33,5 +33,22 @@ describe('settings', () => {
     const s = await loadSettings();
     expect(s.holdKey).toBe('F9');
     expect(s.sharePageContext).toBe(true);
+  });
+
+  it('migrates v2 (one price table) to v3: the edited table stays gpt-realtime\'s, other models get list prices, caps default', () => {
+    const edited = { audioInput: 40, audioOutput: 80, textInput: 5, textOutput: 20, cachedInput: 0.5 };
+    const v3 = settingsMigrations[3]({ tokenServiceUrl: 'https://t.example.com', voice: 'cedar', prices: edited });
+    expect(v3.prices['gpt-realtime']).toEqual(edited);
+    expect(v3.prices['gpt-realtime-2.1-mini']).toEqual(DEFAULT_SETTINGS.prices['gpt-realtime-2.1-mini']);
+    expect(v3.voice).toBe('cedar');
+    expect(v3.costCapUsd).toBe(DEFAULT_SETTINGS.costCapUsd);
+    expect(v3.panelClosedDisconnectMinutes).toBe(10);
+  });
+
+  it('runs v1 → v3 through wxt/storage and ends with per-model prices', async () => {
+    await fakeBrowser.storage.local.set({ settings: { tokenUrl: 'https://old.example.com' }, settings$: { v: 1 } });
+    await settingsItem.migrate();
+    const s = await loadSettings();
+    expect(Object.keys(s.prices).sort()).toEqual(['gpt-realtime', 'gpt-realtime-2', 'gpt-realtime-2.1-mini', 'gpt-realtime-mini']);
   });
 });

@@ -4,19 +4,15 @@
  * the engine asks the service worker (`settings/get`).
  */
 import { storage } from 'wxt/utils/storage';
+import { DEFAULT_MODEL_PRICES, isPriceTable, type ModelPrices, type PriceTable } from '@/lib/conversation/prices';
 import { DEFAULT_HOLD_KEY } from '@/lib/talk/hold-key';
 import type { TalkMode } from '@/lib/voice/types';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { StoredWalkthrough } from '@/lib/walkthrough/controller';
+import { answerLanguageFor, browserUiLanguage } from '@/lib/i18n/ui-language';
 
-/** USD per 1M tokens, by kind. Defaults: gpt-realtime list prices at the time of writing; edit in settings. */
-export interface PriceTable {
-  audioInput: number;
-  audioOutput: number;
-  textInput: number;
-  textOutput: number;
-  cachedInput: number;
-}
+/** USD per 1M tokens, by kind; one table per model (lib/conversation/prices.ts). Edit in settings ("Prices"). */
+export type { ModelPrices, PriceTable };
 
 export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
 export type Voice = (typeof VOICES)[number];
@@ -38,24 +34,35 @@ export interface Settings {
   idleDisconnectMinutes: number;
   /** Send the redacted SFMC page structure to the instructor. */
   sharePageContext: boolean;
-  prices: PriceTable;
+  /** List prices per model; the cost shown follows the session's model. */
+  prices: ModelPrices;
+  /** Disconnect when a session's estimated cost reaches this many USD; warn at 80 % (0 = no cap). */
+  costCapUsd: number;
+  /** Disconnect when a session has run this many minutes; warn at 80 % (0 = no cap). */
+  minutesCap: number;
+  /** Disconnect this many minutes after the side panel closed, whatever the talk mode (0 = keep running). */
+  panelClosedDisconnectMinutes: number;
 }
 
 /** Practice-mode presets come from the build environment (WXT_TOKEN_SERVICE_URL / WXT_TOKEN_SERVICE_ACCESS_KEY). */
 export const DEFAULT_SETTINGS: Settings = {
   tokenServiceUrl: import.meta.env.WXT_TOKEN_SERVICE_URL || 'http://127.0.0.1:8787',
   accessKey: import.meta.env.WXT_TOKEN_SERVICE_ACCESS_KEY || '',
-  language: 'en',
+  // The browser's UI language until the user picks one (lib/i18n/ui-language.ts; English if not offered).
+  language: answerLanguageFor(browserUiLanguage()),
   voice: 'marin',
   mode: 'push-to-talk',
   holdKey: DEFAULT_HOLD_KEY,
   micDeviceId: '',
   idleDisconnectMinutes: 10,
   sharePageContext: true,
-  prices: { audioInput: 32, audioOutput: 64, textInput: 4, textOutput: 16, cachedInput: 0.4 },
+  prices: DEFAULT_MODEL_PRICES,
+  costCapUsd: 5,
+  minutesCap: 0,
+  panelClosedDisconnectMinutes: 10,
 };
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** v1 had `tokenUrl` and no price table; v2 renamed it and added `prices`. Pure, so it is unit-tested. */
 export const settingsMigrations = {
@@ -67,6 +74,11 @@ export const settingsMigrations = {
       tokenServiceUrl: typeof tokenUrl === 'string' && tokenUrl ? tokenUrl : DEFAULT_SETTINGS.tokenServiceUrl,
       prices: DEFAULT_SETTINGS.prices,
     };
+  },
+  /** v3: one price table per model (v2's single table was gpt-realtime's: it stays that row), cost/minutes caps. */
+  3: (old: Record<string, unknown>): Settings => {
+    const prices = isPriceTable(old.prices) ? { ...DEFAULT_MODEL_PRICES, 'gpt-realtime': old.prices } : { ...DEFAULT_MODEL_PRICES, ...(old.prices as Partial<ModelPrices> | undefined) };
+    return { ...DEFAULT_SETTINGS, ...(old as Partial<Settings>), prices };
   },
 };
 

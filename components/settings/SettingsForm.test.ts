@@ -33,7 +33,7 @@ describe('SettingsForm', () => {
     const audioIn = w.find('[data-testid="price-audioInput"]');
     (audioIn.element as HTMLInputElement).value = '40';
     await audioIn.trigger('change');
-    expect(w.emitted('save')?.at(-1)).toEqual([{ prices: { ...DEFAULT_SETTINGS.prices, audioInput: 40 } }]);
+    expect(w.emitted('save')?.at(-1)).toEqual([{ prices: { ...DEFAULT_SETTINGS.prices, 'gpt-realtime': { ...DEFAULT_SETTINGS.prices['gpt-realtime'], audioInput: 40 } } }]);
     const before = w.emitted('save')?.length;
     (audioIn.element as HTMLInputElement).value = '-1';
     await audioIn.trigger('change');
@@ -50,5 +50,29 @@ describe('SettingsForm', () => {
     await button.trigger('click');
     await button.trigger('keydown', { code: 'F8' });
     expect(w.emitted('save')?.at(-1)).toEqual([{ holdKey: 'F8' }]);
+  });
+
+  it('edits the price row of the model picked, showing that model\'s prices', async () => {
+    const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
+    const model = w.find('[data-testid="price-model"]');
+    (model.element as HTMLSelectElement).value = 'gpt-realtime-2.1-mini';
+    await model.trigger('change');
+    const audioIn = w.find('[data-testid="price-audioInput"]');
+    expect((audioIn.element as HTMLInputElement).value).toBe('10');
+    (audioIn.element as HTMLInputElement).value = '12';
+    await audioIn.trigger('change');
+    const saved = (w.emitted('save')?.at(-1)?.[0] as { prices: typeof DEFAULT_SETTINGS.prices }).prices;
+    expect(saved['gpt-realtime-2.1-mini'].audioInput).toBe(12);
+    expect(saved['gpt-realtime']).toEqual(DEFAULT_SETTINGS.prices['gpt-realtime']);
+  });
+
+  it('saves the cost cap, minutes cap and panel-closed minutes, never negative', async () => {
+    const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
+    for (const [id, key, value, want] of [['setting-cost-cap', 'costCapUsd', '2.5', 2.5], ['setting-minutes-cap', 'minutesCap', '30', 30], ['setting-panel-closed', 'panelClosedDisconnectMinutes', '-3', 0]] as const) {
+      const input = w.find(`[data-testid="${id}"]`);
+      (input.element as HTMLInputElement).value = value;
+      await input.trigger('change');
+      expect(w.emitted('save')?.at(-1)).toEqual([{ [key]: want }]);
+    }
   });
 });

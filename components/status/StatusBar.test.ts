@@ -92,4 +92,14 @@ describe('StatusBar', () => {
     expect(statusView({ status: 'error', error: { code: 'token_unreachable', message: 'x' } }).tone).toBe('bad');
     expect(statusView({ status: 'reconnecting', reconnectAttempt: 2 }).label).toBe('Reconnecting (attempt 2)');
   });
+
+  it('turns the usage amber near a session cap and says which cap', () => {
+    const props = { fps: 60, particleCount: 2000, latency: { p50: 0, p95: 0, samples: 0 } };
+    const calm = mount(StatusBar, { props: { ...props, snapshot } }).find('[data-testid="status-usage"]');
+    expect(calm.classes()).not.toContain('warn');
+    const near = mount(StatusBar, { props: { ...props, snapshot: { ...snapshot, caps: { level: 'warn', which: 'cost', share: 0.84 } } } }).find('[data-testid="status-usage"]');
+    expect(near.classes()).toContain('warn');
+    expect(near.attributes('data-cap')).toBe('warn');
+    expect(near.attributes('title')).toContain("84 % of this session's cost cap");
+  });
 });

@@ -5,7 +5,7 @@
  * the storage budget (chrome.storage.local is shared with everything else the extension keeps).
  */
 import type { RealtimeResponseUsage } from 'openai/resources/realtime/realtime';
-import { addLocalEntry, reduceTranscript } from '@/lib/conversation/transcript';
+import { addLocalEntry, reduceTranscript, setResponseCost } from '@/lib/conversation/transcript';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import { addUsage, emptyUsage } from '@/lib/conversation/usage';
 import type { PriceTable } from '@/lib/settings';
@@ -74,8 +74,11 @@ export function createConversation(io: Pick<EngineIO, 'saveTranscript' | 'loadTr
     notice(text: string): void {
       set(addLocalEntry(entries, { id: `notice_${Date.now()}_${Math.random().toString(36).slice(2, 6)}`, role: 'notice', text, status: 'done', at: Date.now() }));
     },
-    addUsage(response: RealtimeResponseUsage | null | undefined, prices: PriceTable): void {
+    /** Adds a response's usage to the session totals and its cost to the response's answer entry (hover). */
+    addUsage(response: RealtimeResponseUsage | null | undefined, prices: PriceTable, responseId?: string): void {
+      const before = usage.costUsd;
       usage = addUsage(usage, response, prices);
+      if (response) set(setResponseCost(entries, responseId, usage.costUsd - before));
       onChange();
     },
     clear(): void {

@@ -13,6 +13,7 @@ import { createTranscriptPublisher } from '@/lib/conversation/transcript-sync';
 import type { PageContext } from '@/lib/sfmc/types';
 import { walkthroughModelItem } from '@/lib/walkthrough/state';
 import { pageErrors } from '@/lib/walkthrough/explain-error';
+import { pricesFor } from '@/lib/conversation/prices';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { GATE_DELAY_MS, prewarmAudio } from './audio-graph';
 import { createConversation } from './conversation';
@@ -22,6 +23,8 @@ import { createLink } from './link';
 import { queryMicPermission } from './mic';
 import { isLive, modeOf, nextStatus, type EngineSignal } from './state-machine';
 import { readAudioStats } from './stats';
+import { capStopText, capWarningText, evaluateCaps, type CapVerdict } from './caps';
+import { createPanelPresence, listenForPanels } from './panel-presence';
 import { createTalkController } from './talk';
 import { createEngineTools } from './tools';
 import type { EngineCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
@@ -47,6 +50,10 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   /** A question typed before the session was ready: sent once it is. */
   let pendingText: string | undefined;
   let contextTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Wall clock of this session's first ready (kept across reconnects) and the cost total then: for the caps. */
+  let session: { startedAt: number; costAtStart: number; caps: CapVerdict } | undefined;
+  const panels = createPanelPresence(() => Date.now());
+  const stopPanelWatch = listenForPanels((m) => panels.onMessage(m));
 
   const link = createLink(
     {
@@ -113,7 +120,21 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       audio: audioStats,
       model: link.model,
       endpoint: link.endpoint,
+      caps: session?.caps,
     };
+  }
+
+  /** Cost and minutes caps: a notice at 80 %, a disconnect that says why at 100 %. */
+  function checkCaps(): void {
+    if (!session) return;
+    const limits = { costCapUsd: settings.costCapUsd ?? 0, minutesCap: settings.minutesCap ?? 0 };
+    const used = { costUsd: conversation.usage.costUsd - session.costAtStart, minutes: (Date.now() - session.startedAt) / 60_000 };
+    const verdict = evaluateCaps(used, limits);
+    const warnedBefore = session.caps.level === 'warn';
+    session.caps = verdict;
+    if (verdict.level === 'stop') return void disconnect(capStopText(verdict, limits));
+    if (verdict.level === 'warn' && !warnedBefore) conversation.notice(capWarningText(verdict, used, limits));
+    publish();
   }
 
   const transcriptPublisher = createTranscriptPublisher();
@@ -130,6 +151,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
 
   async function onReady(resumed: boolean): Promise<void> {
     lastActivity = Date.now();
+    if (!resumed || !session) session = { startedAt: Date.now(), costAtStart: conversation.usage.costUsd, caps: { level: 'ok', share: 0 } };
     if (resumed) {
       const recap = summarizeForReconnect(conversation.entries);
       if (recap) send({ type: 'conversation.item.create', item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: recap }] } });
@@ -152,6 +174,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
 
   async function disconnect(why?: string): Promise<void> {
     clearTimeout(contextTimer);
+    session = undefined;
     pendingTalk = false;
     pendingText = undefined;
     await link.teardown();
@@ -185,7 +208,10 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   }
 
   function onResponseDone(event: Parameters<typeof tools.callsIn>[0]): void {
-    conversation.addUsage((event as { response?: { usage?: null } }).response?.usage, settings.prices);
+    const response = (event as { response?: { id?: string; usage?: null } }).response;
+    // Prices follow the session's model (a dated snapshot bills at its family's row).
+    conversation.addUsage(response?.usage, pricesFor(link.model, settings.prices), response?.id);
+    checkCaps();
     const calls = tools.callsIn(event);
     if (calls.length === 0) {
       if (!responses.audioPlaying) signal('response-done');
@@ -340,6 +366,11 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     if (idleMinutes > 0 && status === 'ready' && Date.now() - lastActivity > idleMinutes * 60_000) {
       return void disconnect(`Disconnected after ${idleMinutes} idle minutes so a forgotten panel does not bill you. Press Connect or hold the talk key to continue.`);
     }
+    const closedMinutes = settings.panelClosedDisconnectMinutes ?? 0;
+    if (closedMinutes > 0 && session && panels.closedForMs(session.startedAt) > closedMinutes * 60_000) {
+      return void disconnect(`Disconnected ${closedMinutes} minutes after the side panel closed (settings: "When the panel closes"). Press Connect to continue.`);
+    }
+    checkCaps();
     audioStats = (await readAudioStats(call.pc)) ?? audioStats;
     publish();
   }, 2_000);
@@ -370,6 +401,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     gateOpenedAt: () => link.graph()?.gate.openedAt ?? 0,
     dispose(): void {
       clearInterval(housekeeping);
+      stopPanelWatch();
       void link.teardown();
     },
   };

@@ -85,6 +85,12 @@ export interface EngineSnapshot {
   model?: string;
   /** Origin of the Realtime API in use (from the token service); loopback means practice mode. */
   endpoint?: string;
+  /** Session caps (settings): `warn` from 80 % of the cost or minutes cap (caps.ts). */
+  caps?: { level: 'ok' | 'warn' | 'stop'; which?: 'cost' | 'minutes'; share: number };
+  /** Set while the session is up but the microphone is still opening (push-to-talk does not wait for it). */
+  micOpening?: boolean;
+  /** The microphone failed after the session opened: typing still works (text-only session). */
+  textOnly?: boolean;
 }
 
 export type EngineCommand =
