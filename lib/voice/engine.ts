@@ -72,6 +72,11 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
         pendingText = undefined;
       },
       onMicGranted: () => (micPermission = 'granted'),
+      onMicReady,
+      onMicFailed: (e) => {
+        pendingTalk = false;
+        conversation.notice(`${e.message} This session is text only: type your question below. ${e.fix ?? ''}`.trim());
+      },
       busy: () => status !== 'ready',
       changed: publish,
     },
@@ -121,7 +126,18 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       model: link.model,
       endpoint: link.endpoint,
       caps: session?.caps,
+      micOpening: link.micState === 'opening' || undefined,
+      textOnly: link.micState === 'failed' || undefined,
     };
+  }
+
+  /** The mic came on after the session was ready: a press that waited for it starts listening now. */
+  function onMicReady(): void {
+    if (settings.mode === 'hands-free' && link.kind === 'live' && !muted) gate.open();
+    if (pendingTalk && link.kind === 'live') {
+      pendingTalk = false;
+      if (talk.press()) signal('talk-start');
+    }
   }
 
   /** Cost and minutes caps: a notice at 80 %, a disconnect that says why at 100 %. */
@@ -166,9 +182,9 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       pendingText = undefined;
       sendText(text);
     }
-    if (pendingTalk) {
-      pendingTalk = false;
-      if (talk.press()) signal('talk-start');
+    if (pendingTalk && link.micState !== 'opening') {
+      pendingTalk = false; // still opening: onMicReady presses
+      if (link.micState === 'ready' && talk.press()) signal('talk-start');
     }
   }
 
@@ -297,12 +313,25 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       return { ok: true };
     }
     if (link.kind !== 'live') return (pendingTalk = true), { ok: true };
+    if (link.micState === 'failed') return micUnavailable();
+    if (link.micState === 'opening') {
+      // The session is up before the mic (push-to-talk does not wait for it): this press waits, and says so.
+      if (!pendingTalk) conversation.notice('The microphone is still starting: keep holding, listening begins in a moment.');
+      pendingTalk = true;
+      return { ok: true };
+    }
     error = undefined; // a non-fatal error banner goes away with the next turn
     io.clearHighlight();
     responses.dropQueued(); // an answer still waiting to start would be stale once the user talks
     if (settings.mode === 'hands-free') return interrupt(), { ok: true };
     if (talk.press()) signal('talk-start');
     return { ok: true };
+  }
+
+  function micUnavailable(): Reply {
+    const hint = 'The microphone is not available in this session: type your question instead, or reconnect after fixing the microphone.';
+    if (conversation.entries.at(-1)?.text !== hint) conversation.notice(hint);
+    return { ok: false, error: hint };
   }
 
   function holdKeyWhileIdle(): Reply {

@@ -2,6 +2,11 @@
  * The engine's connection: microphone and audio graph, then a call per attempt (fresh key, SDP, ICE, wait for
  * session.created), retries by EngineFailure.recovery, reconnects that keep the mic and graph, and the planned
  * refresh before the API's 60-minute cap. What exists is exactly what the phase owns (`Resources`).
+ *
+ * The send track comes from the audio graph, so the call does not need the microphone: it opens in parallel, off the
+ * critical path. Push-to-talk is ready without it (the first press waits for it only if it is still opening);
+ * hands-free waits for it. A microphone that fails for want of hardware leaves a text-only session (`micState`
+ * 'failed', typing still works); a missing permission stays an error, since the panel's permission step fixes it.
  */
 import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
 import { backoffDelay } from '@/lib/conversation/backoff';
@@ -36,6 +41,10 @@ export interface LinkHooks {
   onReset(): void;
   onFail(error: EngineError): void;
   onMicGranted(): void;
+  /** The microphone is attached (after the session may already be ready). */
+  onMicReady(): void;
+  /** The microphone could not be opened, for a reason other than permission: the session stays, text only. */
+  onMicFailed(error: EngineError): void;
   /** True while a turn is in progress (a planned refresh waits for it). */
   busy(): boolean;
   changed(): void;
@@ -54,6 +63,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
   let connectStartedAt = 0;
   /** Start of what `timings.totalMs` measures: the user's click, or the reconnect attempt. */
   let totalFrom = 0;
+  let micState: 'none' | 'opening' | 'ready' | 'failed' = 'none';
 
   async function connect(): Promise<void> {
     if (res.kind !== 'none') return;
@@ -69,13 +79,30 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
       const t1 = performance.now();
       timings = { prepareMs: t1 - connectStartedAt, settingsMs: t0 - connectStartedAt, graphMs: t1 - t0 };
       res = { kind: 'connecting', abort, graph };
-      // The mic opens while the call is set up; the session is only "ready" once both are.
-      const mic = openMic(settings.micDeviceId).then((stream) => {
-        graph.attachMic(stream);
-        hooks.onMicGranted();
-        timings = { ...timings, micMs: performance.now() - t1 };
-      });
-      await Promise.all([mic, establish(settings, graph, abort, false, mic)]);
+      // The mic opens while the call is set up. A permission refusal rejects (the connect fails: the panel's
+      // permission step fixes it); other failures resolve false and leave a text-only session.
+      micState = 'opening';
+      const mic = openMic(settings.micDeviceId).then(
+        (stream) => {
+          if (abort.signal.aborted) return void stream.getTracks().forEach((t) => t.stop());
+          graph.attachMic(stream);
+          micState = 'ready';
+          timings = { ...timings, micMs: performance.now() - t1 };
+          hooks.onMicGranted();
+          hooks.onMicReady();
+          hooks.changed();
+        },
+        (e: unknown) => {
+          if (abort.signal.aborted) return;
+          const error = e instanceof EngineFailure ? e.engineError : undefined;
+          if (!error || error.code === 'mic_permission' || error.code === 'mic_denied') throw e;
+          micState = 'failed';
+          hooks.onMicFailed(error);
+          hooks.changed();
+        },
+      );
+      // Hands-free listens from the first moment, so it is ready only with the mic; push-to-talk does not wait.
+      await Promise.all([mic, establish(settings, graph, abort, false, settings.mode === 'hands-free' ? mic : undefined)]);
     } catch (e) {
       if (!abort.signal.aborted) {
         abort.abort();
@@ -203,6 +230,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
   async function teardown(): Promise<void> {
     const old = res;
     res = { kind: 'none' };
+    micState = 'none';
     activeCall = undefined;
     clearTimeout(refreshTimer);
     hooks.onReset();
@@ -244,6 +272,10 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     },
     get attempt(): number | undefined {
       return attemptNo;
+    },
+    /** `opening` from connect until the mic is attached (or failed: text-only); `none` when disconnected. */
+    get micState(): 'none' | 'opening' | 'ready' | 'failed' {
+      return micState;
     },
   };
 }
