@@ -56,3 +56,47 @@ describe('ParticleCanvas without WebGL', () => {
     sender.close();
   });
 });
+
+describe('ParticleCanvas stops rendering when hidden', () => {
+  it('pauses the runner when the field leaves the screen or the document hides, and resumes after', async () => {
+    const calls: boolean[] = [];
+    vi.doMock('@/lib/particles/runner', () => ({
+      createParticleRunner: () => ({
+        view: { count: 500 },
+        setMode() {},
+        resize() {},
+        setReducedMotion() {},
+        pushFrame() {},
+        dispose() {},
+        setVisible: (v: boolean) => calls.push(v),
+      }),
+    }));
+    let observe: ((entries: { isIntersecting: boolean }[]) => void) | undefined;
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(cb: (entries: { isIntersecting: boolean }[]) => void) {
+          observe = cb;
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const { default: Canvas } = await import('./ParticleCanvas.vue?hidden-test');
+    wrapper = mount(Canvas, { props: { mode: 'idle', maxCount: 1_000, minCount: 500 } });
+    await vi.waitFor(() => expect(calls).toEqual([true]));
+    observe!([{ isIntersecting: false }]);
+    await vi.waitFor(() => expect(calls.at(-1)).toBe(false));
+    observe!([{ isIntersecting: true }]);
+    await vi.waitFor(() => expect(calls.at(-1)).toBe(true));
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(calls.at(-1)).toBe(false));
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(calls.at(-1)).toBe(true));
+    vi.unstubAllGlobals();
+    vi.doUnmock('@/lib/particles/runner');
+  });
+});
