@@ -83,7 +83,8 @@ describe('ParticleCanvas stops rendering when hidden', () => {
         disconnect() {}
       },
     );
-    const { default: Canvas } = await import('./ParticleCanvas.vue?hidden-test');
+    vi.resetModules(); // a fresh ParticleCanvas that sees the mocked runner
+    const { default: Canvas } = await import('./ParticleCanvas.vue');
     wrapper = mount(Canvas, { props: { mode: 'idle', maxCount: 1_000, minCount: 500 } });
     await vi.waitFor(() => expect(calls).toEqual([true]));
     observe!([{ isIntersecting: false }]);
