@@ -7,7 +7,7 @@ import { waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
 import type { Stack } from '../support/stack';
 import { useExtension } from '../support/use-extension';
-import { PRACTICE_PAGES } from '../../scripts/sfmc-server';
+import { appFrame, openPractice } from '../support/practice';
 
 let stack: Stack;
 let b: Browser;
@@ -15,12 +15,10 @@ let sfmc: Page;
 
 useExtension({}, async (env) => {
   ({ stack, b } = env);
-  sfmc = await b.ctx.newPage();
-  await sfmc.goto(PRACTICE_PAGES[0]!.url);
-  await sfmc.bringToFront();
+  sfmc = await openPractice(b);
 });
 
-const jbFrame = (): Frame => sfmc.frames().find((f) => f.url().includes('jbinteractions'))!;
+const jbFrame = (): Frame => appFrame(sfmc, 'https://jbinteractions.');
 
 /** What a hostile script on an SFMC host can do with key events, in the frame it runs in. */
 async function syntheticPresses(frame: Frame | Page, times: number): Promise<void> {

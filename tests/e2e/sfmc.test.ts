@@ -9,6 +9,7 @@ import type { Received } from '../support/emulator-types';
 import { ROOT } from '../../scripts/processes';
 import type { Stack } from '../support/stack';
 import { useExtension } from '../support/use-extension';
+import { appFrame, openPractice } from '../support/practice';
 import { PRACTICE_PAGES } from '../../scripts/sfmc-server';
 
 let stack: Stack;
@@ -17,9 +18,7 @@ let sfmc: Page;
 
 useExtension({}, async (env) => {
   ({ stack, b } = env);
-  sfmc = await b.ctx.newPage();
-  await sfmc.goto(PRACTICE_PAGES[0]!.url);
-  await sfmc.bringToFront();
+  sfmc = await openPractice(b);
   await b.panel.click('[data-testid="connect"]');
   await waitForEngine(b, (s) => s.status === 'ready', 'ready');
 });
@@ -84,7 +83,7 @@ test('hold F9 on the SFMC page: the instructor points at "Journey Settings" insi
   const output = call.clientEvents.find((e) => e.type === 'conversation.item.create' && (e.item as { type?: string }).type === 'function_call_output');
   const result = JSON.parse((output!.item as { output: string }).output);
   assert.equal(result.found, true, `highlight result: ${JSON.stringify(result)}`);
-  const jb = sfmc.frames().find((f) => f.url().includes('jbinteractions'))!;
+  const jb = appFrame(sfmc, 'https://jbinteractions.');
   assert.ok(jb, 'the Journey Builder app frame is loaded');
   const outlined = await jb.evaluate(() => {
     const host = document.querySelector('[data-sfmc-voice-highlight]');

@@ -9,6 +9,7 @@ import { waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
 import type { Stack } from '../support/stack';
 import { useExtension } from '../support/use-extension';
+import { appFrame, openPractice } from '../support/practice';
 import { PRACTICE_PAGES } from '../../scripts/sfmc-server';
 
 let stack: Stack;
@@ -20,15 +21,12 @@ const AS = PRACTICE_PAGES.find((p) => p.app === 'Automation Studio')!;
 
 useExtension({}, async (env) => {
   ({ stack, b } = env);
-  sfmc = await b.ctx.newPage();
-  await sfmc.goto(JB.url);
-  await sfmc.bringToFront();
+  sfmc = await openPractice(b, 'Journey Builder');
   await b.panel.click('[data-testid="connect"]');
   await waitForEngine(b, (s) => s.status === 'ready', 'ready');
   await waitForEngine(b, (x) => (x.contextSent ?? '').includes('"app":"Journey Builder"'), 'Journey Builder context');
 });
 
-const appFrame = (host: string): Frame => sfmc.frames().find((f) => f.url().includes(host))!;
 /** Walkthrough items the stand-in received, over every call (a reconnect starts a new one). */
 const userItems = async () =>
   (await stack.control<Received>('received')).calls.flatMap((c) => c.clientEvents).filter((e) => e.type === 'conversation.item.create' && JSON.stringify(e.item).includes('[SFMC walkthrough'));
@@ -56,7 +54,7 @@ test('a 3-step walkthrough in Journey Builder: each real click advances the pane
     'Make this journey re-entry safe',
     ['Good, now pick the re-entry mode.', 'Now press Done.', 'All set: contacts re-enter only after exiting.'],
   );
-  const jb = appFrame('jbinteractions');
+  const jb = appFrame(sfmc, 'https://jbinteractions.');
   assert.equal((await progress())?.trim(), 'Step 1 of 3');
   await jb.waitForFunction(() => document.querySelector('[data-sfmc-voice-highlight]')?.getAttribute('data-label') === 'Journey Settings');
   const before = (await userItems()).length;
@@ -110,7 +108,7 @@ test('a step whose control is not on this screen says so with candidates; after 
     'Check the query',
     ['Now switch to Automation Studio.', 'The query checks out.'],
   );
-  const jb = appFrame('jbinteractions');
+  const jb = appFrame(sfmc, 'https://jbinteractions.');
   await jb.click('button:has-text("Journey Settings")');
   const missing = await b.panel.waitForSelector('[data-testid="walkthrough-missing"]', { timeout: 15_000 });
   assert.match((await missing.textContent()) ?? '', /Can't find “Finish” on this screen/);
