@@ -12,8 +12,6 @@ let b: Browser;
 
 useExtension({}, async (env) => {
   ({ stack, b } = env);
-  await b.panel.click('[data-testid="connect"]');
-  await waitForEngine(b, (s) => s.status === 'ready', 'ready');
 });
 
 const lastCall = async () => (await stack.control<Received>('received')).calls.at(-1)!;
@@ -26,6 +24,14 @@ async function type(text: string): Promise<void> {
   await b.panel.fill('[data-testid="text-input"]', text);
   await b.panel.press('[data-testid="text-input"]', 'Enter');
 }
+
+test('typing a question while disconnected connects, then sends it (practice mode answers from the pack)', async () => {
+  assert.equal((await b.snapshot())?.status ?? 'idle', 'idle');
+  await type('what is a sendable data extension?');
+  const s = await waitForEngine(b, (x) => x.status === 'ready' && x.transcript.at(-1)?.role === 'assistant' && x.transcript.at(-1)?.status === 'done', 'the typed question answered', 30_000);
+  assert.ok(s.transcript.some((e) => e.role === 'user' && e.text === 'what is a sendable data extension?'));
+  assert.match(s.transcript.at(-1)!.text, /sendable/i);
+});
 
 test('lookup_sfmc_reference: the entries reach the model and the panel shows what was looked up, linked to sources', async () => {
   await stack.control('script', {
