@@ -16,30 +16,32 @@ const variant = buildVariant(process.env);
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-vue'],
+  modules: ['@wxt-dev/module-vue', '@wxt-dev/i18n/module'],
   // Each variant has its own folder, so `npm start` (product) never overwrites what the browser tests load.
   outDirTemplate: outDirTemplate(variant),
   manifest: {
-    name: 'SFMC Voice Instructor',
-    description: 'A voice instructor beside Salesforce Marketing Cloud: hold a key, ask, hear the answer.',
+    // Every user-facing text is in locales/<code>.json (@wxt-dev/i18n writes _locales/); Chrome picks the browser's.
+    default_locale: 'en',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
     ...(variant === 'store' ? {} : { key: PINNED_KEY }),
     icons: ICONS,
     // offscreen: the document that owns mic + WebRTC; storage: settings and transcript. sidePanel is added by WXT.
     permissions: ['offscreen', 'storage'],
-    action: { default_title: 'Open SFMC Voice Instructor', default_icon: ICONS },
+    action: { default_title: '__MSG_manifest_actionTitle__', default_icon: ICONS },
     // At most 4 suggested keys (Chrome refuses to load a 5th). Alt+Shift+T is reserved on Linux.
     commands: {
       'toggle-talk': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Talk to the instructor (press to talk, press again to send)',
+        description: '__MSG_manifest_commandTalk__',
       },
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+Y' },
-        description: 'Open the SFMC Voice Instructor side panel',
+        description: '__MSG_manifest_commandOpenPanel__',
       },
       'stop-speaking': {
         suggested_key: { default: 'Alt+Shift+U' },
-        description: 'Stop the instructor speaking (interrupt)',
+        description: '__MSG_manifest_commandStopSpeaking__',
       },
     },
   },

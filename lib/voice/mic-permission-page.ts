@@ -5,20 +5,35 @@ export function siteSettingsUrl(): string {
   return `chrome://settings/content/siteDetails?site=${encodeURIComponent(`chrome-extension://${browser.runtime.id}`)}`;
 }
 
-export async function requestMicrophone(status: HTMLElement): Promise<void> {
+/** What the page says at each step; the page passes its locale's words (entrypoints/mic-permission/main.ts). */
+export interface MicPageText {
+  waiting: string;
+  allowed: string;
+  blocked: (siteSettings: string) => string;
+  failed: (reason: string) => string;
+}
+
+const ENGLISH: MicPageText = {
+  waiting: 'Waiting for your answer in Chrome’s prompt…',
+  allowed: 'Microphone allowed. You can close this tab and go back to the side panel.',
+  blocked: (url) => `The microphone is blocked. Open ${url} (paste it in the address bar), set Microphone to “Allow”, then press the button again.`,
+  failed: (reason) => `The microphone could not be opened: ${reason}`,
+};
+
+export async function requestMicrophone(status: HTMLElement, text: MicPageText = ENGLISH): Promise<void> {
   status.className = '';
-  status.textContent = 'Waiting for your answer in Chrome’s prompt…';
+  status.textContent = text.waiting;
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     stream.getTracks().forEach((t) => t.stop());
     status.className = 'ok';
-    status.textContent = 'Microphone allowed. You can close this tab and go back to the side panel.';
+    status.textContent = text.allowed;
     await sendTo('background', 'engine/command', { type: 'recheck-mic' }).catch(() => undefined);
   } catch (error) {
     const denied = error instanceof DOMException && error.name === 'NotAllowedError';
     status.className = 'bad';
     status.textContent = denied
-      ? `The microphone is blocked. Open ${siteSettingsUrl()} (paste it in the address bar), set Microphone to “Allow”, then press the button again.`
-      : `The microphone could not be opened: ${error instanceof Error ? error.message : String(error)}`;
+      ? text.blocked(siteSettingsUrl())
+      : text.failed(error instanceof Error ? error.message : String(error));
   }
 }
