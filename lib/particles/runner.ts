@@ -4,6 +4,8 @@
  *
  * Per frame: one rAF callback, numbers only — no allocation. Pauses when told (hidden panel) and while the WebGL
  * context is lost; resumes on restore. `dispose()` stops the loop and frees the GL resources.
+ * Reduced motion (`prefers-reduced-motion: reduce`) stills the field: no loop, one settled picture, redrawn only when
+ * the mode or the size changes.
  */
 import type { FeatureFrame } from '@/worklets/protocol';
 import type { VoiceMode } from '@/lib/voice/types';
@@ -54,6 +56,8 @@ export interface ParticleRunner {
 
 export const DEFAULT_MAX_COUNT = 100_000;
 export const DEFAULT_MIN_COUNT = 32_000;
+/** Steps of 0.1 s the state takes before a still picture, so mode colours have settled. */
+const STILL_SETTLE_STEPS = 30;
 
 export function createParticleRunner(options: ParticleRunnerOptions): ParticleRunner {
   const maxCount = Math.max(1, Math.floor(options.maxCount ?? DEFAULT_MAX_COUNT));
@@ -72,6 +76,7 @@ export function createParticleRunner(options: ParticleRunnerOptions): ParticleRu
   let fpsFrames = 0;
   let fpsMs = 0;
   let manualFrameTimes = false;
+  let reduced = options.reducedMotion ?? false;
 
   const view = createFieldView({
     canvas: options.canvas,
@@ -114,7 +119,16 @@ export function createParticleRunner(options: ParticleRunnerOptions): ParticleRu
     frames++;
   }
 
+  /** Reduced motion: ease the state to where the mode leads (3 s of settling at once) and draw that one picture. */
+  function drawStill(): void {
+    if (disposed || !visible || view.contextLost) return;
+    for (let i = 0; i < STILL_SETTLE_STEPS; i++) state.update(0.1, performance.now());
+    view.render(state.out);
+    frames++;
+  }
+
   function start(): void {
+    if (reduced) return drawStill();
     if (disposed || rafId || !visible || view.contextLost) return;
     lastTs = -1;
     // A pause is not slowness: partial measurement windows are dropped.
@@ -142,11 +156,26 @@ export function createParticleRunner(options: ParticleRunnerOptions): ParticleRu
     get running() {
       return rafId !== 0;
     },
-    setMode: (mode) => state.setMode(mode),
-    setReducedMotion: (reduced) => state.setReducedMotion(reduced),
+    setMode(mode) {
+      state.setMode(mode);
+      if (reduced) drawStill();
+    },
+    setReducedMotion(r) {
+      state.setReducedMotion(r);
+      reduced = r;
+      if (r) {
+        stop();
+        fps = 0;
+        emit();
+      }
+      start();
+    },
     // Frames carry their own clock; the state compares arrival times on the rAF clock (performance.now()).
     pushFrame: (f) => state.pushFrame(f, performance.now()),
-    resize: (w, h) => view.resize(w, h),
+    resize(w, h) {
+      view.resize(w, h);
+      if (reduced) drawStill();
+    },
     setVisible(v) {
       visible = v;
       if (v) start();
