@@ -3,8 +3,9 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import { i18n } from '#i18n';
+import { browserUiLanguage } from '@/lib/i18n/ui-language';
 import App from './App.vue';
 
-document.documentElement.lang = browser.i18n.getUILanguage();
+document.documentElement.lang = browserUiLanguage() ?? 'en';
 document.title = i18n.t('app.title');
 createApp(App).use(createPinia()).mount('#app');

@@ -15,7 +15,7 @@ describe('locale catalog', () => {
     expect(substitute('Step $1 of $2 costs $$3', ['2', '5'])).toBe('Step 2 of 5 costs $3');
   });
   it('finds keys in t() calls, data-i18n attributes and __MSG_ names', () => {
-    const src = `{{ t('app.title') }} <p data-i18n="mic.heading"></p> t("a.b", [x]) name: '__MSG_manifest_name__' '@@ui' __MSG_@@ui_locale__ at('no')`;
-    expect(usedKeys(src)).toEqual({ keys: ['app.title', 'a.b', 'mic.heading'], chromeNames: ['manifest_name'] });
+    const src = `{{ t('app.title') }} <p data-i18n="mic.heading"></p> t("a.b", [x]) name: '__MSG_manifest_name__' '@@ui' __MSG_@@ui_locale__ at('no') i18n?.getMessage?.('app_locale')`;
+    expect(usedKeys(src)).toEqual({ keys: ['app.title', 'a.b', 'mic.heading'], chromeNames: ['manifest_name', 'app_locale'] });
   });
 });

@@ -2,7 +2,9 @@
  * Fill a static page's texts in the browser's language: every element with `data-i18n="key"` gets that message as
  * its text, and `<html lang>` says which language it is. Elements whose key has no message keep their English.
  */
-export function localizePage(doc: Document, message: (key: string) => string | undefined, lang = browser?.i18n?.getUILanguage?.()): void {
+import { browserUiLanguage } from './ui-language';
+
+export function localizePage(doc: Document, message: (key: string) => string | undefined, lang = browserUiLanguage()): void {
   if (lang) doc.documentElement.lang = lang;
   for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const text = message(el.dataset.i18n ?? '');

@@ -1,6 +1,7 @@
 /**
- * The instructor's answer language when the user never chose one: the browser's UI language, if the instructor
- * offers it (lib/languages.ts), else English. "pt-BR" → "pt", "de-AT" → "de", "ja" → "ja", "tr" → "en".
+ * The language the panel is shown in, and the instructor's answer language when the user never chose one: the
+ * browser's UI language, if the instructor offers it (lib/languages.ts), else English. "pt-BR" → "pt", "de-AT" →
+ * "de", "ja" → "ja", "tr" → "en".
  */
 import { LANGUAGES } from '@/lib/languages';
 
@@ -9,10 +10,14 @@ export function answerLanguageFor(uiLanguage: string | undefined, offered: Recor
   return base in offered ? base : 'en';
 }
 
-/** chrome.i18n.getUILanguage() where an extension context has it; undefined elsewhere (Node scripts, tools). */
+/**
+ * The language of the messages Chrome chose for the browser's UI language (each locale file names itself in
+ * `app.locale`), else chrome.i18n.getUILanguage(); undefined outside an extension (Node scripts, tools). The messages'
+ * own code is the truth: Chromium without its language packs reports "en-US" while it shows a `--lang` locale.
+ */
 export function browserUiLanguage(): string | undefined {
   try {
-    return browser?.i18n?.getUILanguage?.();
+    return browser?.i18n?.getMessage?.('app_locale') || browser?.i18n?.getUILanguage?.();
   } catch {
     return undefined;
   }

@@ -14,17 +14,10 @@ import SnippetCard from '@/components/transcript/SnippetCard.vue';
 import { reduceWalkthrough, type Walkthrough } from '@/lib/walkthrough/state';
 import type { EngineSnapshot, EngineStatus } from '@/lib/voice/types';
 import { idleSnapshot, useVoiceStore } from '@/stores/voice';
-import { localeCodes, missing, readLocale, useLocale } from '@/tests/support/fake-i18n';
+import { englishLeftIn, localeCodes, missing, readLocale, useLocale } from '@/tests/support/fake-i18n';
 
 const en = readLocale('en');
 const STATUSES: EngineStatus[] = ['idle', 'preparing', 'connecting', 'ready', 'listening', 'thinking', 'speaking', 'reconnecting', 'error'];
-
-/** English messages that must not show in another locale (long enough not to be a shared word like "Mode"). */
-function englishLeftIn(code: string, text: string): string[] {
-  if (code === 'en') return [];
-  const own = [...readLocale(code).values()].join('\n');
-  return [...en.values()].filter((m) => m.length >= 8 && !m.includes('$') && !own.includes(m) && text.includes(m));
-}
 
 let wrappers: VueWrapper[] = [];
 const keep = <T extends VueWrapper>(w: T): T => (wrappers.push(w), w);

@@ -33,6 +33,9 @@ export interface LaunchOptions {
   panelQuery?: string;
   /** false: no auto-accepted mic prompt, as for a new user (the offscreen document then cannot get the mic). */
   fakeMicPrompt?: boolean;
+  /** More Chromium flags (e.g. `--lang=de`) and environment (e.g. `LANGUAGE`, which Chromium on Linux also reads). */
+  args?: string[];
+  env?: Record<string, string>;
 }
 
 export async function launch(stack: Stack, opts: LaunchOptions = {}): Promise<Browser> {
@@ -59,7 +62,9 @@ export async function launch(stack: Stack, opts: LaunchOptions = {}): Promise<Br
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(opts.args ?? []),
     ],
+    ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;

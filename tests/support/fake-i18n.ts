@@ -3,21 +3,11 @@
  * a test can render the panel in any locale and see every text that locale really has. `useLocale('de')` switches;
  * the vitest setup (tests/support/i18n-setup.ts) starts every test file in English.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { chromeName, flattenLocale, substitute, type LocaleFile } from '@/lib/i18n/catalog';
+import { chromeName, substitute } from '@/lib/i18n/catalog';
+import { readLocale } from './locales';
 
-export const LOCALES_DIR = path.resolve(import.meta.dirname, '../../locales');
-
-/** Every locale file's code: ['de', 'en', …]. */
-export function localeCodes(): string[] {
-  return fs.readdirSync(LOCALES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
-}
-
-export function readLocale(code: string): Map<string, string> {
-  return flattenLocale(JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, `${code}.json`), 'utf8')) as LocaleFile);
-}
+export { englishLeftIn, localeCodes, readLocale } from './locales';
 
 /** Messages asked for that the locale lacks (getMessage answered ''), since the last useLocale. */
 export const missing = new Set<string>();
