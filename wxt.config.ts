@@ -27,7 +27,10 @@ export default defineConfig({
     ...(variant === 'store' ? {} : { key: PINNED_KEY }),
     icons: ICONS,
     // offscreen: the document that owns mic + WebRTC; storage: settings and transcript. sidePanel is added by WXT.
-    permissions: ['offscreen', 'storage'],
+    // identity: organisation sign-in (launchWebAuthFlow, lib/sso).
+    permissions: ['offscreen', 'storage', 'identity'],
+    // Admin policy (chrome.storage.managed): the keys an organisation may set (lib/policy, README "For administrators").
+    storage: { managed_schema: 'managed-schema.json' },
     action: { default_title: '__MSG_manifest_actionTitle__', default_icon: ICONS },
     // At most 4 suggested keys (Chrome refuses to load a 5th). Alt+Shift+T is reserved on Linux.
     commands: {

@@ -10,6 +10,7 @@ import type { TalkMode } from '@/lib/voice/types';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { StoredWalkthrough } from '@/lib/walkthrough/controller';
 import { answerLanguageFor, browserUiLanguage } from '@/lib/i18n/ui-language';
+import type { PolicyView } from '@/lib/policy/policy';
 
 /** USD per 1M tokens, by kind; one table per model (lib/conversation/prices.ts). Edit in settings ("Prices"). */
 export type { ModelPrices, PriceTable };
@@ -42,6 +43,10 @@ export interface Settings {
   minutesCap: number;
   /** Disconnect this many minutes after the side panel closed, whatever the talk mode (0 = keep running). */
   panelClosedDisconnectMinutes: number;
+  /** Attached to the effective settings from the admin policy (lib/policy/managed.ts); never stored. */
+  policy?: PolicyView;
+  /** The signed-in user's ID token (lib/sso), sent to the token service instead of the access key; never stored here. */
+  idToken?: string;
 }
 
 /** Practice-mode presets come from the build environment (WXT_TOKEN_SERVICE_URL / WXT_TOKEN_SERVICE_ACCESS_KEY). */

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import SettingsForm from './SettingsForm.vue';
 
 describe('SettingsForm', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
   it('emits one field at a time, trimmed', async () => {
     const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
     const url = w.find('[data-testid="setting-url"]');
@@ -74,5 +77,26 @@ describe('SettingsForm', () => {
       await input.trigger('change');
       expect(w.emitted('save')?.at(-1)).toEqual([{ [key]: want }]);
     }
+  });
+
+  it('shows locked settings as set by the organization, disabled, and hides hands-free when not allowed', async () => {
+    const policy = { locked: ['voice', 'mode', 'minutesCap'] as (keyof typeof DEFAULT_SETTINGS)[], handsFreeAllowed: false, pointingAllowed: false };
+    const w = mount(SettingsForm, { props: { settings: { ...DEFAULT_SETTINGS, voice: 'cedar', minutesCap: 30, policy } } });
+    const voice = w.find('[data-testid="setting-voice"]');
+    expect((voice.element as HTMLSelectElement).disabled).toBe(true);
+    expect((voice.element as HTMLSelectElement).value).toBe('cedar');
+    expect((w.find('[data-testid="setting-minutes-cap"]').element as HTMLInputElement).disabled).toBe(true);
+    expect((w.find('[data-testid="setting-language"]').element as HTMLSelectElement).disabled).toBe(false);
+    expect(w.findAll('.locked').map((n) => n.text())).toEqual(['Set by your organization', 'Set by your organization', 'Set by your organization']);
+    expect(w.find('[data-testid="setting-mode"] option[value="hands-free"]').exists()).toBe(false);
+    expect(w.find('[data-testid="pointing-off"]').exists()).toBe(true);
+    expect(w.find('[data-testid="sso"]').exists()).toBe(false);
+  });
+
+  it('offers organization sign-in when the policy names a provider', () => {
+    const policy = { locked: [], handsFreeAllowed: true, pointingAllowed: true, oidc: { issuer: 'https://id.example', clientId: 'ext' } };
+    const w = mount(SettingsForm, { props: { settings: { ...DEFAULT_SETTINGS, policy } } });
+    expect(w.find('[data-testid="sso-sign-in"]').text()).toBe('Sign in with your organization');
+    expect(w.findAll('.locked')).toHaveLength(0);
   });
 });

@@ -10,6 +10,7 @@ import { createSfmcRouter } from '@/lib/sfmc/router';
 import type { EngineCommand } from '@/lib/voice/types';
 import type { PageContext } from '@/lib/sfmc/types';
 import { ensureOffscreen, hasOffscreen } from './offscreen';
+import { loadEffectiveSettings } from '@/lib/policy/managed';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -92,7 +93,8 @@ export function startRouter(): void {
     'sfmc/highlight': (req) => sfmc.highlight(req),
     'sfmc/clear-highlight': () => sfmc.clearHighlight(),
     'sfmc/get-context': () => sfmc.getContext(),
-    'settings/get': () => loadSettings(),
+    // Effective settings: the admin policy over the user's (lib/policy), with the signed-in user's ID token.
+    'settings/get': () => loadEffectiveSettings(),
     'transcript/save': (entries) => transcriptItem.setValue(entries),
     'transcript/load': () => transcriptItem.getValue(),
   }, { fromContentScripts: CONTENT_SCRIPT_MESSAGES });

@@ -22,12 +22,14 @@ export async function mintToken(settings: Settings, signal: AbortSignal): Promis
   // The access key is never sent in clear text to another machine.
   if (refused) throw new EngineFailure({ code: 'token_url_insecure', message: refused, fix: 'Fix the token service URL in Settings.' }, 'none');
   const url = `${settings.tokenServiceUrl.replace(/\/+$/, '')}/api/token`;
+  // Signed in with the organisation (lib/sso): the ID token identifies the user; otherwise the shared access key.
+  const bearer = settings.idToken || settings.accessKey;
   let res: Response;
   try {
     res = await fetch(url, {
       method: 'POST',
       signal,
-      headers: { 'content-type': 'application/json', ...(settings.accessKey ? { authorization: `Bearer ${settings.accessKey}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
       body: JSON.stringify({ voice: settings.voice, language: settings.language, mode: settings.mode }),
     });
   } catch (error) {

@@ -22,9 +22,13 @@ export function withoutPageText(result: HighlightResult): HighlightResult | { fo
   return { found: false, reason: 'Not found on this screen. Page-context sharing is off, so no alternatives can be listed.', candidates: [] };
 }
 
+/** An admin policy can turn pointing and walkthroughs off (lib/policy); read per call so a change applies live. */
+export const POINTING_OFF = { refused: true, note: 'Your organization has turned off pointing and walkthroughs: describe where the control is in words instead.' };
+
 export function createEngineTools(deps: { io: EngineIO; sharePageContext(): boolean; addEntry(entry: TranscriptEntry): void }) {
   const registry = createToolRegistry({
     highlight_element: async (args) => {
+      if (await pointingOff()) return POINTING_OFF;
       if (typeof args.label !== 'string' || !args.label.trim()) throw new Error('label is required');
       const result = await deps.io.highlight(args as unknown as HighlightRequest);
       return deps.sharePageContext() ? result : withoutPageText(result);
@@ -40,13 +44,14 @@ export function createEngineTools(deps: { io: EngineIO; sharePageContext(): bool
       deps.addEntry({ id, role: 'tool', text: snippet.title, status: 'done', at: Date.now(), snippet });
       return output;
     },
-    start_walkthrough: (args) => deps.io.startWalkthrough(parseWalkthroughArgs(args)),
+    start_walkthrough: async (args) => ((await pointingOff()) ? POINTING_OFF : deps.io.startWalkthrough(parseWalkthroughArgs(args))),
     lookup_sfmc_reference: async (args) => {
       const { query, results, note, found } = await lookupReference(args);
       deps.addEntry({ id: `lookup_${Date.now()}_${(lookupCount += 1)}`, role: 'tool', text: query, status: 'done', at: Date.now(), lookups: { query, found } });
       return note ? { results, note } : { results };
     },
   });
+  const pointingOff = async () => (await Promise.resolve(deps.io.getSettings?.()).catch(() => undefined))?.policy?.pointingAllowed === false;
   const showSnippet = createSnippetChecker();
   let snippetCount = 0;
   let lookupCount = 0;
