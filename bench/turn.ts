@@ -132,7 +132,11 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ release_to_commit_ms: round(releaseToCommit), commit_to_audio_ms: round(commitToAudio), standin_floor_ms: round(standinFloor), client_overhead_ms: round(overhead), turns: TURNS }));
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// node-datachannel keeps native handles alive after the floor client closed: end the process explicitly.
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
