@@ -74,7 +74,10 @@ test('Chromium loads the policy file into chrome.storage.managed (and chrome://p
       return walk(document);
     })()`);
   let text = '';
-  for (let i = 0; i < 50 && !text.includes('voiceLocked'); i++) (text = await deepText()), await page.waitForTimeout(200);
+  for (let i = 0; i < 50 && !text.includes('voiceLocked'); i++) {
+    text = await deepText();
+    await page.waitForTimeout(200);
+  }
   await page.close();
   assert.match(text, new RegExp(PINNED_EXTENSION_ID), `chrome://policy names the extension: ${text.slice(0, 400)}`);
   assert.match(text, /voiceLocked/, 'and lists its policy keys');
