@@ -5,13 +5,19 @@ import { EngineFailure } from './failure';
 import type { EngineSignal } from './state-machine';
 import type { EngineError } from './types';
 
-const mic = vi.hoisted(() => ({ resolve: undefined as undefined | ((s: MediaStream) => void), reject: undefined as undefined | ((e: unknown) => void) }));
+const mic = vi.hoisted(() => ({
+  resolve: undefined as undefined | ((s: MediaStream) => void),
+  reject: undefined as undefined | ((e: unknown) => void),
+  opened: 0,
+  permission: 'granted' as PermissionState,
+}));
 
 vi.mock('./audio-graph', () => ({
   createAudioGraph: async () => ({ sendTrack: {}, attachMic: vi.fn(), playRemote: vi.fn(), close: async () => undefined, gate: { open() {}, close() {}, isOpen: false, openedAt: 0 } }),
 }));
 vi.mock('./mic', () => ({
-  openMic: () => new Promise<MediaStream>((resolve, reject) => Object.assign(mic, { resolve, reject })),
+  openMic: () => new Promise<MediaStream>((resolve, reject) => Object.assign(mic, { resolve, reject, opened: mic.opened + 1 })),
+  queryMicPermission: async () => mic.permission,
 }));
 vi.mock('./token', () => ({
   mintToken: async () => ({ value: 'ek_1', expires_at: 0, model: 'gpt-realtime-2', voice: 'marin', language: 'en', realtime_url: 'http://127.0.0.1:1/v1/realtime/calls' }),
@@ -53,7 +59,7 @@ const until = async (cond: () => boolean) => {
 const stream = { getTracks: () => [] } as unknown as MediaStream;
 
 describe('link: the microphone is off the critical path', () => {
-  beforeEach(() => Object.assign(mic, { resolve: undefined, reject: undefined }));
+  beforeEach(() => Object.assign(mic, { resolve: undefined, reject: undefined, opened: 0, permission: 'granted' }));
 
   it('push-to-talk: ready while the mic is still opening; the mic attaches later', async () => {
     const t = setup('push-to-talk');
@@ -61,6 +67,7 @@ describe('link: the microphone is off the critical path', () => {
     await until(() => t.signals.includes('ready'));
     expect(t.link.micState).toBe('opening');
     expect(t.link.kind).toBe('live');
+    expect(mic.opened).toBe(1); // opened as the session became ready, not beside the token fetch
     mic.resolve!(stream);
     await until(() => t.link.micState === 'ready');
     expect(t.micReady()).toBe(1);
@@ -87,7 +94,17 @@ describe('link: the microphone is off the critical path', () => {
     expect(t.signals).not.toContain('fail');
   });
 
+  it('push-to-talk with a granted mic opens it only once the call is up', async () => {
+    const t = setup('push-to-talk');
+    void t.link.connect();
+    await until(() => t.signals.includes('connect'));
+    expect(mic.opened).toBe(0);
+    await until(() => t.signals.includes('ready'));
+    expect(mic.opened).toBe(1);
+  });
+
   it('a refused permission still fails the connect (the panel shows the permission step)', async () => {
+    mic.permission = 'prompt'; // not granted yet: the mic opens at once, so the refusal comes before any call
     const t = setup('push-to-talk');
     void t.link.connect();
     await until(() => mic.reject !== undefined);

@@ -3,8 +3,8 @@
  * session.created), retries by EngineFailure.recovery, reconnects that keep the mic and graph, and the planned
  * refresh before the API's 60-minute cap. What exists is exactly what the phase owns (`Resources`).
  *
- * The send track comes from the audio graph, so the call does not need the microphone: it opens in parallel, off the
- * critical path. Push-to-talk is ready without it (the first press waits for it only if it is still opening);
+ * The send track comes from the audio graph, so the call does not need the microphone: it opens off the critical
+ * path (beside the call, or right after it for push-to-talk with a granted mic). Push-to-talk is ready without it (the first press waits for it only if it is still opening);
  * hands-free waits for it. A microphone that fails for want of hardware leaves a text-only session (`micState`
  * 'failed', typing still works); a missing permission stays an error, since the panel's permission step fixes it.
  */
@@ -14,7 +14,7 @@ import type { Settings } from '@/lib/settings';
 import { createAudioGraph, type AudioGraph } from './audio-graph';
 import { openCall, type Call } from './call';
 import { EngineFailure } from './failure';
-import { openMic } from './mic';
+import { openMic, queryMicPermission } from './mic';
 import type { EngineSignal } from './state-machine';
 import { mintToken } from './token';
 import type { ConnectTimings, EngineError } from './types';
@@ -74,35 +74,45 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     hooks.signal('prepare');
     try {
       const t0 = performance.now();
-      const graph = await createAudioGraph();
+      const [graph, permission] = await Promise.all([createAudioGraph(), queryMicPermission()]);
       if (abort.signal.aborted) return void (await graph.close());
       const t1 = performance.now();
       timings = { prepareMs: t1 - connectStartedAt, settingsMs: t0 - connectStartedAt, graphMs: t1 - t0 };
       res = { kind: 'connecting', abort, graph };
-      // The mic opens while the call is set up. A permission refusal rejects (the connect fails: the panel's
-      // permission step fixes it); other failures resolve false and leave a text-only session.
+      // A permission refusal rejects (the connect fails: the panel's permission step fixes it); other failures leave a
+      // text-only session. With push-to-talk and a granted mic, the mic opens once the call is up: opening it costs
+      // ~50 ms of this document's time and slowed the token fetch and SDP when run beside them. Otherwise it opens at
+      // once, so hands-free is ready with it and a refusal fails before any call is made.
       micState = 'opening';
-      const mic = openMic(settings.micDeviceId).then(
-        (stream) => {
-          if (abort.signal.aborted) return void stream.getTracks().forEach((t) => t.stop());
-          graph.attachMic(stream);
-          micState = 'ready';
-          timings = { ...timings, micMs: performance.now() - t1 };
-          hooks.onMicGranted();
-          hooks.onMicReady();
-          hooks.changed();
-        },
-        (e: unknown) => {
-          if (abort.signal.aborted) return;
-          const error = e instanceof EngineFailure ? e.engineError : undefined;
-          if (!error || error.code === 'mic_permission' || error.code === 'mic_denied') throw e;
-          micState = 'failed';
-          hooks.onMicFailed(error);
-          hooks.changed();
-        },
-      );
-      // Hands-free listens from the first moment, so it is ready only with the mic; push-to-talk does not wait.
-      await Promise.all([mic, establish(settings, graph, abort, false, settings.mode === 'hands-free' ? mic : undefined)]);
+      let mic: Promise<void> | undefined;
+      const startMic = (): Promise<void> => {
+        const from = performance.now();
+        return (mic ??= openMic(settings.micDeviceId).then(
+          (stream) => {
+            if (abort.signal.aborted) return void stream.getTracks().forEach((t) => t.stop());
+            graph.attachMic(stream);
+            micState = 'ready';
+            timings = { ...timings, micMs: performance.now() - from };
+            hooks.onMicGranted();
+            hooks.onMicReady();
+            hooks.changed();
+          },
+          (e: unknown) => {
+            if (abort.signal.aborted) return;
+            const error = e instanceof EngineFailure ? e.engineError : undefined;
+            if (!error || error.code === 'mic_permission' || error.code === 'mic_denied') throw e;
+            micState = 'failed';
+            hooks.onMicFailed(error);
+            hooks.changed();
+          },
+        ));
+      };
+      if (settings.mode !== 'hands-free' && permission === 'granted') {
+        await establish(settings, graph, abort, false, undefined, () => void startMic().catch(() => undefined));
+        await mic; // a refusal after all (the grant was revoked meanwhile) fails the session like before
+      } else {
+        await Promise.all([startMic(), establish(settings, graph, abort, false, settings.mode === 'hands-free' ? startMic() : undefined)]);
+      }
     } catch (e) {
       if (!abort.signal.aborted) {
         abort.abort();
@@ -111,7 +121,8 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     }
   }
 
-  async function establish(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean, mic?: Promise<void>): Promise<void> {
+  /** `mic`: wait for it before ready (hands-free); `onLive`: runs as the session becomes ready (opens a deferred mic). */
+  async function establish(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean, mic?: Promise<void>, onLive?: () => void): Promise<void> {
     res = { kind: 'connecting', abort, graph };
     hooks.signal('connect');
     for (let attempt = 1; ; attempt++) {
@@ -133,6 +144,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     if (abort.signal.aborted) return;
     timings = { ...timings, totalMs: performance.now() - totalFrom };
     attemptNo = undefined;
+    onLive?.();
     hooks.signal('ready');
     await hooks.onReady(resumed);
   }
