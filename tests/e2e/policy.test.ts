@@ -3,25 +3,16 @@
 // refused), and a changed file applies while the panel is open. The file is removed afterwards, also on failure.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { launch, waitForEngine, type Browser } from '../support/browser';
 import type { Received } from '../support/emulator-types';
 import { ACCESS_KEY, startStack, type Stack } from '../support/stack';
 import { PINNED_EXTENSION_ID } from '../../lib/extension-id';
+import { policyFile } from '../support/policy-file';
 
-const POLICY_DIR = '/etc/chromium/policies/managed';
-const POLICY_FILE = path.join(POLICY_DIR, 'sfmc-voice-e2e-policy.json');
+const policy = policyFile('sfmc-voice-e2e-policy');
 
 let stack: Stack;
 let b: Browser;
-let createdDir = false;
-
-function writePolicy(values: Record<string, unknown>): void {
-  const tmp = `${POLICY_FILE}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify({ '3rdparty': { extensions: { [PINNED_EXTENSION_ID]: values } } }, null, 2));
-  fs.renameSync(tmp, POLICY_FILE); // whole file at once: Chromium never reads half of it
-}
 
 function basePolicy(): Record<string, unknown> {
   return {
@@ -40,17 +31,13 @@ function basePolicy(): Record<string, unknown> {
 
 before(async () => {
   stack = await startStack();
-  createdDir = !fs.existsSync(POLICY_DIR);
-  fs.mkdirSync(POLICY_DIR, { recursive: true });
-  writePolicy(basePolicy());
+  policy.write(basePolicy());
   // The user had chosen hands-free and another voice before the policy arrived.
   b = await launch(stack, { settings: { mode: 'hands-free', voice: 'ash', language: 'fr' } });
 });
 
 after(async () => {
-  fs.rmSync(POLICY_FILE, { force: true });
-  fs.rmSync(`${POLICY_FILE}.tmp`, { force: true });
-  if (createdDir) fs.rmSync('/etc/chromium/policies', { recursive: true, force: true });
+  policy.remove();
   await b?.close();
   await stack?.stop();
 });
@@ -121,7 +108,7 @@ test('the engine uses the effective settings: push-to-talk, and pointing refused
 test('a changed policy file applies live (storage.onChanged, area managed)', async () => {
   await b.panel.click('[data-testid="toggle-settings"]');
   await b.panel.waitForSelector('[data-testid="settings"]');
-  writePolicy({ ...basePolicy(), voiceLocked: false, handsFreeAllowed: true });
+  policy.write({ ...basePolicy(), voiceLocked: false, handsFreeAllowed: true });
   // Chromium watches the policy directory and reloads after the file settles (a few seconds).
   await b.panel.waitForFunction(() => !(document.querySelector('[data-testid="setting-voice"]') as HTMLSelectElement | null)?.disabled, undefined, { timeout: 60_000 });
   assert.equal((await managed()).voiceLocked, false);
