@@ -59,7 +59,7 @@ export async function createAudioGraph(): Promise<AudioGraph> {
     return prewarmAudio();
   });
   warm = undefined; // this graph owns the context now; the next connect warms a new one
-  await context.resume();
+  if (context.state !== 'running') await context.resume(); // a warm context is running: no audio-thread round trip
   const channel = new BroadcastChannel(FEATURE_CHANNEL);
   const levels: AudioGraph['levels'] = { mic: { rms: 0, peak: 0, frames: 0 }, assistant: { rms: 0, peak: 0, frames: 0 } };
 

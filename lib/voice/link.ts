@@ -16,7 +16,7 @@ import { openCall, type Call } from './call';
 import { EngineFailure } from './failure';
 import { openMic, queryMicPermission } from './mic';
 import type { EngineSignal } from './state-machine';
-import { mintToken } from './token';
+import { mintToken, type MintedToken } from './token';
 import type { ConnectTimings, EngineError } from './types';
 
 const MAX_ATTEMPTS = 5;
@@ -64,6 +64,8 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
   /** Start of what `timings.totalMs` measures: the user's click, or the reconnect attempt. */
   let totalFrom = 0;
   let micState: 'none' | 'opening' | 'ready' | 'failed' = 'none';
+  /** A key minted ahead for the next attempt (the first of a connect), used once. */
+  let pretoken: Promise<MintedToken> | undefined;
 
   async function connect(): Promise<void> {
     if (res.kind !== 'none') return;
@@ -74,6 +76,10 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     hooks.signal('prepare');
     try {
       const t0 = performance.now();
+      // The first key is fetched while the audio graph is built: neither needs the other.
+      const firstToken = mintToken(settings, abort.signal);
+      firstToken.catch(() => undefined); // its failure is handled where the first attempt awaits it
+      pretoken = firstToken;
       const [graph, permission] = await Promise.all([createAudioGraph(), queryMicPermission()]);
       if (abort.signal.aborted) return void (await graph.close());
       const t1 = performance.now();
@@ -151,7 +157,9 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
 
   async function attemptOnce(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean): Promise<void> {
     const t0 = performance.now();
-    const token = await mintToken(settings, abort.signal);
+    const early = pretoken;
+    pretoken = undefined;
+    const token = await (early ?? mintToken(settings, abort.signal));
     const t1 = performance.now();
     model = token.model;
     endpoint = new URL(token.realtime_url).origin;
@@ -243,6 +251,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     const old = res;
     res = { kind: 'none' };
     micState = 'none';
+    pretoken = undefined;
     activeCall = undefined;
     clearTimeout(refreshTimer);
     hooks.onReset();
