@@ -3,11 +3,29 @@
  * extension: authorization code + PKCE, refresh tokens), any login accepted, and a scripted "user" that drives its
  * login and consent pages the way the sign-in window would.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
+// @ts-expect-error -- oidc-provider ships no types (@types/oidc-provider is not installed): typed below, as used here.
+import ProviderJs from 'oidc-provider';
 import { exportJWK, generateKeyPair } from 'jose';
 import { PINNED_EXTENSION_ID, PINNED_EXTENSION_ORIGIN } from '../../lib/extension-id';
+
+interface ProviderClient {
+  grantTypeAllowed(type: string): boolean;
+}
+interface ProviderConfig {
+  clients: Record<string, unknown>[];
+  jwks: { keys: Record<string, unknown>[] };
+  cookies: { keys: string[] };
+  scopes: string[];
+  claims: Record<string, string[]>;
+  conformIdTokenClaims: boolean;
+  findAccount(ctx: unknown, sub: string): { accountId: string; claims(): Record<string, unknown> };
+  ttl: Record<string, number>;
+  clientBasedCORS(ctx: unknown, origin: string, client: ProviderClient): boolean;
+  issueRefreshToken(ctx: unknown, client: ProviderClient, code: { scopes: Set<string> }): boolean | Promise<boolean>;
+}
+const Provider = ProviderJs as new (issuer: string, config: ProviderConfig) => { callback(): RequestListener };
 
 export const CLIENT_ID = 'sfmc-voice-extension';
 /** What chrome.identity.getRedirectURL() answers for the pinned extension id. */
