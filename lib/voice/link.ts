@@ -64,6 +64,8 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
   /** Start of what `timings.totalMs` measures: the user's click, or the reconnect attempt. */
   let totalFrom = 0;
   let micState: 'none' | 'opening' | 'ready' | 'failed' = 'none';
+  /** A microphone opened in this document before (the permission stands unless revoked: then the mic fails). */
+  let micOpenedBefore = false;
   /** A key minted ahead for the next attempt (the first of a connect), used once. */
   let pretoken: Promise<MintedToken> | undefined;
 
@@ -80,7 +82,11 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
       const firstToken = mintToken(settings, abort.signal);
       firstToken.catch(() => undefined); // its failure is handled where the first attempt awaits it
       pretoken = firstToken;
-      const [graph, permission] = await Promise.all([createAudioGraph(), queryMicPermission()]);
+      // Asking for the permission state takes tens of ms here: once a mic opened in this document it is not asked
+      // again, and otherwise it may not hold up the graph (no answer in time counts as "not granted").
+      const graphReady = createAudioGraph();
+      const permission = micOpenedBefore ? 'granted' : await Promise.race([queryMicPermission(), graphReady.then(() => 'unknown' as const)]);
+      const graph = await graphReady;
       if (abort.signal.aborted) return void (await graph.close());
       const t1 = performance.now();
       timings = { prepareMs: t1 - connectStartedAt, settingsMs: t0 - connectStartedAt, graphMs: t1 - t0 };
@@ -98,6 +104,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
             if (abort.signal.aborted) return void stream.getTracks().forEach((t) => t.stop());
             graph.attachMic(stream);
             micState = 'ready';
+            micOpenedBefore = true;
             timings = { ...timings, micMs: performance.now() - from };
             hooks.onMicGranted();
             hooks.onMicReady();
