@@ -27,8 +27,9 @@ export default defineConfig({
     ...(variant === 'store' ? {} : { key: PINNED_KEY }),
     icons: ICONS,
     // offscreen: the document that owns mic + WebRTC; storage: settings and transcript. sidePanel is added by WXT.
-    // identity: organisation sign-in (launchWebAuthFlow, lib/sso).
-    permissions: ['offscreen', 'storage', 'identity'],
+    permissions: ['offscreen', 'storage'],
+    // Organisation sign-in (launchWebAuthFlow, lib/sso): asked for on the first "Sign in" click (it shows no prompt).
+    optional_permissions: ['identity'],
     // Admin policy (chrome.storage.managed): the keys an organisation may set (lib/policy, README "For administrators").
     storage: { managed_schema: 'managed-schema.json' },
     action: { default_title: '__MSG_manifest_actionTitle__', default_icon: ICONS },

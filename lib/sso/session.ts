@@ -50,6 +50,8 @@ export async function refreshSession(session: SsoSession, fetchImpl: typeof fetc
 
 /** The panel's "Sign in with your organization": runs the flow in Chrome's sign-in window and stores the session. */
 export async function signInWithBrowser(config: OidcConfig): Promise<SsoSession> {
+  // Optional permission, only for organisations that use sign-in; the request must come first, in the click.
+  if (!(await browser.permissions.request({ permissions: ['identity'] }))) throw new Error('Sign-in needs the "identity" permission, which was refused.');
   const session = await signIn(config, {
     redirectUri: browser.identity.getRedirectURL(),
     launch: async (url) => {
