@@ -74,9 +74,10 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     connectStartedAt = performance.now();
     const abort = new AbortController();
     res = { kind: 'preparing', abort };
-    const settings = await hooks.loadSettings();
     hooks.signal('prepare');
     try {
+      // Inside the try: settings that cannot be read fail this connect with a message instead of leaving it stuck.
+      const settings = await hooks.loadSettings();
       const t0 = performance.now();
       // The first key is fetched while the audio graph is built: neither needs the other.
       const firstToken = mintToken(settings, abort.signal);
