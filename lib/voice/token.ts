@@ -44,6 +44,8 @@ export async function mintToken(settings: Settings, signal: AbortSignal): Promis
   if (!res.ok) {
     const retryAfter = Number(res.headers.get('retry-after'));
     const recovery = res.status >= 500 ? 'backoff' : 'none';
+    // The organisation's sign-in (lib/sso) is the credential: say to sign in, not to paste an access key.
+    if (res.status === 401 && settings.policy?.oidc && (settings.idToken || !settings.accessKey)) throw new EngineFailure(signInNeeded(Boolean(settings.idToken)), 'none');
     throw new EngineFailure(describeTokenFailure(res.status, body, settings.tokenServiceUrl), recovery, Number.isFinite(retryAfter) ? retryAfter * 1000 : 0);
   }
   const token = body as Partial<MintedToken> | null;
@@ -54,6 +56,14 @@ export async function mintToken(settings: Settings, signal: AbortSignal): Promis
     );
   }
   return token as MintedToken;
+}
+
+export function signInNeeded(hadToken: boolean): { code: string; message: string; fix: string } {
+  return {
+    code: 'token_sign_in',
+    message: hadToken ? 'The token service did not accept your organization sign-in.' : 'Sign in with your organization to connect.',
+    fix: 'Open Settings and choose "Sign in with your organization".',
+  };
 }
 
 /** True when something answers HTTP at the token service's address (an opaque no-cors response counts). */

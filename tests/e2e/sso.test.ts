@@ -19,6 +19,10 @@ before(async () => {
   stack = await startStack({ OIDC_ISSUER: idp.issuer, OIDC_AUDIENCE: CLIENT_ID });
   policy.write({ tokenServiceUrl: stack.tokens.url, oidcIssuer: idp.issuer, oidcClientId: CLIENT_ID });
   b = await launch(stack, { settings: { accessKey: '' } });
+  // Chromium reads policy files asynchronously at startup: wait until the extension sees it, then show a fresh panel.
+  for (let i = 0; i < 100 && !(await b.sw.evaluate(() => chrome.storage.managed.get())).oidcIssuer; i++) await new Promise((r) => setTimeout(r, 100));
+  await b.panel.reload();
+  await b.panel.waitForSelector('[data-testid="talk-button"]');
 });
 
 after(async () => {
@@ -62,5 +66,6 @@ test('sign in through launchWebAuthFlow, connect with the ID token, sign out', a
   await b.panel.click('[data-testid="toggle-settings"]');
   await b.panel.click('[data-testid="connect"]');
   const s = await waitForEngine(b, (x) => x.status === 'error', 'refused without a credential', 30_000);
-  assert.match(s.error?.code ?? '', /token_unauthorized/);
+  assert.equal(s.error?.code, 'token_sign_in');
+  assert.match((await b.panel.textContent('[data-testid="error"]')) ?? '', /Sign in with your organization/);
 });

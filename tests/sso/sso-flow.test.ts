@@ -4,10 +4,10 @@
  * played by a scripted user, and the real token service (OIDC_ISSUER/OIDC_AUDIENCE) minting with the ID token.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, refreshSession } from '@/lib/sso/session';
+import { currentIdToken, refreshSession, signIn, ssoSessionItem } from '@/lib/sso/session';
 import { jwtClaims } from '@/lib/sso/oidc';
 import { mintToken } from '@/lib/voice/token';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { startStack, type Stack } from '../support/stack';
 import { CLIENT_ID, REDIRECT_URI, startIdp, type TestIdp } from './oidc-provider';
 
@@ -23,7 +23,7 @@ afterAll(async () => {
   await idp?.stop();
 });
 
-const mint = (bearer: { idToken?: string; accessKey?: string }) =>
+const mint = (bearer: Partial<Settings>) =>
   mintToken({ ...DEFAULT_SETTINGS, tokenServiceUrl: stack.tokens.url, accessKey: '', ...bearer }, new AbortController().signal);
 
 describe('sign-in with the organisation (authorization code + PKCE)', () => {
@@ -55,8 +55,30 @@ describe('sign-in with the organisation (authorization code + PKCE)', () => {
     const [h, p, s] = session.idToken.split('.');
     const forged = Buffer.from(JSON.stringify({ ...jwtClaims(session.idToken), sub: 'admin' })).toString('base64url');
     await expect(mint({ idToken: `${h}.${forged}.${s}` })).rejects.toMatchObject({ engineError: { code: 'token_unauthorized' } });
+    // With the policy naming the provider, the failure says to sign in rather than to paste an access key.
+    const policy = { locked: [], handsFreeAllowed: true, pointingAllowed: true, oidc: { issuer: idp.issuer, clientId: CLIENT_ID } };
+    await expect(mint({ idToken: `${h}.${forged}.${s}`, policy })).rejects.toMatchObject({ engineError: { code: 'token_sign_in', message: /did not accept your organization sign-in/ } });
+    await expect(mint({ policy })).rejects.toMatchObject({ engineError: { code: 'token_sign_in', message: /Sign in with your organization/ } });
     expect(p).not.toBe(forged);
     // Same redirect again (a replayed code): the provider refuses, the sign-in says so.
     await expect(signIn({ issuer: idp.issuer, clientId: CLIENT_ID }, { redirectUri: REDIRECT_URI, launch: async () => redirected })).rejects.toThrow(/state mismatch|refused/);
+  });
+
+  it('before minting, an ID token about to expire is refreshed; one without a refresh token is dropped', async () => {
+    const config = { issuer: idp.issuer, clientId: CLIENT_ID };
+    const session = await signIn(config, { redirectUri: REDIRECT_URI, launch: idp.userAgent('cy') });
+    await ssoSessionItem.setValue(session);
+    expect(await currentIdToken(config)).toBe(session.idToken); // valid: used as is
+    await new Promise((r) => setTimeout(r, 1_100));
+    await ssoSessionItem.setValue({ ...session, expiresAt: Date.now() + 30_000 }); // inside the refresh margin
+    const fresh = await currentIdToken(config);
+    expect(fresh).toBeTruthy();
+    expect(jwtClaims(fresh!).iat).toBeGreaterThan(jwtClaims(session.idToken).iat as number);
+    expect((await ssoSessionItem.getValue())?.idToken).toBe(fresh);
+    expect((await mint({ idToken: fresh })).value).toMatch(/^ek_/);
+    const { refreshToken: _r, ...noRefresh } = session;
+    await ssoSessionItem.setValue({ ...noRefresh, expiresAt: Date.now() + 30_000 });
+    expect(await currentIdToken(config)).toBeUndefined();
+    expect(await ssoSessionItem.getValue()).toBeNull();
   });
 });
