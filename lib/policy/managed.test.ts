@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { settingsItem, DEFAULT_SETTINGS } from '@/lib/settings';
+import { ssoSessionItem } from '@/lib/sso/session';
+import { loadEffectiveSettings, watchPolicy } from './managed';
+
+const oidc = { oidcIssuer: 'https://id.example', oidcClientId: 'ext' };
+
+describe('effective settings for the engine (settings/get)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('applies the managed policy over the stored settings and attaches what it locks', async () => {
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, voice: 'ash', mode: 'hands-free' });
+    await fakeBrowser.storage.managed.set({ voice: 'cedar', voiceLocked: true, handsFreeAllowed: false, pointingAllowed: false, junk: 1 });
+    const s = await loadEffectiveSettings();
+    expect(s).toMatchObject({ voice: 'cedar', mode: 'push-to-talk', policy: { handsFreeAllowed: false, pointingAllowed: false } });
+    expect(s.policy?.locked.sort()).toEqual(['mode', 'voice']);
+    expect(s.idToken).toBeUndefined();
+    expect((await settingsItem.getValue()).voice).toBe('ash'); // the user's own value is kept, only overridden
+  });
+
+  it('adds the signed-in user\'s ID token only for the provider the policy names', async () => {
+    const session = { issuer: 'https://id.example', clientId: 'ext', idToken: 'a.b.c', expiresAt: Date.now() + 3_600_000, subject: 'u1', displayName: 'u1' };
+    await ssoSessionItem.setValue(session);
+    expect((await loadEffectiveSettings()).idToken).toBeUndefined(); // no provider in the policy
+    await fakeBrowser.storage.managed.set(oidc);
+    expect((await loadEffectiveSettings()).idToken).toBe('a.b.c');
+    await fakeBrowser.storage.managed.set({ oidcClientId: 'another-client' });
+    expect((await loadEffectiveSettings()).idToken).toBeUndefined();
+  });
+
+  it('calls back on managed changes only', async () => {
+    const changed = vi.fn();
+    const stop = watchPolicy(changed);
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, voice: 'ash' });
+    expect(changed).not.toHaveBeenCalled();
+    await fakeBrowser.storage.managed.set({ voice: 'cedar' });
+    expect(changed).toHaveBeenCalledTimes(1);
+    stop();
+    await fakeBrowser.storage.managed.set({ voice: 'echo' });
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+});
