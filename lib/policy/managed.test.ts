@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { settingsItem, DEFAULT_SETTINGS } from '@/lib/settings';
 import { ssoSessionItem } from '@/lib/sso/session';
-import { loadEffectiveSettings, watchPolicy } from './managed';
+import { loadEffectiveSettings, loadPolicy, watchPolicy } from './managed';
 
 const oidc = { oidcIssuer: 'https://id.example', oidcClientId: 'ext' };
 
@@ -39,5 +39,25 @@ describe('effective settings for the engine (settings/get)', () => {
     stop();
     await fakeBrowser.storage.managed.set({ voice: 'echo' });
     expect(changed).toHaveBeenCalledTimes(1);
+  });
+
+  it('goes on without a policy when managed storage does not answer, and reports the policy when it answers late', async () => {
+    let answer: (value: Record<string, unknown>) => void = () => {};
+    const get = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
+    const changed = vi.fn();
+    const stop = watchPolicy(changed);
+    expect(await loadPolicy(20)).toEqual({});
+    expect(changed).not.toHaveBeenCalled();
+    answer({ voice: 'cedar', voiceLocked: true });
+    await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1));
+    get.mockRestore();
+    stop();
+  });
+
+  it('reads again after a timed-out read answered', async () => {
+    await fakeBrowser.storage.managed.set({ voice: 'cedar' });
+    expect(await loadPolicy(1000)).toMatchObject({ voice: 'cedar' });
   });
 });

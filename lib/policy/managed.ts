@@ -6,12 +6,39 @@ import { loadSettings, type Settings } from '@/lib/settings';
 import { applyPolicy, parsePolicy, type Policy } from './policy';
 import { currentIdToken } from '@/lib/sso/session';
 
-/** The policy Chrome loaded for this extension ({} when none, or when managed storage is unavailable). */
-export async function loadPolicy(): Promise<Policy> {
+/**
+ * How long a read of managed storage may take before the extension goes on without a policy. Right after launch
+ * Chromium can leave `storage.managed.get()` unanswered until its policy service is up (seen in headless runs); a
+ * connect or a panel must not wait on it forever. A read that answers late still reaches `watchPolicy` listeners.
+ */
+export const POLICY_READ_TIMEOUT_MS = 1500;
+
+let pendingRead: Promise<Policy> | undefined;
+const lateListeners = new Set<() => void>();
+
+function readManaged(): Promise<Policy> {
+  pendingRead ??= browser.storage.managed
+    .get()
+    .then(parsePolicy, () => ({}))
+    .finally(() => (pendingRead = undefined));
+  return pendingRead;
+}
+
+/** The policy Chrome loaded for this extension ({} when none, when managed storage is unavailable or does not answer). */
+export async function loadPolicy(timeoutMs = POLICY_READ_TIMEOUT_MS): Promise<Policy> {
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const read = readManaged();
+  const timeout = new Promise<Policy>((resolve) => {
+    timer = setTimeout(() => ((timedOut = true), resolve({})), timeoutMs);
+  });
+  void read.then((policy) => {
+    if (timedOut && Object.keys(policy).length > 0) for (const listener of lateListeners) listener();
+  });
   try {
-    return parsePolicy(await browser.storage.managed.get());
-  } catch {
-    return {};
+    return await Promise.race([read, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -23,11 +50,15 @@ export async function loadEffectiveSettings(): Promise<Settings> {
   return { ...settings, policy: view, ...(idToken ? { idToken } : {}) };
 }
 
-/** Calls back whenever an admin's policy changes while the extension runs (storage area `managed`). */
+/** Calls back whenever an admin's policy changes while the extension runs (storage area `managed`), or a read that timed out answers with a policy. */
 export function watchPolicy(onChange: () => void): () => void {
   const listener = (_changes: unknown, area: string) => {
     if (area === 'managed') onChange();
   };
   browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  lateListeners.add(onChange);
+  return () => {
+    browser.storage.onChanged.removeListener(listener);
+    lateListeners.delete(onChange);
+  };
 }
