@@ -25,6 +25,8 @@ function basePolicy(): Record<string, unknown> {
     pointingAllowed: false,
     sessionCapMinutes: 30,
     sessionCapMinutesLocked: true,
+    sharePageContext: true,
+    sharePageContextLocked: true,
     notAPolicyKey: 'dropped',
   };
 }
@@ -88,6 +90,14 @@ test('the panel shows the policy values and locks them: "Set by your organizatio
   const notes = await b.panel.$$eval('[data-testid="settings"] .locked', (els) => els.map((e) => e.textContent?.trim()));
   assert.ok(notes.length >= 5 && notes.every((n) => n === 'Set by your organization'), `locked notes: ${JSON.stringify(notes)}`);
   assert.ok(await b.panel.$('[data-testid="pointing-off"]'));
+  // "What it sees": sharing set by the policy, the box shows it and cannot change it.
+  await b.panel.click('[data-testid="toggle-settings"]');
+  await b.panel.click('[data-testid="tab-seen"]');
+  assert.equal(await disabled('[data-testid="share-context"]'), true);
+  assert.equal(await b.panel.$eval('[data-testid="share-context"]', (el) => (el as HTMLInputElement).checked), true);
+  assert.equal((await b.panel.textContent('[data-testid="share-locked"]'))?.trim(), 'Set by your organization');
+  await b.panel.click('[data-testid="tab-conversation"]');
+  await b.panel.click('[data-testid="toggle-settings"]'); // the next test starts by closing the settings
 });
 
 test('the engine uses the effective settings: push-to-talk, and pointing refused with a clear tool output', async () => {
