@@ -1,7 +1,7 @@
 /**
  * `globalThis.__particles`: the e2e test hook of the particle field. Installed by ParticleCanvas only when
- * `import.meta.env.WXT_TEST_HOOKS === '1'` (test and practice builds). Read-mostly; `injectFrameTimes` drives the
- * adaptive controller with synthetic frame durations.
+ * `import.meta.env.WXT_TEST_HOOKS === '1'` (test builds only; `npm run build` leaves it out). Read-mostly;
+ * `injectFrameTimes` drives the adaptive controller with synthetic frame durations.
  */
 import type { VoiceMode } from '@/lib/voice/types';
 import type { ParticleRunner } from './runner';
