@@ -9,7 +9,9 @@ import { isKnownModel, isReasoningModel } from './models.ts';
 type Obj = Record<string, unknown>;
 type Check = (v: unknown, path: string) => ApiError | null;
 
-export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+import { VOICES } from '../contract/session.ts';
+
+export { VOICES };
 const TRANSCRIBE_MODELS = [
   'whisper-1', 'gpt-4o-mini-transcribe', 'gpt-4o-transcribe', 'gpt-4o-transcribe-latest', 'gpt-4o-mini-transcribe-2025-12-15',
   'gpt-4o-transcribe-diarize', 'gpt-realtime-whisper', 'gpt-transcribe', 'gpt-live-transcribe',

@@ -11,12 +11,12 @@ import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { StoredWalkthrough } from '@/lib/walkthrough/controller';
 import { answerLanguageFor, browserUiLanguage } from '@/lib/i18n/ui-language';
 import type { PolicyView } from '@/lib/policy/policy';
+import type { Voice } from '@/contract/session';
 
 /** USD per 1M tokens, by kind; one table per model (lib/conversation/prices.ts). Edit in settings ("Prices"). */
 export type { ModelPrices, PriceTable };
 
-export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
-export type Voice = (typeof VOICES)[number];
+export { VOICES, type Voice } from '@/contract/session';
 
 export interface Settings {
   /** Base URL of the token service, e.g. https://tokens.example.com (POST {url}/api/token). */

@@ -6,16 +6,10 @@
 import { describeTokenFailure } from '@/lib/conversation/errors';
 import { tokenServiceUrlProblem } from '@/lib/endpoint-policy';
 import type { Settings } from '@/lib/settings';
+import type { TokenRequest, TokenResponse } from '@/contract/session';
 import { EngineFailure } from './failure';
 
-export interface MintedToken {
-  value: string;
-  expires_at: number;
-  model: string;
-  voice: string;
-  language: string;
-  realtime_url: string;
-}
+export type MintedToken = TokenResponse;
 
 export async function mintToken(settings: Settings, signal: AbortSignal): Promise<MintedToken> {
   const refused = tokenServiceUrlProblem(settings.tokenServiceUrl);
@@ -30,7 +24,7 @@ export async function mintToken(settings: Settings, signal: AbortSignal): Promis
       method: 'POST',
       signal,
       headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-      body: JSON.stringify({ voice: settings.voice, language: settings.language, mode: settings.mode }),
+      body: JSON.stringify({ voice: settings.voice, language: settings.language, mode: settings.mode } satisfies TokenRequest),
     });
   } catch (error) {
     if (signal.aborted) throw error;

@@ -5,7 +5,8 @@
  * `lookup_sfmc_reference` searches the reference pack in this document.
  */
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
-import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall } from '@/lib/conversation/tools';
+import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall, type ToolHandler } from '@/lib/conversation/tools';
+import type { ToolName } from '@/contract/tools';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { HighlightRequest, HighlightResult } from '@/lib/sfmc/types';
 import type { EngineIO } from './engine-io';
@@ -26,7 +27,8 @@ export function withoutPageText(result: HighlightResult): HighlightResult | { fo
 export const POINTING_OFF = { refused: true, note: 'Your organization has turned off pointing and walkthroughs: describe where the control is in words instead.' };
 
 export function createEngineTools(deps: { io: EngineIO; sharePageContext(): boolean; addEntry(entry: TranscriptEntry): void }) {
-  const registry = createToolRegistry({
+  // One handler per tool the session declares (contract/tools.ts): a new tool without a handler fails the typecheck.
+  const handlers = {
     highlight_element: async (args) => {
       if (await pointingOff()) return POINTING_OFF;
       if (typeof args.label !== 'string' || !args.label.trim()) throw new Error('label is required');
@@ -50,13 +52,14 @@ export function createEngineTools(deps: { io: EngineIO; sharePageContext(): bool
       deps.addEntry({ id: `lookup_${Date.now()}_${(lookupCount += 1)}`, role: 'tool', text: query, status: 'done', at: Date.now(), lookups: { query, found } });
       return note ? { results, note } : { results };
     },
-  });
+  } satisfies Record<ToolName, ToolHandler>;
+  const registry = createToolRegistry(handlers);
   const pointingOff = async () => (await Promise.resolve(deps.io.getSettings?.()).catch(() => undefined))?.policy?.pointingAllowed === false;
   const showSnippet = createSnippetChecker();
   let snippetCount = 0;
   let lookupCount = 0;
   /** Tools whose handler adds its own transcript entry (a card or a "Looked up" line) when it succeeds. */
-  const OWN_ENTRY = new Set(['show_snippet', 'lookup_sfmc_reference']);
+  const OWN_ENTRY = new Set<string>(['show_snippet', 'lookup_sfmc_reference'] satisfies ToolName[]);
 
   return {
     callsIn(event: RealtimeServerEvent): ToolCall[] {

@@ -2,6 +2,7 @@
  * The voice engine's public shape: the state machine's status names, the snapshot the offscreen document broadcasts,
  * and the commands it accepts. Pure types, shared by the offscreen document, the service worker and the side panel.
  */
+import type { Mode } from '@/contract/session';
 import type { TranscriptDelta } from '@/lib/conversation/transcript-sync';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 
@@ -19,7 +20,7 @@ export type EngineStatus =
 /** What the particle field and status bar show. */
 export type VoiceMode = 'idle' | 'listening' | 'thinking' | 'speaking';
 
-export type TalkMode = 'push-to-talk' | 'hands-free';
+export type TalkMode = Mode;
 
 export type MicPermission = 'granted' | 'prompt' | 'denied' | 'unknown';
 

@@ -4,6 +4,7 @@ import type OpenAI from 'openai';
 import type { AppEnv } from '../types';
 import { fail } from '../errors';
 import { MODES, VOICES, buildClientSecretParams } from '../session/config';
+import type { TokenRequest as TokenRequestContract, TokenResponse } from '../../../contract/session';
 import { languageName } from '../session/instructions';
 import { mintClientSecret, UpstreamFailure } from '../upstream/mint';
 import type { UpstreamKeyStatus } from '../upstream/key-check';
@@ -20,7 +21,8 @@ export const TokenRequest = z
   })
   .strict();
 
-type Parsed = { ok: true; value: z.infer<typeof TokenRequest> } | { ok: false; code: string; message: string };
+// The schema accepts exactly the contract's request (a drift fails the typecheck).
+type Parsed = { ok: true; value: z.infer<typeof TokenRequest> & TokenRequestContract } | { ok: false; code: string; message: string };
 
 export function parseTokenRequest(body: unknown): Parsed {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -91,7 +93,7 @@ export function tokenRoute(deps: { client: OpenAI; keyStatus?: UpstreamKeyStatus
         voice: parsed.value.voice,
         language,
         realtime_url: `${config.openaiBaseUrl}/realtime/calls`,
-      });
+      } satisfies TokenResponse);
     } catch (e) {
       const f = e instanceof UpstreamFailure ? e : undefined;
       metrics.upstreamLatency((performance.now() - started) / 1000);

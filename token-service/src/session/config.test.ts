@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildClientSecretParams, type SessionPolicy } from './config';
 import { INSTRUCTIONS_TEMPLATE, languageName, PAGE_CONTEXT_MARKER, renderInstructions } from './instructions';
-import { INSTRUCTOR_TOOLS } from './tools';
+import { INSTRUCTOR_TOOLS } from '../../../contract/tools';
 
 describe('session config', () => {
   it('renders the language lock and the persona rules', () => {

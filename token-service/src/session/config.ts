@@ -5,15 +5,13 @@ import type {
   RealtimeReasoningEffort,
   RealtimeTruncation,
 } from 'openai/resources/realtime/realtime';
-import { INSTRUCTOR_TOOLS } from './tools';
+import { INSTRUCTOR_TOOLS } from '../../../contract/tools';
 import { renderInstructions } from './instructions';
 import { supportsReasoning } from './models';
 
-/** Every GA voice for gpt-realtime (realtime-protocol.md §8). */
-export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
-export type Voice = (typeof VOICES)[number];
-export const MODES = ['push-to-talk', 'hands-free'] as const;
-export type Mode = (typeof MODES)[number];
+import type { Mode, Voice } from '../../../contract/session';
+
+export { MODES, VOICES, type Mode, type Voice } from '../../../contract/session';
 
 export const TRANSCRIPTION_MODEL = 'gpt-4o-mini-transcribe';
 export const SFMC_VOCABULARY_PROMPT =
@@ -81,7 +79,7 @@ export function buildClientSecretParams(choice: SessionChoice, opts: SessionPoli
         },
         output: { voice: choice.voice },
       },
-      tools: INSTRUCTOR_TOOLS,
+      tools: [...INSTRUCTOR_TOOLS],
       tool_choice: 'auto',
       ...(reasoning ? { reasoning } : {}),
       ...(truncation ? { truncation } : {}),

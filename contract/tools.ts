@@ -1,7 +1,21 @@
-/** The instructor's function tools. The extension implements them; the server pins their schemas into the session. */
-import type { RealtimeFunctionTool } from 'openai/resources/realtime/realtime';
+/**
+ * The instructor's function tools: the token service pins these schemas into every session, the extension runs a
+ * handler for each name (lib/voice/tools.ts), and the stand-in calls them by name. Dependency-free on purpose.
+ */
 
-export const highlightElement: RealtimeFunctionTool = {
+/** Every tool the instructor has, by name. */
+export const TOOL_NAMES = ['highlight_element', 'show_snippet', 'get_page_context', 'lookup_sfmc_reference', 'start_walkthrough'] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+/** A Realtime function tool as a session declares it (the GA `session.tools[]` shape). */
+export interface FunctionTool<N extends ToolName = ToolName> {
+  type: 'function';
+  name: N;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+export const highlightElement: FunctionTool<'highlight_element'> = {
   type: 'function',
   name: 'highlight_element',
   description:
@@ -18,7 +32,7 @@ export const highlightElement: RealtimeFunctionTool = {
   },
 };
 
-export const showSnippet: RealtimeFunctionTool = {
+export const showSnippet: FunctionTool<'show_snippet'> = {
   type: 'function',
   name: 'show_snippet',
   description:
@@ -35,7 +49,7 @@ export const showSnippet: RealtimeFunctionTool = {
   },
 };
 
-export const getPageContext: RealtimeFunctionTool = {
+export const getPageContext: FunctionTool<'get_page_context'> = {
   type: 'function',
   name: 'get_page_context',
   description:
@@ -43,7 +57,7 @@ export const getPageContext: RealtimeFunctionTool = {
   parameters: { type: 'object', properties: {}, additionalProperties: false },
 };
 
-export const lookupSfmcReference: RealtimeFunctionTool = {
+export const lookupSfmcReference: FunctionTool<'lookup_sfmc_reference'> = {
   type: 'function',
   name: 'lookup_sfmc_reference',
   description:
@@ -59,7 +73,7 @@ export const lookupSfmcReference: RealtimeFunctionTool = {
   },
 };
 
-export const startWalkthrough: RealtimeFunctionTool = {
+export const startWalkthrough: FunctionTool<'start_walkthrough'> = {
   type: 'function',
   name: 'start_walkthrough',
   description:
@@ -89,7 +103,7 @@ export const startWalkthrough: RealtimeFunctionTool = {
   },
 };
 
-export const INSTRUCTOR_TOOLS: RealtimeFunctionTool[] = [
+export const INSTRUCTOR_TOOLS: readonly FunctionTool[] = [
   highlightElement,
   showSnippet,
   getPageContext,
