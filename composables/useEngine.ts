@@ -4,7 +4,7 @@
  */
 import { tryOnScopeDispose } from '@vueuse/core';
 import { ENGINE_CHANNEL } from '@/lib/messaging/channels';
-import { sendTo } from '@/lib/messaging/protocol';
+import { sendTo, type CommandReply } from '@/lib/messaging/protocol';
 import { transcriptItem } from '@/lib/settings';
 import { announcePanel } from '@/lib/voice/panel-presence';
 import type { EngineBroadcast, EngineCommand } from '@/lib/voice/types';
@@ -32,7 +32,7 @@ export function useEngine() {
     else if (!live) store.apply(idleSnapshot(await transcriptItem.getValue()));
   }
 
-  async function command(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
+  async function command(cmd: EngineCommand): Promise<CommandReply> {
     try {
       return await sendTo('background', 'engine/command', cmd);
     } catch (error) {

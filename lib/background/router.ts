@@ -3,7 +3,7 @@
  * to the frames of the active tab, and storage is read and written for the offscreen document (which has no
  * chrome.storage). It keeps no session state of its own, so a restart loses nothing.
  */
-import { CONTENT_SCRIPT_MESSAGES, listen, sendTo, sendToContent, type BackgroundProtocol } from '@/lib/messaging/protocol';
+import { CONTENT_SCRIPT_MESSAGES, listen, MessageFailure, sendTo, sendToContent, type BackgroundProtocol, type CommandReply } from '@/lib/messaging/protocol';
 import { DEFAULT_SETTINGS, loadSettings, settingsItem, transcriptItem, walkthroughItem } from '@/lib/settings';
 import { createWalkthroughController, type FrameCommands } from '@/lib/walkthrough/controller';
 import { createSfmcRouter } from '@/lib/sfmc/router';
@@ -18,13 +18,13 @@ let queue: Promise<unknown> = Promise.resolve();
  * Deliver an engine command, creating the offscreen document first if needed. Commands are delivered one at a time,
  * in order: a quick key-down/key-up must not arrive up-before-down while the document is still starting.
  */
-export function toEngine(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
+export function toEngine(cmd: EngineCommand): Promise<CommandReply> {
   const delivery = queue.then(() => deliver(cmd));
   queue = delivery.catch(() => undefined);
   return delivery;
 }
 
-async function deliver(cmd: EngineCommand): Promise<{ ok: boolean; error?: string }> {
+async function deliver(cmd: EngineCommand): Promise<CommandReply> {
   await ensureOffscreen();
   // The document may still be loading its module: retry briefly until its listener answers.
   for (let i = 0; ; i++) {
@@ -32,6 +32,8 @@ async function deliver(cmd: EngineCommand): Promise<{ ok: boolean; error?: strin
       const reply = await sendTo('offscreen', 'engine/command', cmd);
       if (reply !== undefined) return reply;
     } catch (error) {
+      // The engine answered, with a failure: say so (a retry would run the command twice).
+      if (error instanceof MessageFailure) return { ok: false, error: error.message };
       if (i >= 20) throw error;
     }
     if (i >= 20) return { ok: false, error: 'The voice engine did not answer.' };

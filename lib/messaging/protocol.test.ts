@@ -1,6 +1,17 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CONTENT_SCRIPT_MESSAGES, listen, senderKind, type BackgroundProtocol, type OffscreenProtocol } from './protocol';
+import type { PageContext } from '@/lib/sfmc/types';
+import type { Settings } from '@/lib/settings';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  listen,
+  MessageFailure,
+  senderKind,
+  sendTo,
+  type BackgroundProtocol,
+  type CommandReply,
+  type OffscreenProtocol,
+} from './protocol';
 
 const ID = 'test-extension-id';
 const page = { id: ID, url: `chrome-extension://${ID}/sidepanel.html` };
@@ -48,18 +59,60 @@ describe('who may send what', () => {
       expect(await deliver('background', t, contentScript), t).toBeUndefined();
     }
     expect(calls).toEqual([]);
-    for (const t of CONTENT_SCRIPT_MESSAGES) expect(await deliver('background', t, contentScript)).toEqual({ ok: true, t });
-    expect(await deliver('background', 'settings/get', page)).toEqual({ ok: true, t: 'settings/get' });
+    for (const t of CONTENT_SCRIPT_MESSAGES) expect(await deliver('background', t, contentScript)).toEqual({ value: { ok: true, t } });
+    expect(await deliver('background', 'settings/get', page)).toEqual({ value: { ok: true, t: 'settings/get' } });
     expect(await deliver('background', 'settings/get', otherExtension)).toBeUndefined();
     stop();
   });
 
   it('the offscreen engine takes commands only from extension pages', async () => {
-    const command = vi.fn(async () => ({ ok: true }));
+    const command = vi.fn(async (): Promise<CommandReply> => ({ ok: true }));
     const stop = listen<OffscreenProtocol>('offscreen', { 'engine/command': command });
     expect(await deliver('offscreen', 'engine/command', contentScript, { type: 'connect' })).toBeUndefined();
     expect(command).not.toHaveBeenCalled();
-    expect(await deliver('offscreen', 'engine/command', { id: ID, url: `chrome-extension://${ID}/background.js` }, { type: 'connect' })).toEqual({ ok: true });
+    expect(await deliver('offscreen', 'engine/command', { id: ID, url: `chrome-extension://${ID}/background.js` }, { type: 'connect' })).toEqual({ value: { ok: true } });
     stop();
+  });
+});
+
+describe('replies tell the truth', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    fakeBrowser.runtime.id = ID;
+    // Chrome's sendMessage, as sent from the side panel: through the listeners, with the panel as the sender.
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { to: string; type: string; data?: unknown }) =>
+      deliver(message.to, message.type, page, message.data)) as never);
+  });
+
+  it('sendTo returns what the handler returned', async () => {
+    const stop = listen<OffscreenProtocol>('offscreen', { 'engine/command': () => ({ ok: false, error: 'Connect first.' }) });
+    expect(await sendTo('offscreen', 'engine/command', { type: 'interrupt' })).toEqual({ ok: false, error: 'Connect first.' });
+    stop();
+  });
+
+  it('a handler that throws rejects the sender with a MessageFailure, never a reply-shaped value', async () => {
+    const stop = listen<BackgroundProtocol>('background', {
+      'sfmc/get-context': () => {
+        throw new Error('No SFMC tab is active.');
+      },
+    });
+    const failure = await sendTo('background', 'sfmc/get-context').catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(MessageFailure);
+    expect(failure).toMatchObject({ type: 'sfmc/get-context', message: 'No SFMC tab is active.' });
+    stop();
+  });
+
+  it('a message nobody handles resolves undefined (the caller can retry while a document starts)', async () => {
+    const stop = listen<BackgroundProtocol>('background', {});
+    expect(await sendTo('background', 'settings/get')).toBeUndefined();
+    stop();
+  });
+
+  it('types each reply from the protocol map', () => {
+    expectTypeOf(sendTo<'offscreen', 'engine/command'>).returns.resolves.toEqualTypeOf<CommandReply>();
+    expectTypeOf(sendTo<'background', 'sfmc/get-context'>).returns.resolves.toEqualTypeOf<PageContext | null>();
+    expectTypeOf(sendTo<'background', 'settings/get'>).returns.resolves.toEqualTypeOf<Settings>();
+    expectTypeOf(sendTo<'background', 'settings/get'>).parameters.toEqualTypeOf<['background', 'settings/get']>();
+    expectTypeOf<CommandReply>().toEqualTypeOf<{ ok: true } | { ok: false; error: string }>();
   });
 });

@@ -18,11 +18,38 @@ import { browser, type Browser } from 'wxt/browser';
 
 type Handler<Req, Res> = (data: Req) => Res;
 
+/** The engine's answer to a command: done, or refused with a sentence the user can read. */
+export type CommandReply = { ok: true } | { ok: false; error: string };
+
+/**
+ * What travels back over `sendResponse`: the handler's value, or the message of the error it threw. `sendTo` and
+ * `sendToContent` unwrap it, so a handler's failure reaches the caller as a thrown MessageFailure, never as a value
+ * that looks like a reply.
+ */
+type Envelope = { value?: unknown } | { failed: string };
+
+/** A receiver's handler threw (as opposed to: nobody answered, which rejects or resolves undefined as before). */
+export class MessageFailure extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageFailure';
+  }
+}
+
+function unwrap(type: string, reply: unknown): unknown {
+  if (!reply || typeof reply !== 'object') return undefined; // no receiver answered
+  if ('failed' in reply) throw new MessageFailure(type, String((reply as { failed: unknown }).failed));
+  return (reply as { value?: unknown }).value;
+}
+
 export interface BackgroundProtocol {
   /** Create the offscreen document if it is missing; resolves when it listens. */
   'offscreen/ensure': Handler<void, { ok: true }>;
   /** Forward an engine command (ensures the offscreen document first). */
-  'engine/command': Handler<EngineCommand, { ok: boolean; error?: string }>;
+  'engine/command': Handler<EngineCommand, CommandReply>;
   /** Content script: the hold-to-talk key went down / up in an SFMC frame. */
   'talk/hold': Handler<{ down: boolean }, void>;
   /** Content script: this frame's redacted structure changed. */
@@ -49,7 +76,7 @@ export interface BackgroundProtocol {
 }
 
 export interface OffscreenProtocol {
-  'engine/command': Handler<EngineCommand, { ok: boolean; error?: string }>;
+  'engine/command': Handler<EngineCommand, CommandReply>;
   'engine/snapshot': Handler<void, EngineSnapshot>;
   /** The service worker relays page-context changes of the active SFMC tab. */
   'engine/page-context': Handler<PageContext, void>;
@@ -76,13 +103,16 @@ type ProtocolOf<R extends Receiver> = R extends 'background' ? BackgroundProtoco
 type DataOf<P, K extends keyof P> = P[K] extends (data: infer Q) => unknown ? Q : never;
 type ResultOf<P, K extends keyof P> = P[K] extends (data: never) => infer S ? Awaited<S> : never;
 
-/** Send a message to the service worker or the offscreen document and await its typed reply. */
+/**
+ * Send a message to the service worker or the offscreen document and await its typed reply: undefined when no
+ * receiver answered; a MessageFailure when the receiver's handler threw.
+ */
 export async function sendTo<R extends Receiver, K extends keyof ProtocolOf<R> & string>(
   to: R,
   type: K,
   ...data: DataOf<ProtocolOf<R>, K> extends void ? [] : [DataOf<ProtocolOf<R>, K>]
 ): Promise<ResultOf<ProtocolOf<R>, K>> {
-  return (await browser.runtime.sendMessage({ to, type, data: data[0] })) as ResultOf<ProtocolOf<R>, K>;
+  return unwrap(type, await browser.runtime.sendMessage({ to, type, data: data[0] })) as ResultOf<ProtocolOf<R>, K>;
 }
 
 /** Send a message to the content script of one frame (or all frames when frameId is omitted). */
@@ -93,7 +123,7 @@ export async function sendToContent<K extends keyof ContentProtocol & string>(
   frameId?: number,
 ): Promise<ResultOf<ContentProtocol, K>> {
   const options = frameId === undefined ? undefined : { frameId };
-  return (await browser.tabs.sendMessage(tabId, { to: 'content', type, data }, options)) as ResultOf<ContentProtocol, K>;
+  return unwrap(type, await browser.tabs.sendMessage(tabId, { to: 'content', type, data }, options)) as ResultOf<ContentProtocol, K>;
 }
 
 export type Handlers<P> = {
@@ -116,7 +146,8 @@ export function senderKind(sender: Browser.runtime.MessageSender, extensionId = 
  * Listen for one receiver's messages. Only our own extension pages may send anything; content scripts — which run
  * beside hostile page code — may send only the messages named in `fromContentScripts` (for the service worker:
  * CONTENT_SCRIPT_MESSAGES). Everything else is ignored unanswered. Handlers may be async; replies go through
- * `sendResponse` (returning `true` keeps the channel open), which also works with the fake browser in unit tests.
+ * `sendResponse` (returning `true` keeps the channel open), which also works with the fake browser in unit tests, in
+ * an Envelope that `sendTo`/`sendToContent` unwrap.
  * Returns the unsubscribe function.
  */
 export function listen<P>(to: Receiver | 'content', handlers: Handlers<P>, opts: { fromContentScripts?: readonly string[] } = {}): () => void {
@@ -136,8 +167,8 @@ export function listen<P>(to: Receiver | 'content', handlers: Handlers<P>, opts:
     Promise.resolve()
       .then(() => handler(m.data, sender))
       .then(
-        (result) => sendResponse(result),
-        (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (value) => sendResponse({ value } satisfies Envelope),
+        (error: unknown) => sendResponse({ failed: error instanceof Error ? error.message : String(error) } satisfies Envelope),
       );
     return true;
   };

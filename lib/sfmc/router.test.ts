@@ -38,12 +38,19 @@ let sharing: boolean;
 let router: SfmcRouter;
 let sent: Array<{ tabId: number; msg: Msg; frameId?: number }>;
 
+/** A frame whose handler threw (its frame is still there). */
+class HandlerThrew {
+  constructor(readonly message: string) {}
+}
+
 function stubContent(reply: Reply) {
   vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, msg: Msg, options?: { frameId?: number }) => {
     sent.push({ tabId, msg, frameId: options?.frameId });
     const r = reply(msg, options?.frameId);
     if (r instanceof Error) throw r;
-    return r;
+    // As the content script's listen() answers: its handler's value, or what it threw.
+    if (r instanceof HandlerThrew) return { failed: r.message };
+    return r === undefined ? undefined : { value: r };
   }) as never);
 }
 
@@ -183,7 +190,7 @@ describe('highlight', () => {
   it('treats error replies and missing listeners as not found', async () => {
     stubContent((msg, frameId) => {
       if (msg.type === 'sfmc/clear-highlight') return undefined;
-      if (frameId === 0) return { ok: false, error: 'handler threw' }; // listen()'s error reply
+      if (frameId === 0) return new HandlerThrew('handler threw');
       if (frameId === 3) return undefined;
       return { found: true, label: 'Save', role: 'button', frame: 'preview', score: 60 };
     });

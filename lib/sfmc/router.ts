@@ -5,7 +5,7 @@
  * frame of the tab, draws in the best match only, and otherwise returns the closest names from all frames.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { sendToContent } from '@/lib/messaging/protocol';
+import { MessageFailure, sendToContent } from '@/lib/messaging/protocol';
 import { loadSettings } from '@/lib/settings';
 import type { FrameContext, HighlightRequest, HighlightResult, PageContext } from './types';
 import { mergeContext } from './merge';
@@ -141,8 +141,8 @@ export function createSfmcRouter(opts: SfmcRouterOptions): SfmcRouter {
         ids.map(async (frameId) => {
           try {
             return { frameId, result: await sendToContent(id, 'sfmc/highlight', { ...req, probe: true }, frameId) };
-          } catch {
-            tabs.get(id)?.delete(frameId); // frame gone
+          } catch (error) {
+            if (!(error instanceof MessageFailure)) tabs.get(id)?.delete(frameId); // frame gone (not: its handler failed)
             return { frameId, result: null };
           }
         }),
@@ -150,7 +150,7 @@ export function createSfmcRouter(opts: SfmcRouterOptions): SfmcRouter {
       let best: { frameId: number; score: number } | null = null;
       const candidates: string[] = [];
       for (const { frameId, result } of probes) {
-        if (!result || typeof result !== 'object') continue; // no listener, or an error reply
+        if (!result || typeof result !== 'object') continue; // no listener, or its handler failed
         if (result.found === true) {
           const score = result.score ?? 50;
           if (!best || score > best.score) best = { frameId, score };

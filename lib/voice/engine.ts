@@ -15,6 +15,7 @@ import { walkthroughModelItem } from '@/lib/walkthrough/state';
 import { pageErrors } from '@/lib/walkthrough/explain-error';
 import { pricesFor } from '@/lib/conversation/prices';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import type { CommandReply } from '@/lib/messaging/protocol';
 import { GATE_DELAY_MS, prewarmAudio } from './audio-graph';
 import { createConversation } from './conversation';
 import type { EngineIO } from './engine-io';
@@ -29,7 +30,7 @@ import { createTalkController } from './talk';
 import { createEngineTools } from './tools';
 import type { EngineCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
 
-type Reply = { ok: boolean; error?: string };
+type Reply = CommandReply;
 
 export const HOLD_KEY_IDLE_HINT =
   'The hold key talks in an open session only. Connect from the side panel (or press Alt+Shift+K), then hold the key to talk.';
