@@ -3,21 +3,21 @@
  * send commands through the service worker, which creates the offscreen document on demand.
  */
 import { tryOnScopeDispose } from '@vueuse/core';
-import { ENGINE_CHANNEL } from '@/lib/messaging/channels';
+import { ENGINE_CHANNEL, openChannel } from '@/lib/messaging/channels';
 import { sendTo, type CommandReply } from '@/lib/messaging/protocol';
 import { transcriptItem } from '@/lib/settings';
 import { announcePanel } from '@/lib/voice/panel-presence';
-import type { EngineBroadcast, EngineCommand } from '@/lib/voice/types';
+import type { EngineCommand } from '@/lib/voice/types';
 import { idleSnapshot, useVoiceStore } from '@/stores/voice';
 
 export function useEngine() {
   const store = useVoiceStore();
-  const channel = new BroadcastChannel(ENGINE_CHANNEL);
+  const channel = openChannel(ENGINE_CHANNEL);
   let live = false;
-  channel.onmessage = (e: MessageEvent<EngineBroadcast>) => {
+  channel.listen((message) => {
     live = true;
-    if (!store.applyBroadcast(e.data)) void refresh(); // missed a transcript delta: take a full snapshot
-  };
+    if (!store.applyBroadcast(message)) void refresh(); // missed a transcript delta: take a full snapshot
+  });
   tryOnScopeDispose(() => channel.close());
   // Heartbeats tell the engine a panel is open ("when the panel closes" in settings counts from their end).
   const stopAnnouncing = announcePanel(crypto.randomUUID());

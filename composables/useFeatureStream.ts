@@ -11,7 +11,8 @@
  */
 import { ref, shallowRef, type Ref, type ShallowRef } from 'vue';
 import { tryOnScopeDispose } from '@vueuse/core';
-import { FEATURE_CHANNEL, type FeatureFrame } from '@/worklets/protocol';
+import type { FeatureFrame } from '@/worklets/protocol';
+import { FEATURE_CHANNEL, openChannel } from '@/lib/messaging/channels';
 import { createLatencyWindow, type LatencySummary } from '@/lib/particles/latency';
 
 export type FeatureFrameCallback = (frame: FeatureFrame) => void;
@@ -54,24 +55,20 @@ export function useFeatureStream(): FeatureStream {
     }
   }
 
-  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(FEATURE_CHANNEL);
-  if (channel) {
-    channel.onmessage = (event: MessageEvent<unknown>) => {
-      const frame = event.data;
-      if (!isFeatureFrame(frame)) return;
-      if (frame.source === 'mic') mic.value = frame;
-      else assistant.value = frame;
-      for (const cb of callbacks) cb(frame);
-      // Hidden panels get no rAF: latency is only measured while frames actually reach the screen.
-      const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
-      if (hidden || !(frame.wallTime > 0)) return;
-      if (pendingCount < MAX_PENDING) pending[pendingCount++] = frame.wallTime;
-      if (!rafId && typeof requestAnimationFrame === 'function') rafId = requestAnimationFrame(onAnimationFrame);
-    };
-  }
+  const channel = openChannel(FEATURE_CHANNEL, isFeatureFrame);
+  channel.listen((frame) => {
+    if (frame.source === 'mic') mic.value = frame;
+    else assistant.value = frame;
+    for (const cb of callbacks) cb(frame);
+    // Hidden panels get no rAF: latency is only measured while frames actually reach the screen.
+    const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+    if (hidden || !(frame.wallTime > 0)) return;
+    if (pendingCount < MAX_PENDING) pending[pendingCount++] = frame.wallTime;
+    if (!rafId && typeof requestAnimationFrame === 'function') rafId = requestAnimationFrame(onAnimationFrame);
+  });
 
   tryOnScopeDispose(() => {
-    channel?.close();
+    channel.close();
     if (rafId) cancelAnimationFrame(rafId);
     rafId = 0;
     callbacks.clear();

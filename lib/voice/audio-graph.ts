@@ -7,8 +7,8 @@
  * relayed on a BroadcastChannel for the side panel.
  */
 import workletUrl from '@/worklets/feature.processor.ts?worker&url';
+import { FEATURE_CHANNEL, openChannel } from '@/lib/messaging/channels';
 import {
-  FEATURE_CHANNEL,
   FEATURE_PROCESSOR_NAME,
   type AudioSource,
   type FeatureFrame,
@@ -60,7 +60,7 @@ export async function createAudioGraph(): Promise<AudioGraph> {
   });
   warm = undefined; // this graph owns the context now; the next connect warms a new one
   if (context.state !== 'running') await context.resume(); // a warm context is running: no audio-thread round trip
-  const channel = new BroadcastChannel(FEATURE_CHANNEL);
+  const channel = openChannel(FEATURE_CHANNEL);
   const levels: AudioGraph['levels'] = { mic: { rms: 0, peak: 0, frames: 0 }, assistant: { rms: 0, peak: 0, frames: 0 } };
 
   const analyser = (source: AudioSource) => {
@@ -75,7 +75,7 @@ export async function createAudioGraph(): Promise<AudioGraph> {
       level.rms = frame.rms;
       level.peak = frame.peak;
       level.frames++;
-      channel.postMessage(frame);
+      channel.post(frame);
     };
     return node;
   };

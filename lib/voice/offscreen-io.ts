@@ -1,10 +1,10 @@
 /** The engine's IO inside the offscreen document: everything extension-side goes through the service worker. */
-import { ENGINE_CHANNEL } from '@/lib/messaging/channels';
+import { ENGINE_CHANNEL, openChannel } from '@/lib/messaging/channels';
 import { sendTo } from '@/lib/messaging/protocol';
 import type { EngineIO } from './engine-io';
 
 export function createOffscreenIO(): EngineIO {
-  const channel = new BroadcastChannel(ENGINE_CHANNEL);
+  const channel = openChannel(ENGINE_CHANNEL);
   return {
     getSettings: () => sendTo('background', 'settings/get'),
     loadTranscript: () => sendTo('background', 'transcript/load'),
@@ -13,6 +13,6 @@ export function createOffscreenIO(): EngineIO {
     clearHighlight: () => void sendTo('background', 'sfmc/clear-highlight').catch(() => undefined),
     getPageContext: () => sendTo('background', 'sfmc/get-context'),
     startWalkthrough: (plan) => sendTo('background', 'walkthrough/start', plan),
-    publish: (message) => channel.postMessage(message),
+    publish: (message) => channel.post(message),
   };
 }

@@ -6,11 +6,15 @@
  * as gone after `STALE_MS` without a beat, and a minute-long gap never adds up to the default 10 minutes.
  */
 
-export const PANEL_CHANNEL = 'sfmc-voice-panel';
+import { openChannel, PANEL_CHANNEL, type PanelMessage } from '@/lib/messaging/channels';
+
+const isPanelMessage = (d: unknown): d is PanelMessage =>
+  typeof d === 'object' && d !== null && ((d as PanelMessage).type === 'panel-alive' || (d as PanelMessage).type === 'panel-bye') && typeof (d as PanelMessage).id === 'string';
+
 export const HEARTBEAT_MS = 1_000;
 export const STALE_MS = 5_000;
 
-export type PanelMessage = { type: 'panel-alive'; id: string } | { type: 'panel-bye'; id: string };
+export type { PanelMessage };
 
 export function createPanelPresence(now: () => number) {
   const lastSeen = new Map<string, number>();
@@ -46,21 +50,18 @@ export function createPanelPresence(now: () => number) {
 
 /** The engine's ear: listens on the channel; returns a stop function. No-op where BroadcastChannel is missing. */
 export function listenForPanels(onMessage: (msg: PanelMessage) => void): () => void {
-  if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const channel = new BroadcastChannel(PANEL_CHANNEL);
-  channel.onmessage = (e: MessageEvent<PanelMessage>) => {
-    if (e.data?.type === 'panel-alive' || e.data?.type === 'panel-bye') onMessage(e.data);
-  };
+  const channel = openChannel(PANEL_CHANNEL, isPanelMessage);
+  channel.listen(onMessage);
   return () => channel.close();
 }
 
 /** The panel's side: beat now and every second, say bye on pagehide; returns a stop function. */
 export function announcePanel(id: string): () => void {
-  const channel = new BroadcastChannel(PANEL_CHANNEL);
-  const beat = () => channel.postMessage({ type: 'panel-alive', id } satisfies PanelMessage);
+  const channel = openChannel(PANEL_CHANNEL);
+  const beat = () => channel.post({ type: 'panel-alive', id });
   beat();
   const timer = setInterval(beat, HEARTBEAT_MS);
-  const bye = () => channel.postMessage({ type: 'panel-bye', id } satisfies PanelMessage);
+  const bye = () => channel.post({ type: 'panel-bye', id });
   addEventListener('pagehide', bye);
   return () => {
     clearInterval(timer);
