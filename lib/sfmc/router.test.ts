@@ -85,6 +85,16 @@ describe('frame contexts', () => {
     expect(await router.getContext(8)).toBeNull();
   });
 
+  it('a tab it knows nothing of is asked to report again (sfmc/collect), and its reports then arrive', async () => {
+    stubContent(() => null);
+    expect(await router.getContext(5)).toBeNull();
+    await vi.waitFor(() => expect(sent.map((s) => [s.tabId, s.msg.type])).toEqual([[5, 'sfmc/collect']]));
+    sent = [];
+    await router.onFrameContext(frame(), sender(5, 0));
+    expect(await router.getContext(5)).not.toBeNull();
+    expect(sent).toEqual([]); // known now: no second request
+  });
+
   it('keeps tabs apart', async () => {
     await router.onFrameContext(frame(), sender(1, 0));
     await router.onFrameContext(frame({ app: 'Setup', screen: 'Installed packages' }), sender(2, 0));

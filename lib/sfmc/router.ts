@@ -69,6 +69,12 @@ export function createSfmcRouter(opts: SfmcRouterOptions): SfmcRouter {
   const frameIds = (tabId: number): number[] =>
     [...(tabs.get(tabId) ?? new Map<number, FrameContext>()).entries()].sort(([a, fa], [b, fb]) => Number(fa.isTop) - Number(fb.isTop) || a - b).map(([id]) => id);
 
+  async function refresh(tabId?: number): Promise<void> {
+    const id = await resolveTab(tabId);
+    if (id === undefined) return;
+    await sendToContent(id, 'sfmc/collect', undefined).catch(() => undefined);
+  }
+
   const merged = (tabId: number): PageContext | null => {
     const frames = tabs.get(tabId);
     if (!frames || frames.size === 0) return null;
@@ -122,6 +128,9 @@ export function createSfmcRouter(opts: SfmcRouterOptions): SfmcRouter {
       const id = await resolveTab(tabId);
       if (id === undefined) return null;
       if (!(await isSharing())) return null;
+      // Nothing known of this tab (session storage lost, or the frames loaded before this worker): ask its frames
+      // to report again; their contexts then arrive through onFrameContext and onContextChanged.
+      if (!tabs.get(id)?.size) void refresh(id);
       return merged(id);
     },
 
@@ -171,11 +180,7 @@ export function createSfmcRouter(opts: SfmcRouterOptions): SfmcRouter {
       await Promise.all(ids.map((f) => sendToContent(id, 'sfmc/clear-highlight', undefined, f).catch(() => undefined)));
     },
 
-    async refresh(tabId) {
-      const id = await resolveTab(tabId);
-      if (id === undefined) return;
-      await sendToContent(id, 'sfmc/collect', undefined).catch(() => undefined);
-    },
+    refresh,
 
     dispose() {
       browser.tabs.onRemoved.removeListener(onRemoved);
