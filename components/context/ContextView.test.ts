@@ -12,13 +12,13 @@ describe('ContextView', () => {
     box.element.checked = false;
     await box.trigger('change');
     expect(w.emitted('toggle')).toEqual([[false]]);
-    expect(w.find('[data-testid="share-locked"]').exists()).toBe(false);
+    expect(w.find('[data-testid="share-context-locked"]').exists()).toBe(false);
   });
 
   it('when a policy sets sharing, the box is disabled and says who set it', () => {
     const w = mount(ContextView, { props: { text: '', sharing: false, locked: true } });
     expect(w.get<HTMLInputElement>('[data-testid="share-context"]').element.disabled).toBe(true);
-    expect(w.get('[data-testid="share-locked"]').text()).toBe('Set by your organization');
+    expect(w.get('[data-testid="share-context-locked"]').text()).toBe('Set by your organization');
     expect(w.find('[data-testid="context-sent"]').exists()).toBe(false);
   });
 });

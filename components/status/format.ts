@@ -1,18 +1,23 @@
 /** Pure formatters of the panel's status words and the status bar (compact: the side panel is ~360 px wide). */
+import { i18n } from '#i18n';
 import type { EngineSnapshot, EngineStatus } from '@/lib/voice/types';
 
-/** The one map of status words the panel shows. */
-export const STATUS_LABELS: Record<EngineStatus, string> = {
-  idle: 'Not connected',
-  preparing: 'Starting microphone',
-  connecting: 'Connecting',
-  ready: 'Ready',
-  listening: 'Listening',
-  thinking: 'Thinking',
-  speaking: 'Speaking',
-  reconnecting: 'Reconnecting',
-  error: 'Stopped',
+/** The one map of status words the panel shows, in the browser's language (keys stay literal for the locale check). */
+const STATUS_LABELS: Record<EngineStatus, () => string> = {
+  idle: () => i18n.t('status.idle'),
+  preparing: () => i18n.t('status.preparing'),
+  connecting: () => i18n.t('status.connecting'),
+  ready: () => i18n.t('status.ready'),
+  listening: () => i18n.t('status.listening'),
+  thinking: () => i18n.t('status.thinking'),
+  speaking: () => i18n.t('status.speaking'),
+  reconnecting: () => i18n.t('status.reconnecting'),
+  error: () => i18n.t('status.error'),
 };
+
+export function statusLabel(status: EngineStatus): string {
+  return STATUS_LABELS[status]();
+}
 
 export type StatusTone = 'ok' | 'busy' | 'off' | 'bad';
 
@@ -21,8 +26,8 @@ export type StatusTone = 'ok' | 'busy' | 'off' | 'bad';
  * error: it reads "Needs microphone" in amber, never a red "Stopped".
  */
 export function statusView(s: Pick<EngineSnapshot, 'status' | 'error' | 'reconnectAttempt'>): { label: string; tone: StatusTone } {
-  if (s.status === 'error' && s.error?.code === 'mic_permission') return { label: 'Needs microphone', tone: 'busy' };
-  const label = s.status === 'reconnecting' && s.reconnectAttempt ? `Reconnecting (attempt ${s.reconnectAttempt})` : STATUS_LABELS[s.status];
+  if (s.status === 'error' && s.error?.code === 'mic_permission') return { label: i18n.t('status.needsMic'), tone: 'busy' };
+  const label = s.status === 'reconnecting' && s.reconnectAttempt ? i18n.t('status.reconnectingAttempt', [s.reconnectAttempt]) : statusLabel(s.status);
   return { label, tone: statusTone(s.status) };
 }
 

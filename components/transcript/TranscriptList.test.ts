@@ -40,7 +40,7 @@ describe('TranscriptList', () => {
     expect(items).toHaveLength(1);
     const cards = items[0]!.findAll('[data-testid="snippet"]');
     expect(cards[0]!.find('[data-testid="check-badge"]').text()).toBe('Checked ✓');
-    expect(items[0]!.find('[data-testid="earlier-version"] summary').text()).toContain('1 problems');
+    expect(items[0]!.find('[data-testid="earlier-version"] summary').text()).toContain('(1 problem)');
     expect(cards[1]!.attributes('data-check')).toBe('error');
   });
 

@@ -1,13 +1,14 @@
 /** The words on a checked code card's badge and its per-line marks (pure, for the card and its tests). */
+import { i18n } from '#i18n';
 import type { CheckResult, Problem } from '@/lib/check/types';
 
 export function badgeFor(check: CheckResult | undefined): { text: string; tone: 'ok' | 'warn' | 'error' } | null {
   if (!check) return null;
   const errors = check.problems.filter((p) => p.severity === 'error').length;
   const warnings = check.problems.length - errors;
-  if (errors) return { text: `${check.problems.length} problem${check.problems.length === 1 ? '' : 's'}`, tone: 'error' };
-  if (warnings) return { text: `Checked ✓ · ${warnings} warning${warnings === 1 ? '' : 's'}`, tone: 'warn' };
-  return { text: 'Checked ✓', tone: 'ok' };
+  if (errors) return { text: i18n.t('snippet.problems', check.problems.length), tone: 'error' };
+  if (warnings) return { text: i18n.t('snippet.checkedWarnings', warnings), tone: 'warn' };
+  return { text: i18n.t('snippet.checked'), tone: 'ok' };
 }
 
 /** Worst severity per line (1-based), for the gutter. */

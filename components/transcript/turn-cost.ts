@@ -1,4 +1,5 @@
 /** The per-turn cost shown on hover of an assistant entry (the `title`): small and only where it is known. */
+import { i18n } from '#i18n';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 
 export function formatTurnCost(usd: number): string {
@@ -8,5 +9,5 @@ export function formatTurnCost(usd: number): string {
 
 export function turnCostTitle(entry: Pick<TranscriptEntry, 'role' | 'costUsd'>): string | undefined {
   if (entry.role !== 'assistant' || entry.costUsd === undefined) return undefined;
-  return `This turn cost about ${formatTurnCost(entry.costUsd)} (estimate from the price table in settings)`;
+  return i18n.t('transcript.turnCost', [formatTurnCost(entry.costUsd)]);
 }

@@ -95,7 +95,7 @@ test('the panel shows the policy values and locks them: "Set by your organizatio
   await b.panel.click('[data-testid="tab-seen"]');
   assert.equal(await disabled('[data-testid="share-context"]'), true);
   assert.equal(await b.panel.$eval('[data-testid="share-context"]', (el) => (el as HTMLInputElement).checked), true);
-  assert.equal((await b.panel.textContent('[data-testid="share-locked"]'))?.trim(), 'Set by your organization');
+  assert.equal((await b.panel.textContent('[data-testid="share-context-locked"]'))?.trim(), 'Set by your organization');
   await b.panel.click('[data-testid="tab-conversation"]');
   await b.panel.click('[data-testid="toggle-settings"]'); // the next test starts by closing the settings
 });
