@@ -1,5 +1,5 @@
 /**
- * OpenAI's error envelope and the catalogue of errors the stand-in reproduces (realtime-protocol.md §1, §9).
+ * OpenAI's error envelope and the catalogue of errors the stand-in reproduces (docs/realtime-protocol.md#errors-we-handle).
  * HTTP routes return `{ error }`; the data channel sends `{ type: "error", event_id, error }`.
  */
 export interface ApiError {

@@ -1,5 +1,5 @@
 /**
- * What one response outputs, in order (realtime-protocol.md §6 A/B; field-2026-12.md §1): for gpt-realtime and -mini
+ * What one response outputs, in order (docs/realtime-protocol.md#server-events-we-act-on, docs/realtime-protocol.md#preambles-and-phase): for gpt-realtime and -mini
  * a spoken message then any function calls; for the reasoning models (gpt-realtime-2 family) a `commentary` preamble,
  * then the function calls, then the `final_answer` message, all in ONE response. `phase` sits on the message item
  * itself, as on the Responses API's assistant messages (the openai SDK's realtime item types do not list it yet).

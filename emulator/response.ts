@@ -1,5 +1,5 @@
 /**
- * One model response, emitting the GA orders of realtime-protocol.md §6 A.5 (spoken message) and B (function calls)
+ * One model response, emitting the GA orders of docs/realtime-protocol.md#server-events-we-act-on (spoken message) and docs/realtime-protocol.md#function-calls
  * for each step of its plan (plan.ts): created → per message: item/part added → output_audio_buffer.started when
  * the response's RTP audio starts → transcript deltas timed along that message's playback → audio/transcript/part/item
  * done; per function call: item added → argument deltas → done → response.done (+usage) → rate_limits.updated.

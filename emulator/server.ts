@@ -1,5 +1,5 @@
 /**
- * The HTTP surface of api.openai.com that the extension uses (realtime-protocol.md §1, §2): minting client secrets,
+ * The HTTP surface of api.openai.com that the extension uses (docs/realtime-protocol.md#minting-a-key, docs/realtime-protocol.md#starting-a-call): minting client secrets,
  * the SDP exchange, hangup; CORS for extension pages; OpenAI's error envelope everywhere; the control API mounted below.
  */
 import { Hono, type Context } from 'hono';

@@ -1,5 +1,5 @@
 /**
- * The effective session object: GA defaults (realtime-protocol.md §1 response example) and the merge rules of
+ * The effective session object: GA defaults (docs/realtime-protocol.md#session-shape) and the merge rules of
  * `session.update` (only present fields change; nested objects merge; `null` clears; a new turn_detection object gets
  * the defaults of its type).
  */

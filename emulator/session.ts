@@ -1,5 +1,5 @@
 /**
- * One call's session state machine: the `oai-events` protocol (realtime-protocol.md §4–§6). Every server event gets an
+ * One call's session state machine: the `oai-events` protocol (docs/realtime-protocol.md#data-channel, docs/realtime-protocol.md#server-events-we-act-on). Every server event gets an
  * `event_…` id; client errors echo the client's `event_id`. The input side lives in input.ts, responses in response.ts.
  */
 import { errors, type ApiError } from './errors.ts';

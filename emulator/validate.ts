@@ -1,5 +1,5 @@
 /**
- * GA session validation as the real API does it (realtime-protocol.md §1, §3, §8): unknown or beta-shaped fields are
+ * GA session validation as the real API does it (docs/realtime-protocol.md#session-shape): unknown or beta-shaped fields are
  * `unknown_parameter`, enums are `invalid_value`, wrong JSON types are `invalid_type`. Used by `client_secrets`,
  * multipart `/calls` and the in-call `session.update`.
  */

@@ -1,4 +1,4 @@
-// Offscreen document: owns mic, AudioContext, WebRTC and playback (extension-platform.md A2). Thin shell.
+// Offscreen document: owns mic, AudioContext, WebRTC and playback (docs/extension-platform.md#offscreen-document). Thin shell.
 import { listen, type OffscreenProtocol } from '@/lib/messaging/protocol';
 import { createVoiceEngine } from '@/lib/voice/engine';
 import { createOffscreenIO } from '@/lib/voice/offscreen-io';

@@ -1,5 +1,5 @@
 /**
- * Turns protocol failures into what a marketer can act on: in-session `error` events (realtime-protocol.md §9),
+ * Turns protocol failures into what a marketer can act on: in-session `error` events (docs/realtime-protocol.md#errors-we-handle),
  * token-service failures and SDP (`POST /v1/realtime/calls`) failures. Every message says what happened and what to do.
  */
 import type { EngineError } from '@/lib/voice/types';

@@ -4,7 +4,7 @@
  * model starts with, else gpt-realtime's (never zero, so a new model's cost is not hidden).
  *
  * Sources: gpt-realtime's row is the price table this app shipped with; gpt-realtime-2.1-mini's is OpenAI's model
- * page as of December 2026 (shared/docs/field-2026-12.md), with its cached-audio price used for all cached input.
+ * page as of December 2026 (docs/realtime-protocol.md#cost-and-truncation), with its cached-audio price used for all cached input.
  * gpt-realtime-mini and gpt-realtime-2 carry gpt-realtime's figures until someone enters their list prices in
  * settings ("Prices").
  */

@@ -2,7 +2,7 @@
  * The `response.create` sequencer: only one response may write to the default conversation at a time
  * (`conversation_already_has_active_response`), so a request made while one is active (or just requested and not yet
  * acknowledged) waits, and at most ONE waits. Tracks `responseActive` (response.created → response.done) and
- * `audioPlaying` (output_audio_buffer.started → stopped/cleared) separately (realtime-protocol.md §7.1).
+ * `audioPlaying` (output_audio_buffer.started → stopped/cleared) separately (docs/realtime-protocol.md#barge-in).
  */
 import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
 import { asRecord, str } from './items';

@@ -1,5 +1,5 @@
 /**
- * The function-calling round trip (realtime-protocol.md §7.3): a registry that runs handlers with a timeout and
+ * The function-calling round trip (docs/realtime-protocol.md#function-calls): a registry that runs handlers with a timeout and
  * never rejects, the `function_call_output` + `response.create` events, and the calls found in `response.done`.
  */
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';

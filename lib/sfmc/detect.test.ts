@@ -7,7 +7,7 @@ import { loadFixture } from '@/tests/fixtures/sfmc/load';
 import { PRACTICE_PAGES } from '@/scripts/sfmc-server';
 
 const CORPUS: Array<[url: string, app: string, screen: string]> = [
-  // shell routes (docs/sfmc.md B1)
+  // shell routes (docs/sfmc.md#shell)
   ['https://mc.s10.exacttarget.com/cloud/#app/Journey%20Builder/%23dashboard/view/all-journeys', 'Journey Builder', 'Journeys list'],
   ['https://mc.s7.exacttarget.com/cloud/#app/Journey%20Builder/%233f2a9c1e-8b7d-4e21-9a55-6c0d2b1f7e43/2', 'Journey Builder', 'Journey canvas'],
   ['https://mc.s10.exacttarget.com/cloud/#app/Email/C12/Default.aspx?entityID=0%23Content', 'Email Studio', 'Content'],

@@ -1,7 +1,7 @@
 /**
  * Every SFMC host pattern, route pattern and DOM selector in one place (STYLE §2.10), each next to the sample URLs or
  * markup it must match. SFMC's DOM is not a public contract: treat each selector as a hint and combine it with URL,
- * title and ARIA/text (see docs/sfmc.md B2). `selectors.test.ts` checks every sample below.
+ * title and ARIA/text (see docs/sfmc.md#app-frames). `selectors.test.ts` checks every sample below.
  */
 import type { SfmcApp } from './types';
 

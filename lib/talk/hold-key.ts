@@ -1,5 +1,5 @@
 /**
- * Hold-to-talk in a page frame (docs/extension-platform.md A3): keydown/keyup in the capture phase on
+ * Hold-to-talk in a page frame (docs/extension-platform.md#commands-and-hold-to-talk): keydown/keyup in the capture phase on
  * `event.code === getKey()`, auto-repeat ignored, preventDefault only for the hold key. A press is released on keyup,
  * window blur, the tab being hidden, or after a 60 s safety timeout, so a lost keyup never leaves the mic open.
  * Only the user's own key presses count: events a page script dispatched (`isTrusted === false`) are ignored

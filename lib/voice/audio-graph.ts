@@ -3,7 +3,7 @@
  *   mic → gate → delay → MediaStreamDestination (the track sent to the peer)
  *   gate → feature worklet ('mic')           remote stream → feature worklet ('assistant')
  * and an <audio> element that plays the remote stream (Chrome feeds Web Audio silence from a remote WebRTC stream
- * unless a media element plays it: rtc-peer.md gotcha 6). Feature frames are stamped with wall-clock time and
+ * unless a media element plays it: docs/extension-platform.md#remote-webrtc-audio). Feature frames are stamped with wall-clock time and
  * relayed on a BroadcastChannel for the side panel.
  */
 import workletUrl from '@/worklets/feature.processor.ts?worker&url';

@@ -1,5 +1,5 @@
 /**
- * One WebRTC call to the Realtime API (realtime-protocol.md §2a, §4): a peer connection carrying our mic track and
+ * One WebRTC call to the Realtime API (docs/realtime-protocol.md#starting-a-call, docs/realtime-protocol.md#data-channel): a peer connection carrying our mic track and
  * the `oai-events` data channel, the SDP offer POSTed with the ephemeral key, the answer applied. Each phase is timed.
  * The returned call never reconnects by itself: the engine decides (a fresh key per attempt).
  */

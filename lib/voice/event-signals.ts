@@ -1,4 +1,4 @@
-/** Which server events move the engine's state machine (realtime-protocol.md §6). Pure. */
+/** Which server events move the engine's state machine (docs/realtime-protocol.md#server-events-we-act-on). Pure. */
 import type { EngineSignal } from './state-machine';
 
 const SIGNALS: Record<string, EngineSignal> = {

@@ -1,5 +1,5 @@
 /**
- * Microphone access from the offscreen document. It cannot show Chrome's prompt (extension-platform.md A1), so a
+ * Microphone access from the offscreen document. It cannot show Chrome's prompt (docs/extension-platform.md#microphone-permission), so a
  * refusal is turned into a specific error that the side panel answers with the permission page.
  */
 import type { EngineError, MicPermission } from './types';

@@ -1,5 +1,5 @@
 /**
- * Push-to-talk, per realtime-protocol.md §7.1, with two guards users asked for:
+ * Push-to-talk, per docs/realtime-protocol.md#push-to-talk-turn, with two guards users asked for:
  *
  * - No clipped first word. The mic reaches the peer through a short delay line (audio-graph.ts), so speech captured
  *   at key-down leaves for the server `gateDelayMs` after our `input_audio_buffer.clear`. The data channel and RTP

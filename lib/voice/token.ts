@@ -1,6 +1,6 @@
 /**
  * Mint one ephemeral key per connection attempt from the token service (keys are single-use in practice:
- * realtime-protocol.md §1). The token service also tells us where to POST the SDP (`realtime_url`), so switching
+ * docs/realtime-protocol.md#minting-a-key). The token service also tells us where to POST the SDP (`realtime_url`), so switching
  * between the stand-in and the real API is one server variable.
  */
 import { describeTokenFailure } from '@/lib/conversation/errors';

@@ -1,5 +1,5 @@
 /**
- * Launch Debian Chromium with the built extension (testing-in-chromium.md): fake mic from a WAV, SFMC hosts mapped
+ * Launch Debian Chromium with the built extension (docs/testing-in-chromium.md#launch-flags): fake mic from a WAV, SFMC hosts mapped
  * to the practice server, loopback WebRTC allowed. The side panel UI is driven as a tab (the real panel is not a
  * Playwright page); the offscreen engine is read through chrome.extension.getViews().
  */

@@ -1,4 +1,4 @@
-/** Fire a chrome.commands shortcut the way a keyboard does (testing-in-chromium.md §5: rawKeyDown + native code). */
+/** Fire a chrome.commands shortcut the way a keyboard does (docs/testing-in-chromium.md#keyboard-shortcuts: rawKeyDown + native code). */
 import type { BrowserContext, Page } from 'playwright-core';
 
 const MOD = { Alt: 1, Ctrl: 2, Meta: 4, Shift: 8 } as const;

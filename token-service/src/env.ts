@@ -13,7 +13,7 @@ export const DEFAULT_PORT = 8787;
  * dev instance should not listen on every interface. In a container or behind a remote load balancer set HOST=0.0.0.0.
  */
 export const DEFAULT_HOST = '127.0.0.1';
-/** Conversation tokens kept when the server truncates (field-2026-12.md §1: truncate in larger steps so the cache keeps hitting). */
+/** Conversation tokens kept when the server truncates (docs/realtime-protocol.md#cost-and-truncation: truncate in larger steps so the cache keeps hitting). */
 export const DEFAULT_RETENTION_RATIO = 0.8;
 /** A valid request body is under 100 bytes; anything much larger is hostile. */
 export const BODY_LIMIT_BYTES = 1024;

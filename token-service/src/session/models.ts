@@ -1,6 +1,6 @@
 /**
  * Which Realtime models the service mints for, and which of them take `reasoning`. Model names come from the openai
- * SDK's session `model` union (node_modules/openai/resources/realtime/realtime.d.ts) and realtime-protocol.md §8:
+ * SDK's session `model` union (node_modules/openai/resources/realtime/realtime.d.ts) and docs/realtime-protocol.md#session-shape:
  * `gpt-realtime`, `gpt-realtime-mini` (and their dated snapshots), `gpt-realtime-1.5`, the reasoning family
  * `gpt-realtime-2`, `gpt-realtime-2.1`, `gpt-realtime-2.1-mini`, and the legacy `gpt-4o(-mini)-realtime-preview*`.
  */
@@ -19,12 +19,12 @@ export const REALTIME_MODEL_PATTERN = new RegExp(
 
 export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'] as const satisfies readonly RealtimeReasoningEffort[];
 
-/** OpenAI's prompting guide for gpt-realtime-2 says to start at `low` (field-2026-12.md §1). */
+/** OpenAI's prompting guide for gpt-realtime-2 says to start at `low` (docs/realtime-protocol.md#session-shape). */
 export const DEFAULT_REASONING_EFFORT: RealtimeReasoningEffort = 'low';
 
 /**
  * True for the reasoning family (gpt-realtime-2 and later: 2, 2.1, 2.1-mini, …). `reasoning.effort` and
- * `parallel_tool_calls` apply only to these (realtime-protocol.md §8); gpt-realtime, -mini and 1.5 take neither.
+ * `parallel_tool_calls` apply only to these (docs/realtime-protocol.md#session-shape); gpt-realtime, -mini and 1.5 take neither.
  */
 export function supportsReasoning(model: string): boolean {
   const m = /^gpt-realtime-(\d+)(?:\.\d+)?(?:-mini)?(?:-\d{4}-\d{2}-\d{2})?$/.exec(model);

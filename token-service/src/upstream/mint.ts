@@ -20,7 +20,7 @@ export interface Minted {
   model: string;
 }
 
-/** An ephemeral key as OpenAI issues it (realtime-protocol.md §1: `"value": "ek_…"`). */
+/** An ephemeral key as OpenAI issues it (docs/realtime-protocol.md#minting-a-key: `"value": "ek_…"`). */
 export const EPHEMERAL_KEY = /^ek_[A-Za-z0-9_-]{8,1024}$/;
 /** A model name as the session echoes it (`gpt-realtime-2.1-mini`, a dated snapshot…): plain, short. */
 export const MODEL_NAME = /^gpt-[A-Za-z0-9][A-Za-z0-9._:-]{0,95}$/;
