@@ -1,9 +1,10 @@
 // Offscreen document: owns mic, AudioContext, WebRTC and playback (docs/extension-platform.md#offscreen-document). Thin shell.
 import { listen, type OffscreenProtocol } from '@/lib/messaging/protocol';
+import { browserEngineDeps } from '@/lib/voice/browser-deps';
 import { createVoiceEngine } from '@/lib/voice/engine';
 import { createOffscreenIO } from '@/lib/voice/offscreen-io';
 
-const engine = createVoiceEngine(createOffscreenIO());
+const engine = createVoiceEngine(createOffscreenIO(), browserEngineDeps);
 listen<OffscreenProtocol>('offscreen', {
   'engine/command': (cmd) => engine.command(cmd),
   'engine/snapshot': () => engine.snapshot(),

@@ -8,6 +8,7 @@
  */
 import workletUrl from '@/worklets/feature.processor.ts?worker&url';
 import { FEATURE_CHANNEL, openChannel } from '@/lib/messaging/channels';
+import { GATE_DELAY_MS } from './talk';
 import {
   FEATURE_PROCESSOR_NAME,
   type AudioSource,
@@ -16,8 +17,6 @@ import {
   type WorkletFeatureMessage,
 } from '@/worklets/protocol';
 
-/** Send-path delay that keeps `input_audio_buffer.clear` ahead of the first word (see talk.ts). */
-export const GATE_DELAY_MS = 120;
 
 export interface AudioGraph {
   readonly context: AudioContext;

@@ -1,12 +1,14 @@
 /**
- * The voice engine: the single owner of mic, audio graph, peer connection and playback, living in the offscreen
- * document. The connection lives in link.ts; this file runs the state machine (state-machine.ts), the turn protocol
- * (talk.ts and the response gate), the conversation record, tools, page context and the commands the side panel,
- * the shortcuts and the hold key send. The side panel only mirrors its snapshots.
+ * The voice engine: the single owner of mic, audio graph, transport and playback, living in the offscreen document.
+ * The connection lives in link.ts (it reports by events); this file runs the state machine (state-machine.ts), the
+ * turn protocol (talk.ts and the response gate), the conversation record, tools and the commands the side panel, the
+ * shortcuts and the hold key send. Page context (page-context.ts) and the periodic checks (housekeeping.ts) are parts
+ * of their own. Everything outside the offscreen document's logic is injected (`EngineDeps`, `EngineIO`), so the
+ * engine runs in unit tests with a fake transport (engine.test.ts). The side panel only mirrors its snapshots.
  */
-import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
-import { classifyServerError } from '@/lib/conversation/errors';
-import { parseServerEvent } from '@/lib/conversation/parse';
+import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
+import { classifyServerError } from '@/lib/realtime/errors';
+import type { AudioStats } from '@/lib/realtime/transport';
 import { createResponseGate } from '@/lib/conversation/response-gate';
 import { summarizeForReconnect } from '@/lib/conversation/summary';
 import { createTranscriptPublisher } from '@/lib/conversation/transcript-sync';
@@ -16,17 +18,16 @@ import { pageErrors } from '@/lib/walkthrough/explain-error';
 import { pricesFor } from '@/lib/conversation/prices';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { CommandReply } from '@/lib/messaging/protocol';
-import { GATE_DELAY_MS, prewarmAudio } from './audio-graph';
 import { createConversation } from './conversation';
 import type { EngineIO } from './engine-io';
 import { isActivity, signalFor } from './event-signals';
-import { createLink } from './link';
-import { queryMicPermission } from './mic';
+import { createHousekeeping } from './housekeeping';
+import { createLink, type LinkDeps } from './link';
+import { createPageContextFeed } from './page-context';
 import { isLive, modeOf, nextStatus, type EngineSignal } from './state-machine';
-import { readAudioStats } from './stats';
 import { capStopText, capWarningText, evaluateCaps, type CapVerdict } from './caps';
 import { createPanelPresence, listenForPanels } from './panel-presence';
-import { createTalkController } from './talk';
+import { createTalkController, GATE_DELAY_MS } from './talk';
 import { createEngineTools } from './tools';
 import type { EngineCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
 
@@ -35,54 +36,54 @@ type Reply = CommandReply;
 export const HOLD_KEY_IDLE_HINT =
   'The hold key talks in an open session only. Connect from the side panel (or press Alt+Shift+K), then hold the key to talk.';
 
-export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: number } = {}) {
+/** What the engine uses of the browser: the link's parts (key minting, transport, audio graph, mic) and audio warm-up. */
+export interface EngineDeps extends LinkDeps {
+  prewarmAudio(): Promise<unknown>;
+}
+
+export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { sessionRefreshMs?: number } = {}) {
   let status: EngineStatus = 'idle';
   let settings: Settings = DEFAULT_SETTINGS;
   let error: EngineError | undefined;
   let micPermission: MicPermission = 'unknown';
   let muted = false;
-  let contextSent: string | undefined;
-  let pageContext: PageContext | null = null;
-  let audioStats = { packetsLost: 0, concealedSamples: 0 };
-  let lastActivity = Date.now();
+  let audioStats: AudioStats = { packetsLost: 0, concealedSamples: 0 };
   let recentlyCancelled = 0;
   /** The talk key went down before the session was ready: start listening once it is. */
   let pendingTalk = false;
   /** A question typed before the session was ready: sent once it is. */
   let pendingText: string | undefined;
-  let contextTimer: ReturnType<typeof setTimeout> | undefined;
   /** Wall clock of this session's first ready (kept across reconnects) and the cost total then: for the caps. */
   let session: { startedAt: number; costAtStart: number; caps: CapVerdict } | undefined;
   const panels = createPanelPresence(() => Date.now());
   const stopPanelWatch = listenForPanels((m) => panels.onMessage(m));
 
-  const link = createLink(
-    {
-      loadSettings: async () => (settings = await io.getSettings()),
-      onMessage,
-      signal,
-      onReady,
-      onReset: () => {
-        talk.reset();
-        responses.reset();
-      },
-      onFail: (e) => {
-        error = e;
-        if (e.code === 'mic_denied' || e.code === 'mic_permission') micPermission = e.code === 'mic_denied' ? 'denied' : 'prompt';
-        pendingTalk = false;
-        pendingText = undefined;
-      },
-      onMicGranted: () => (micPermission = 'granted'),
-      onMicReady,
-      onMicFailed: (e) => {
-        pendingTalk = false;
-        conversation.notice(`${e.message} This session is text only: type your question below. ${e.fix ?? ''}`.trim());
-      },
-      busy: () => status !== 'ready',
-      changed: publish,
-    },
-    options,
-  );
+  const link = createLink(deps, { sessionRefreshMs: options.sessionRefreshMs, busy: () => status !== 'ready' });
+  /** Settings are read at connect and at every reconnect; the engine keeps the session's copy. */
+  const readSettings = async () => (settings = await io.getSettings());
+  const connect = () => void link.connect(readSettings);
+  link.on('status', signal);
+  link.on('event', onServerEvent);
+  link.on('ready', ({ resumed }) => onReady(resumed));
+  link.on('reset', () => {
+    talk.reset();
+    responses.reset();
+  });
+  link.on('failed', (e) => {
+    error = e;
+    if (e.code === 'mic_denied' || e.code === 'mic_permission') micPermission = e.code === 'mic_denied' ? 'denied' : 'prompt';
+    pendingTalk = false;
+    pendingText = undefined;
+  });
+  link.on('mic-ready', () => {
+    micPermission = 'granted';
+    onMicReady();
+  });
+  link.on('mic-failed', (e) => {
+    pendingTalk = false;
+    conversation.notice(`${e.message} This session is text only: type your question below. ${e.fix ?? ''}`.trim());
+  });
+  link.on('changed', () => publish());
   const send = (event: RealtimeClientEvent) => link.send(event);
   const responses = createResponseGate(send);
   const gate = { open: () => link.graph()?.gate.open(), close: () => link.graph()?.gate.close() };
@@ -101,6 +102,22 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   });
   const conversation = createConversation(io, () => publish());
   const tools = createEngineTools({ io, sharePageContext: () => settings.sharePageContext, addEntry: (entry) => conversation.add(entry) });
+  const page = createPageContextFeed({ send, live: () => link.kind === 'live', sharing: () => settings.sharePageContext, changed: () => publish() });
+  const housekeeping = createHousekeeping({
+    now: () => Date.now(),
+    live: () => link.kind === 'live',
+    status: () => status,
+    settings: () => settings,
+    sessionStartedAt: () => session?.startedAt,
+    panelClosedForMs: (since) => panels.closedForMs(since),
+    disconnect: (why) => void disconnect(why),
+    checkCaps,
+    audioStats: () => link.audioStats(),
+    onAudioStats: (stats) => {
+      audioStats = stats;
+      publish();
+    },
+  });
 
   function signal(s: EngineSignal): void {
     status = nextStatus(status, s);
@@ -121,8 +138,8 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       transcriptRev: transcriptPublisher.rev,
       error,
       reconnectAttempt: status === 'reconnecting' || status === 'connecting' ? link.attempt : undefined,
-      contextSent,
-      pageErrors: settings.sharePageContext ? pageErrors(pageContext) : [],
+      contextSent: page.sent,
+      pageErrors: settings.sharePageContext ? pageErrors(page.current) : [],
       audio: audioStats,
       model: link.model,
       endpoint: link.endpoint,
@@ -167,16 +184,14 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   }
 
   async function onReady(resumed: boolean): Promise<void> {
-    lastActivity = Date.now();
+    housekeeping.touch();
     if (!resumed || !session) session = { startedAt: Date.now(), costAtStart: conversation.usage.costUsd, caps: { level: 'ok', share: 0 } };
     if (resumed) {
       const recap = summarizeForReconnect(conversation.entries);
       if (recap) send({ type: 'conversation.item.create', item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: recap }] } });
       conversation.notice('Reconnected. The instructor has a recap of the conversation.');
     }
-    contextSent = undefined;
-    pageContext = (await io.getPageContext().catch(() => null)) ?? pageContext;
-    sendPageContext();
+    await page.resend(() => io.getPageContext());
     if (settings.mode === 'hands-free' && !muted) gate.open();
     if (pendingText !== undefined) {
       const text = pendingText;
@@ -190,7 +205,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   }
 
   async function disconnect(why?: string): Promise<void> {
-    clearTimeout(contextTimer);
+    page.stop();
     session = undefined;
     pendingTalk = false;
     pendingText = undefined;
@@ -198,36 +213,46 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     error = undefined;
     signal('disconnect');
     if (why) conversation.notice(why);
-    void prewarmAudio().catch(() => undefined);
+    void deps.prewarmAudio().catch(() => undefined);
   }
 
   // ── server events ─────────────────────────────────────────────────────────────────────────────────────────────
-  function onMessage(data: unknown): void {
-    const parsed = parseServerEvent(data);
-    if (!parsed.ok) return void console.warn('[engine] unreadable server message', parsed.error);
-    if ('unknown' in parsed) return void console.info('[engine] unknown server event', parsed.unknown.type);
-    const event = parsed.event as unknown as { type: string; [k: string]: unknown };
-    conversation.apply(event);
-    responses.onServerEvent(event);
-    if (isActivity(event.type)) lastActivity = Date.now();
-    if (event.type === 'session.created') link.sessionCreated();
-    else if (event.type === 'response.created' && talk.pressed) {
-      // A response we asked for before this key press started only now: the user is talking over it, so it is stale.
-      recentlyCancelled = Date.now();
-      send({ type: 'response.cancel' });
+  /** A server event of the live transport, parsed and checked there (lib/realtime/parse.ts). */
+  function onServerEvent(event: RealtimeServerEvent): void {
+    // The transcript reducer and the response gate read any event defensively, field by field.
+    const loose = event as unknown as { type: string; [k: string]: unknown };
+    conversation.apply(loose);
+    responses.onServerEvent(loose);
+    if (isActivity(event.type)) housekeeping.touch();
+    switch (event.type) {
+      case 'response.created':
+        // A response we asked for before this key press started only now: the user is talking over it, so it is stale.
+        if (talk.pressed) {
+          recentlyCancelled = Date.now();
+          send({ type: 'response.cancel' });
+        }
+        break;
+      case 'input_audio_buffer.speech_started':
+        io.clearHighlight();
+        break;
+      case 'output_audio_buffer.started':
+        link.graph()?.setPlaybackMuted(false); // a barge-in muted the last reply
+        break;
+      case 'response.done':
+        onResponseDone(event);
+        break;
+      case 'error':
+        onServerError(event.error);
+        break;
     }
-    else if (event.type === 'input_audio_buffer.speech_started') io.clearHighlight();
-    else if (event.type === 'output_audio_buffer.started') link.graph()?.setPlaybackMuted(false); // a barge-in muted the last reply
-    else if (event.type === 'response.done') onResponseDone(parsed.event);
-    else if (event.type === 'error') onServerError(event.error as { code?: string; type?: string; message?: string });
     const s = signalFor(event.type);
     if (s) signal(s);
   }
 
-  function onResponseDone(event: Parameters<typeof tools.callsIn>[0]): void {
-    const response = (event as { response?: { id?: string; usage?: null } }).response;
+  function onResponseDone(event: Extract<RealtimeServerEvent, { type: 'response.done' }>): void {
+    const response = event.response;
     // Prices follow the session's model (a dated snapshot bills at its family's row).
-    conversation.addUsage(response?.usage, pricesFor(link.model, settings.prices), response?.id);
+    conversation.addUsage(response.usage, pricesFor(link.model, settings.prices), response.id);
     checkCaps();
     const calls = tools.callsIn(event);
     if (calls.length === 0) {
@@ -240,7 +265,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     });
   }
 
-  function onServerError(err: { code?: string; type?: string; message?: string }): void {
+  function onServerError(err: { code?: string | null; type?: string; message?: string }): void {
     const verdict = classifyServerError(err, { recentlyCancelled: Date.now() - recentlyCancelled < 3_000 });
     if (verdict.benign) return;
     if (verdict.reconnect) return void link.lose(err.code ?? 'server asked to reconnect');
@@ -250,24 +275,12 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     }
   }
 
-  // ── page context ──────────────────────────────────────────────────────────────────────────────────────────────
-  function sendPageContext(): void {
-    if (link.kind !== 'live' || !settings.sharePageContext || !pageContext || pageContext.text === contextSent) return;
-    // Page text is data, not instructions: it goes in as a user-role item behind a fixed marker (lib/sfmc/quote.ts),
-    // never as a system item, and the session instructions say so.
-    const sent = send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: pageContext.text }] } });
-    if (sent) {
-      contextSent = pageContext.text;
-      publish();
-    }
-  }
-
   // ── commands ──────────────────────────────────────────────────────────────────────────────────────────────────
   async function command(cmd: EngineCommand): Promise<Reply> {
     switch (cmd.type) {
       case 'connect':
         error = undefined;
-        void link.connect();
+        connect();
         break;
       case 'disconnect':
         await disconnect();
@@ -291,10 +304,10 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
         conversation.clear();
         break;
       case 'recheck-mic':
-        micPermission = await queryMicPermission();
+        micPermission = await deps.queryMicPermission();
         if (micPermission === 'granted' && status === 'error' && error?.code.startsWith('mic_')) {
           error = undefined;
-          void link.connect();
+          connect();
         }
         publish();
         break;
@@ -303,14 +316,14 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
   }
 
   function talkStart(via: 'panel' | 'hold-key' | 'command'): Reply {
-    lastActivity = Date.now();
+    housekeeping.touch();
     if (muted) return { ok: false, error: 'Microphone is muted' };
     if (status === 'idle' || status === 'error') {
       // The hold key lives in SFMC's pages: it may talk in a session the user opened, never open one by itself.
       if (via === 'hold-key') return holdKeyWhileIdle();
       pendingTalk = true;
       error = undefined;
-      void link.connect();
+      connect();
       return { ok: true };
     }
     if (link.kind !== 'live') return (pendingTalk = true), { ok: true };
@@ -343,7 +356,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
 
   function talkEnd(): void {
     pendingTalk = false;
-    lastActivity = Date.now();
+    housekeeping.touch();
     const outcome = talk.release();
     if (outcome === 'committed') signal('talk-end');
     else if (outcome === 'dropped') signal('talk-cancel');
@@ -375,7 +388,7 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
       pendingText = text;
       if (status === 'idle' || status === 'error') {
         error = undefined;
-        void link.connect();
+        connect();
       }
       return { ok: true };
     }
@@ -384,36 +397,14 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } });
     conversation.add({ id: `text_${Date.now()}`, role: 'user', text, status: 'done', at: Date.now() });
     responses.requestResponse();
-    lastActivity = Date.now();
+    housekeeping.touch();
     return { ok: true };
   }
-
-  // ── housekeeping: idle auto-disconnect and audio-drop stats ─────────────────────────────────────────────────────
-  const housekeeping = setInterval(async () => {
-    const call = link.call();
-    if (!call) return;
-    const idleMinutes = settings.idleDisconnectMinutes;
-    if (idleMinutes > 0 && status === 'ready' && Date.now() - lastActivity > idleMinutes * 60_000) {
-      return void disconnect(`Disconnected after ${idleMinutes} idle minutes so a forgotten panel does not bill you. Press Connect or hold the talk key to continue.`);
-    }
-    const closedMinutes = settings.panelClosedDisconnectMinutes ?? 0;
-    if (closedMinutes > 0 && session && panels.closedForMs(session.startedAt) > closedMinutes * 60_000) {
-      return void disconnect(`Disconnected ${closedMinutes} minutes after the side panel closed (settings: "When the panel closes"). Press Connect to continue.`);
-    }
-    checkCaps();
-    audioStats = (await readAudioStats(call.pc)) ?? audioStats;
-    publish();
-  }, 2_000);
 
   return {
     command,
     snapshot,
-    onPageContext(ctx: PageContext): void {
-      pageContext = ctx;
-      publish(); // the panel's "Explain this error" follows the screen
-      clearTimeout(contextTimer);
-      contextTimer = setTimeout(sendPageContext, 600);
-    },
+    onPageContext: (ctx: PageContext) => page.update(ctx),
     /**
      * A walkthrough step was done (or skipped, missed, stopped): a line in the transcript, one data item for the
      * model, and a response through the gate — never over the user's own turn (their commit asks for one anyway).
@@ -426,11 +417,12 @@ export function createVoiceEngine(io: EngineIO, options: { sessionRefreshMs?: nu
     },
     restore: () => conversation.restore(),
     /** Warm the audio context and worklet now so a later connect only opens the mic. */
-    prewarm: () => prewarmAudio().catch((e: unknown) => console.warn('[engine] audio prewarm failed', e)),
+    prewarm: () => deps.prewarmAudio().catch((e: unknown) => console.warn('[engine] audio prewarm failed', e)),
     levels: () => link.graph()?.levels,
     gateOpenedAt: () => link.graph()?.gate.openedAt ?? 0,
     dispose(): void {
-      clearInterval(housekeeping);
+      housekeeping.stop();
+      page.stop();
       stopPanelWatch();
       void link.teardown();
     },

@@ -1,92 +1,118 @@
 /**
- * The engine's connection: microphone and audio graph, then a call per attempt (fresh key, SDP, ICE, wait for
+ * The engine's connection: microphone and audio graph, then a transport per attempt (fresh key, open, wait for
  * session.created), retries by EngineFailure.recovery, reconnects that keep the mic and graph, and the planned
  * refresh before the API's 60-minute cap. What exists is exactly what the phase owns (`Resources`).
  *
- * The send track comes from the audio graph, so the call does not need the microphone: it opens off the critical
- * path (beside the call, or right after it for push-to-talk with a granted mic). Push-to-talk is ready without it (the first press waits for it only if it is still opening);
- * hands-free waits for it. A microphone that fails for want of hardware leaves a text-only session (`micState`
- * 'failed', typing still works); a missing permission stays an error, since the panel's permission step fixes it.
+ * Everything it touches outside itself is injected (`LinkDeps`: key minting, the transport, audio graph, mic), and it
+ * reports by events (`LinkEvents`), so it runs in unit tests with fakes and a second transport needs no change here.
+ *
+ * The send track comes from the audio graph, so the transport does not need the microphone: it opens off the critical
+ * path (beside the call, or right after it for push-to-talk with a granted mic). Push-to-talk is ready without it (the
+ * first press waits for it only if it is still opening); hands-free waits for it. A microphone that fails for want of
+ * hardware leaves a text-only session (`micState` 'failed', typing still works); a missing permission stays an error,
+ * since the panel's permission step fixes it.
  */
-import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
-import { backoffDelay } from '@/lib/conversation/backoff';
+import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
+import { backoffDelay } from '@/lib/realtime/backoff';
+import { EngineFailure, type EngineError } from '@/lib/realtime/failure';
+import type { MintedToken } from '@/lib/realtime/token';
+import type { OpenTransport, RealtimeTransport } from '@/lib/realtime/transport';
 import type { Settings } from '@/lib/settings';
-import { createAudioGraph, type AudioGraph } from './audio-graph';
-import { openCall, type Call } from './call';
-import { EngineFailure } from './failure';
-import { openMic, queryMicPermission } from './mic';
+import type { AudioGraph } from './audio-graph';
+import { createEmitter } from './emitter';
 import type { EngineSignal } from './state-machine';
-import { mintToken, type MintedToken } from './token';
-import type { ConnectTimings, EngineError } from './types';
+import type { ConnectTimings, MicPermission } from './types';
 
 const MAX_ATTEMPTS = 5;
 const READY_TIMEOUT_MS = 10_000;
 /** Reconnect on our own terms shortly before the API's 60-minute cap. */
 const SESSION_REFRESH_MS = 58 * 60_000;
 
+export interface LinkDeps {
+  mintToken(settings: Settings, signal: AbortSignal): Promise<MintedToken>;
+  openTransport: OpenTransport;
+  createAudioGraph(): Promise<AudioGraph>;
+  openMic(deviceId: string): Promise<MediaStream>;
+  queryMicPermission(): Promise<MicPermission>;
+}
+
+/** What the link reports. `status` drives the engine's state machine; `reset` asks it to forget turn state. */
+export interface LinkEvents {
+  status: EngineSignal;
+  /** The session is ready (first connect, or again after a reconnect). */
+  ready: { resumed: boolean };
+  /** The connect (or a reconnect) failed for good; resources are released. */
+  failed: EngineError;
+  /** A server event of the live transport (events of a replaced transport are dropped). */
+  event: RealtimeServerEvent;
+  /** Turn state (held key, response gate) is stale: before a reconnect and at teardown. */
+  reset: undefined;
+  /** The microphone is attached (possibly after the session is ready); its permission stands. */
+  'mic-ready': undefined;
+  /** The microphone could not be opened for a reason other than permission: the session stays, text only. */
+  'mic-failed': EngineError;
+  /** Something a snapshot shows changed (attempt, timings, mic state). */
+  changed: undefined;
+}
+
+export interface LinkOptions {
+  sessionRefreshMs?: number;
+  /** True while a turn is in progress: the planned refresh waits for it. */
+  busy?: () => boolean;
+}
+
+/** Where a connect reads its settings: at connect and again at every reconnect (a refreshed sign-in reaches the next key). */
+export type SettingsSource = () => Promise<Settings>;
+
 export type Resources =
   | { kind: 'none' }
   | { kind: 'preparing'; abort: AbortController }
   | { kind: 'connecting'; abort: AbortController; graph: AudioGraph }
-  | { kind: 'live'; graph: AudioGraph; call: Call };
+  | { kind: 'live'; graph: AudioGraph; transport: RealtimeTransport };
 
-export interface LinkHooks {
-  /** Read settings at the start of a connect (the engine keeps them for the session). */
-  loadSettings(): Promise<Settings>;
-  onMessage(data: unknown): void;
-  signal(s: EngineSignal): void;
-  /** The session is ready (first connect, or again after a reconnect). */
-  onReady(resumed: boolean): void | Promise<void>;
-  /** Forget turn state (held key, response gate) before a reconnect or teardown. */
-  onReset(): void;
-  onFail(error: EngineError): void;
-  onMicGranted(): void;
-  /** The microphone is attached (after the session may already be ready). */
-  onMicReady(): void;
-  /** The microphone could not be opened, for a reason other than permission: the session stays, text only. */
-  onMicFailed(error: EngineError): void;
-  /** True while a turn is in progress (a planned refresh waits for it). */
-  busy(): boolean;
-  changed(): void;
-}
+export type MicState = 'none' | 'opening' | 'ready' | 'failed';
 
-export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: number } = {}) {
+export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
+  const events = createEmitter<LinkEvents>();
+  const emit = events.emit;
   let res: Resources = { kind: 'none' };
+  let settingsSource: SettingsSource | undefined;
   let timings: ConnectTimings = {};
   let model: string | undefined;
   let endpoint: string | undefined;
   let attemptNo: number | undefined;
   let readyWaiter: (() => void) | undefined;
-  /** The call being set up or live; events of any other (replaced) call are ignored. */
-  let activeCall: Call | undefined;
+  /** The transport being set up or live; events of any other (replaced) transport are ignored. */
+  let active: RealtimeTransport | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let connectStartedAt = 0;
   /** Start of what `timings.totalMs` measures: the user's click, or the reconnect attempt. */
   let totalFrom = 0;
-  let micState: 'none' | 'opening' | 'ready' | 'failed' = 'none';
+  let micState: MicState = 'none';
   /** A microphone opened in this document before (the permission stands unless revoked: then the mic fails). */
   let micOpenedBefore = false;
   /** A key minted ahead for the next attempt (the first of a connect), used once. */
   let pretoken: Promise<MintedToken> | undefined;
 
-  async function connect(): Promise<void> {
+  async function connect(source: SettingsSource): Promise<void> {
     if (res.kind !== 'none') return;
+    settingsSource = source;
     connectStartedAt = performance.now();
     const abort = new AbortController();
     res = { kind: 'preparing', abort };
-    hooks.signal('prepare');
+    emit('status', 'prepare');
     try {
       // Inside the try: settings that cannot be read fail this connect with a message instead of leaving it stuck.
-      const settings = await hooks.loadSettings();
+      const settings = await source();
       const t0 = performance.now();
       // The first key is fetched while the audio graph is built: neither needs the other.
-      const firstToken = mintToken(settings, abort.signal);
+      const firstToken = deps.mintToken(settings, abort.signal);
       firstToken.catch(() => undefined); // its failure is handled where the first attempt awaits it
       pretoken = firstToken;
       // Asking for the permission state takes tens of ms here: once a mic opened in this document it is not asked
       // again, and otherwise it may not hold up the graph (no answer in time counts as "not granted").
-      const graphReady = createAudioGraph();
-      const permission = micOpenedBefore ? 'granted' : await Promise.race([queryMicPermission(), graphReady.then(() => 'unknown' as const)]);
+      const graphReady = deps.createAudioGraph();
+      const permission = micOpenedBefore ? 'granted' : await Promise.race([deps.queryMicPermission(), graphReady.then(() => 'unknown' as const)]);
       const graph = await graphReady;
       if (abort.signal.aborted) return void (await graph.close());
       const t1 = performance.now();
@@ -98,29 +124,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
       // once, so hands-free is ready with it and a refusal fails before any call is made.
       micState = 'opening';
       let mic: Promise<void> | undefined;
-      const startMic = (): Promise<void> => {
-        const from = performance.now();
-        return (mic ??= openMic(settings.micDeviceId).then(
-          (stream) => {
-            if (abort.signal.aborted) return void stream.getTracks().forEach((t) => t.stop());
-            graph.attachMic(stream);
-            micState = 'ready';
-            micOpenedBefore = true;
-            timings = { ...timings, micMs: performance.now() - from };
-            hooks.onMicGranted();
-            hooks.onMicReady();
-            hooks.changed();
-          },
-          (e: unknown) => {
-            if (abort.signal.aborted) return;
-            const error = e instanceof EngineFailure ? e.engineError : undefined;
-            if (!error || error.code === 'mic_permission' || error.code === 'mic_denied') throw e;
-            micState = 'failed';
-            hooks.onMicFailed(error);
-            hooks.changed();
-          },
-        ));
-      };
+      const startMic = (): Promise<void> => (mic ??= openMicInto(graph, settings.micDeviceId, abort.signal));
       if (settings.mode !== 'hands-free' && permission === 'granted') {
         await establish(settings, graph, abort, false, undefined, () => void startMic().catch(() => undefined));
         await mic; // a refusal after all (the grant was revoked meanwhile) fails the session like before
@@ -135,13 +139,36 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     }
   }
 
+  function openMicInto(graph: AudioGraph, deviceId: string, signal: AbortSignal): Promise<void> {
+    const from = performance.now();
+    return deps.openMic(deviceId).then(
+      (stream) => {
+        if (signal.aborted) return void stream.getTracks().forEach((t) => t.stop());
+        graph.attachMic(stream);
+        micState = 'ready';
+        micOpenedBefore = true;
+        timings = { ...timings, micMs: performance.now() - from };
+        emit('mic-ready', undefined);
+        emit('changed', undefined);
+      },
+      (e: unknown) => {
+        if (signal.aborted) return;
+        const error = e instanceof EngineFailure ? e.engineError : undefined;
+        if (!error || error.code === 'mic_permission' || error.code === 'mic_denied') throw e;
+        micState = 'failed';
+        emit('mic-failed', error);
+        emit('changed', undefined);
+      },
+    );
+  }
+
   /** `mic`: wait for it before ready (hands-free); `onLive`: runs as the session becomes ready (opens a deferred mic). */
   async function establish(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean, mic?: Promise<void>, onLive?: () => void): Promise<void> {
     res = { kind: 'connecting', abort, graph };
-    hooks.signal('connect');
+    emit('status', 'connect');
     for (let attempt = 1; ; attempt++) {
       attemptNo = attempt;
-      hooks.changed();
+      emit('changed', undefined);
       try {
         await attemptOnce(settings, graph, abort, resumed);
         break;
@@ -159,37 +186,42 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     timings = { ...timings, totalMs: performance.now() - totalFrom };
     attemptNo = undefined;
     onLive?.();
-    hooks.signal('ready');
-    await hooks.onReady(resumed);
+    emit('status', 'ready');
+    emit('ready', { resumed });
   }
 
   async function attemptOnce(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean): Promise<void> {
     const t0 = performance.now();
     const early = pretoken;
     pretoken = undefined;
-    const token = await (early ?? mintToken(settings, abort.signal));
+    const token = await (early ?? deps.mintToken(settings, abort.signal));
     const t1 = performance.now();
     model = token.model;
     endpoint = new URL(token.realtime_url).origin;
-    const mine: { call?: Call } = {};
+    const mine: { transport?: RealtimeTransport } = {};
     const ready = new Promise<void>((resolve) => (readyWaiter = resolve));
-    const { call, timings: t } = await openCall(
+    const { transport, timings: t } = await deps.openTransport(
       token,
       graph.sendTrack,
       {
-        // Before openCall returns, this call is the current one; afterwards only while it is the active call.
-        onMessage: (data) => {
-          if (!mine.call || mine.call === activeCall) hooks.onMessage(data);
+        // Before openTransport returns, this transport is the current one; afterwards only while it is the active one.
+        onEvent: (event) => {
+          if (mine.transport && mine.transport !== active) return;
+          if (event.type === 'session.created') {
+            readyWaiter?.();
+            readyWaiter = undefined;
+          }
+          emit('event', event);
         },
         onLost: (reason) => {
-          if (res.kind === 'live' && res.call === mine.call) void lose(reason);
+          if (res.kind === 'live' && res.transport === mine.transport) void lose(reason);
         },
-        onRemoteStream: (stream) => graph.playRemote(stream),
+        onRemoteAudio: (stream) => graph.playRemote(stream),
       },
       abort.signal,
     );
-    mine.call = activeCall = call;
-    abort.signal.addEventListener('abort', () => call.close(), { once: true }); // e.g. the mic was refused meanwhile
+    mine.transport = active = transport;
+    abort.signal.addEventListener('abort', () => transport.close(), { once: true }); // e.g. the mic was refused meanwhile
     const t2 = performance.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const aborted = new Promise<never>((_, reject) => abort.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true }));
@@ -200,13 +232,13 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     try {
       await Promise.race([ready, timeout, aborted]);
     } catch (e) {
-      call.close();
+      transport.close();
       throw e;
     } finally {
       clearTimeout(timer);
     }
     if (abort.signal.aborted) {
-      call.close();
+      transport.close();
       throw new DOMException('aborted', 'AbortError');
     }
     const t3 = performance.now();
@@ -215,25 +247,25 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     timings = { ...(resumed ? {} : timings), prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2 };
     // totalMs is taken once the session is ready (after the mic, on a first connect): see establish().
     totalFrom = resumed ? t0 : connectStartedAt;
-    res = { kind: 'live', graph, call };
+    res = { kind: 'live', graph, transport };
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(refresh, options.sessionRefreshMs ?? SESSION_REFRESH_MS);
   }
 
-  /** The call dropped (or hit its cap): keep mic, graph and transcript; reconnect with a fresh key. */
+  /** The transport dropped (or hit its cap): keep mic, graph and transcript; reconnect with a fresh key. */
   async function lose(reason: string): Promise<void> {
     if (res.kind !== 'live') return;
-    const { graph, call } = res;
-    activeCall = undefined;
-    call.close();
-    hooks.onReset();
+    const { graph, transport } = res;
+    active = undefined;
+    transport.close();
+    emit('reset', undefined);
     const abort = new AbortController();
     res = { kind: 'connecting', abort, graph };
     attemptNo = 1;
-    hooks.signal('lost');
+    emit('status', 'lost');
     console.info(`[engine] connection lost (${reason}); reconnecting`);
     try {
-      await establish(await hooks.loadSettings(), graph, abort, true);
+      await establish(await settingsSource!(), graph, abort, true);
     } catch (e) {
       if (!abort.signal.aborted) await fail(e);
     }
@@ -241,7 +273,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
 
   function refresh(): void {
     if (res.kind !== 'live') return;
-    if (hooks.busy()) {
+    if (options.busy?.()) {
       refreshTimer = setTimeout(refresh, 5_000);
       return;
     }
@@ -251,8 +283,8 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
   async function fail(e: unknown): Promise<void> {
     const error = e instanceof EngineFailure ? e.engineError : { code: 'unexpected', message: e instanceof Error ? e.message : String(e) };
     await teardown();
-    hooks.onFail(error);
-    hooks.signal('fail');
+    emit('failed', error);
+    emit('status', 'fail');
   }
 
   async function teardown(): Promise<void> {
@@ -260,31 +292,30 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
     res = { kind: 'none' };
     micState = 'none';
     pretoken = undefined;
-    activeCall = undefined;
+    active = undefined;
+    readyWaiter = undefined;
     clearTimeout(refreshTimer);
-    hooks.onReset();
+    emit('reset', undefined);
     if (old.kind === 'preparing' || old.kind === 'connecting') old.abort.abort();
-    if (old.kind === 'live') old.call.close();
+    if (old.kind === 'live') old.transport.close();
     if (old.kind === 'connecting' || old.kind === 'live') await old.graph.close();
   }
 
   return {
+    on: events.on,
     connect,
     lose,
     teardown,
-    /** session.created arrived on the call being set up. */
-    sessionCreated(): void {
-      readyWaiter?.();
-      readyWaiter = undefined;
-    },
     send(event: RealtimeClientEvent): boolean {
-      return res.kind === 'live' ? res.call.send(event) : false;
+      return res.kind === 'live' ? res.transport.send(event) : false;
     },
+    /** The audio graph while connecting or live: the talk gate and playback. */
     graph(): AudioGraph | undefined {
       return res.kind === 'connecting' || res.kind === 'live' ? res.graph : undefined;
     },
-    call(): Call | undefined {
-      return res.kind === 'live' ? res.call : undefined;
+    /** Incoming-audio drops of the live transport. */
+    audioStats() {
+      return res.kind === 'live' ? res.transport.audioStats() : Promise.resolve(undefined);
     },
     get kind(): Resources['kind'] {
       return res.kind;
@@ -303,7 +334,7 @@ export function createLink(hooks: LinkHooks, options: { sessionRefreshMs?: numbe
       return attemptNo;
     },
     /** `opening` from connect until the mic is attached (or failed: text-only); `none` when disconnected. */
-    get micState(): 'none' | 'opening' | 'ready' | 'failed' {
+    get micState(): MicState {
       return micState;
     },
   };

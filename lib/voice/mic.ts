@@ -3,7 +3,7 @@
  * refusal is turned into a specific error that the side panel answers with the permission page.
  */
 import type { EngineError, MicPermission } from './types';
-import { EngineFailure } from './failure';
+import { EngineFailure } from '@/lib/realtime/failure';
 
 export async function queryMicPermission(): Promise<MicPermission> {
   try {

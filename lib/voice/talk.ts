@@ -11,6 +11,9 @@
  */
 import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
 
+/** Send-path delay of the audio graph that keeps `input_audio_buffer.clear` ahead of the first word. */
+export const GATE_DELAY_MS = 120;
+
 export interface ResponseState {
   readonly responseActive: boolean;
   readonly audioPlaying: boolean;

@@ -3,6 +3,7 @@
  * and the commands it accepts. Pure types, shared by the offscreen document, the service worker and the side panel.
  */
 import type { Mode } from '@/contract/session';
+import type { EngineError } from '@/lib/realtime/failure';
 import type { TranscriptDelta } from '@/lib/conversation/transcript-sync';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 
@@ -51,14 +52,7 @@ export interface UsageTotals {
   costUsd: number;
 }
 
-export interface EngineError {
-  /** Stable machine code, e.g. `token_unauthorized`, `mic_denied`, `session_expired`. */
-  code: string;
-  /** What happened, in words a marketer understands. */
-  message: string;
-  /** What to do about it. */
-  fix?: string;
-}
+export type { EngineError };
 
 export interface EngineSnapshot {
   status: EngineStatus;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentIdToken, refreshSession, signIn, ssoSessionItem } from '@/lib/sso/session';
 import { jwtClaims } from '@/lib/sso/oidc';
-import { mintToken } from '@/lib/voice/token';
+import { mintToken } from '@/lib/realtime/token';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import { startStack, type Stack } from '../support/stack';
 import { CLIENT_ID, REDIRECT_URI, startIdp, type TestIdp } from './oidc-provider';

@@ -3,7 +3,7 @@
  * docs/realtime-protocol.md#minting-a-key). The token service also tells us where to POST the SDP (`realtime_url`), so switching
  * between the stand-in and the real API is one server variable.
  */
-import { describeTokenFailure } from '@/lib/conversation/errors';
+import { describeTokenFailure } from './errors';
 import { tokenServiceUrlProblem } from '@/lib/endpoint-policy';
 import type { Settings } from '@/lib/settings';
 import type { TokenRequest, TokenResponse } from '@/contract/session';

@@ -1,8 +1,11 @@
 /**
  * Wire parsing for the `oai-events` data channel: turns a raw `MessageEvent.data` into a typed GA server event,
  * an unknown-but-well-formed event (tolerated: the API adds events over time), or a parse failure. Never throws.
+ * The events whose fields the engine reads (`HANDLED`) are checked against a schema first, so a malformed one is
+ * reported as unreadable instead of reaching the engine with missing parts.
  */
 import type { RealtimeServerEvent } from 'openai/resources/realtime/realtime';
+import { z } from 'zod';
 
 export type ParsedEvent =
   | { ok: true; event: RealtimeServerEvent }
@@ -59,6 +62,22 @@ export const KNOWN_SERVER_EVENT_TYPES: ReadonlySet<string> = new Set<RealtimeSer
   'response.mcp_call.failed',
 ]);
 
+const text = z.string().nullish();
+/** The parts of each event the engine and link read; anything else in them passes through untouched. */
+const HANDLED: Readonly<Record<string, z.ZodType>> = {
+  'session.created': z.looseObject({ session: z.looseObject({ model: text }) }),
+  error: z.looseObject({ error: z.looseObject({ type: text, code: text, message: text }) }),
+  'response.created': z.looseObject({ response: z.looseObject({ id: text }) }),
+  'response.done': z.looseObject({
+    response: z.looseObject({
+      id: text,
+      status: text,
+      usage: z.looseObject({}).nullish(),
+      output: z.array(z.looseObject({ type: z.string() })).nullish(),
+    }),
+  }),
+};
+
 const MAX_RAW = 500;
 
 function clip(text: string): string {
@@ -84,6 +103,12 @@ export function parseServerEvent(raw: unknown): ParsedEvent {
     return { ok: false, error: "event has no string 'type'", raw: clip(raw) };
   }
   if (KNOWN_SERVER_EVENT_TYPES.has(record.type)) {
+    const checked = HANDLED[record.type]?.safeParse(record);
+    if (checked && !checked.success) {
+      const issue = checked.error.issues[0];
+      return { ok: false, error: `malformed ${record.type}: ${issue?.path.join('.') || 'event'} ${issue?.message ?? ''}`.trim(), raw: clip(raw) };
+    }
+    // The type is one of the GA union's and the fields we read have their shape: the rest is the API's to define.
     return { ok: true, event: record as unknown as RealtimeServerEvent };
   }
   return { ok: true, unknown: record as { type: string; [k: string]: unknown } };

@@ -58,3 +58,25 @@ describe('parseServerEvent', () => {
     expect(!r.ok && r.raw.length).toBeLessThan(600);
   });
 });
+
+describe('parseServerEvent checks the events the engine reads', () => {
+  it('reports an error event without an error object as unreadable', () => {
+    const r = parseServerEvent(JSON.stringify({ type: 'error', event_id: 'e1' }));
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('malformed error: error') });
+  });
+
+  it('reports a response.done whose output is not a list as unreadable', () => {
+    const r = parseServerEvent(JSON.stringify({ type: 'response.done', response: { id: 'resp_1', output: 'oops' } }));
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('response.output') });
+  });
+
+  it('accepts an error with a null code and extra fields', () => {
+    const r = parseServerEvent(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', code: null, message: 'x', param: null, extra: 1 } }));
+    expect(r.ok && 'event' in r && r.event.type).toBe('error');
+  });
+
+  it('reports a session.created with a numeric model as unreadable', () => {
+    const r = parseServerEvent(JSON.stringify({ type: 'session.created', session: { model: 42 } }));
+    expect(r.ok).toBe(false);
+  });
+});

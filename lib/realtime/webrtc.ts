@@ -1,40 +1,17 @@
 /**
- * One WebRTC call to the Realtime API (docs/realtime-protocol.md#starting-a-call, docs/realtime-protocol.md#data-channel): a peer connection carrying our mic track and
- * the `oai-events` data channel, the SDP offer POSTed with the ephemeral key, the answer applied. Each phase is timed.
- * The returned call never reconnects by itself: the engine decides (a fresh key per attempt).
+ * The WebRTC transport to the Realtime API (docs/realtime-protocol.md#starting-a-call,
+ * docs/realtime-protocol.md#data-channel): a peer connection carrying our send track and the `oai-events` data channel,
+ * the SDP offer POSTed with the ephemeral key, the answer applied. Each phase is timed. Server events are parsed and
+ * checked here (`parse.ts`), so the engine sees typed events only. It never reconnects by itself: the link decides
+ * (a fresh key per attempt).
  */
-import type { RealtimeClientEvent } from 'openai/resources/realtime/realtime';
-import { describeSdpFailure } from '@/lib/conversation/errors';
+import { describeSdpFailure } from './errors';
 import { EngineFailure } from './failure';
-import type { MintedToken } from './token';
+import { parseServerEvent } from './parse';
+import type { AudioStats, OpenTransport, RealtimeTransport } from './transport';
 
-export interface CallHandlers {
-  onMessage(data: unknown): void;
-  /** The call ended without us closing it (data channel closed, ICE failed, peer closed). */
-  onLost(reason: string): void;
-  onRemoteStream(stream: MediaStream): void;
-}
-
-export interface Call {
-  readonly pc: RTCPeerConnection;
-  readonly dc: RTCDataChannel;
-  readonly callId: string;
-  send(event: RealtimeClientEvent): boolean;
-  close(): void;
-}
-
-export interface CallTimings {
-  sdpMs: number;
-  iceMs: number;
-}
-
-/** Open a call; resolves once the data channel is open (the engine then waits for session.created). */
-export async function openCall(
-  token: MintedToken,
-  sendTrack: MediaStreamTrack,
-  handlers: CallHandlers,
-  signal: AbortSignal,
-): Promise<{ call: Call; timings: CallTimings }> {
+/** Open a call; resolves once the data channel is open (the link then waits for session.created). */
+export const openWebRtcTransport: OpenTransport = async (token, sendTrack, handlers, signal) => {
   const pc = new RTCPeerConnection();
   let closedByUs = false;
   const fail = (reason: string) => {
@@ -42,9 +19,14 @@ export async function openCall(
   };
   try {
     pc.addTransceiver(sendTrack, { direction: 'sendrecv' });
-    pc.ontrack = (e) => handlers.onRemoteStream(e.streams[0] ?? new MediaStream([e.track]));
+    pc.ontrack = (e) => handlers.onRemoteAudio(e.streams[0] ?? new MediaStream([e.track]));
     const dc = pc.createDataChannel('oai-events');
-    dc.onmessage = (e) => handlers.onMessage(e.data);
+    dc.onmessage = (e) => {
+      const parsed = parseServerEvent(e.data);
+      if (!parsed.ok) console.warn('[realtime] unreadable server message', parsed.error);
+      else if ('unknown' in parsed) console.info('[realtime] unknown server event', parsed.unknown.type);
+      else handlers.onEvent(parsed.event);
+    };
 
     const t0 = performance.now();
     await pc.setLocalDescription(await pc.createOffer());
@@ -78,10 +60,8 @@ export async function openCall(
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === 'failed' || pc.connectionState === 'closed') fail(`connection ${pc.connectionState}`);
     };
-    const call: Call = {
-      pc,
-      dc,
-      callId,
+    const transport: RealtimeTransport = {
+      id: callId,
       send(event) {
         if (dc.readyState !== 'open') return false;
         dc.send(JSON.stringify(event));
@@ -94,13 +74,24 @@ export async function openCall(
         dc.close();
         pc.close();
       },
+      audioStats: () => inboundAudioStats(pc),
     };
-    return { call, timings: { sdpMs: t1 - t0, iceMs: t2 - t1 } };
+    return { transport, timings: { sdpMs: t1 - t0, iceMs: t2 - t1 } };
   } catch (error) {
     closedByUs = true;
     pc.close();
     throw error;
   }
+};
+
+/** Drops of the incoming (instructor) audio, from WebRTC stats. */
+async function inboundAudioStats(pc: RTCPeerConnection): Promise<AudioStats | undefined> {
+  const report = await pc.getStats().catch(() => undefined);
+  let found: AudioStats | undefined;
+  report?.forEach((s: { type: string; kind?: string; packetsLost?: number; concealedSamples?: number }) => {
+    if (s.type === 'inbound-rtp' && s.kind === 'audio') found = { packetsLost: s.packetsLost ?? 0, concealedSamples: s.concealedSamples ?? 0 };
+  });
+  return found;
 }
 
 function waitForOpen(pc: RTCPeerConnection, dc: RTCDataChannel, signal: AbortSignal, timeoutMs = 15_000): Promise<void> {

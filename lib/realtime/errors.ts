@@ -2,8 +2,8 @@
  * Turns protocol failures into what a marketer can act on: in-session `error` events (docs/realtime-protocol.md#errors-we-handle),
  * token-service failures and SDP (`POST /v1/realtime/calls`) failures. Every message says what happened and what to do.
  */
-import type { EngineError } from '@/lib/voice/types';
-import { asRecord, str } from './items';
+import { asRecord, str } from '@/lib/conversation/items';
+import type { EngineError } from './failure';
 
 export interface ServerErrorVerdict { benign: boolean; reconnect: boolean; engineError?: EngineError }
 

@@ -1,4 +1,12 @@
-import type { EngineError } from './types';
+/** A failure as the user sees it: what happened and what to do. */
+export interface EngineError {
+  /** Stable machine code, e.g. `token_unauthorized`, `mic_denied`, `session_expired`. */
+  code: string;
+  /** What happened, in words a marketer understands. */
+  message: string;
+  /** What to do about it. */
+  fix?: string;
+}
 
 /** How the engine should react to a failed connection step. */
 export type Recovery = 'none' | 'fresh-key' | 'backoff';
