@@ -1,7 +1,7 @@
 /**
  * `npm run bench:turn`: where the time of a push-to-talk turn goes, against the stand-in, over N turns.
  *   release → commit sent      key up in the panel → `input_audio_buffer.commit` leaving the offscreen data channel
- *                              (the end-of-turn tail: send-path delay + margin, talk.ts)
+ *                              (the end-of-turn tail: send-path delay + margin, lib/talk/push-to-talk.ts)
  *   commit → audio             that commit → the first reply frame with a level in the offscreen document's remote
  *                              audio (the analyser beside the <audio> element that plays it)
  *   stand-in floor             the same commit → first audible reply frame for a bare WebRTC client in Node (the

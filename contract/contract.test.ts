@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import type { EngineIO } from '@/lib/voice/engine-io';
-import { createEngineTools } from '@/lib/voice/tools';
+import { createEngineTools } from '@/lib/voice/tool-handlers';
 import { VOICES as EXTENSION_VOICES } from '@/lib/settings';
 import { VOICES as TOKEN_SERVICE_VOICES, buildClientSecretParams } from '@/token-service/src/session/config';
 import { INSTRUCTOR_TOOLS, TOOL_NAMES } from './tools';

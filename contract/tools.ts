@@ -1,6 +1,6 @@
 /**
  * The instructor's function tools: the token service pins these schemas into every session, the extension runs a
- * handler for each name (lib/voice/tools.ts), and the stand-in calls them by name. Dependency-free on purpose.
+ * handler for each name (lib/voice/tool-handlers.ts), and the stand-in calls them by name. Dependency-free on purpose.
  */
 
 /** Every tool the instructor has, by name. */

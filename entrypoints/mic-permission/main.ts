@@ -1,7 +1,7 @@
 // Microphone permission page: a visible tab is the only extension context that can show Chrome's mic prompt.
 // Its static texts carry data-i18n keys and are filled in the browser's language here.
 import { i18n } from '#i18n';
-import { requestMicrophone, type MicPageText } from '@/lib/voice/mic-permission-page';
+import { requestMicrophone, type MicPageText } from '@/lib/permission/mic-permission-page';
 import { localizePage } from '@/lib/i18n/localize-page';
 
 const t = i18n.t;

@@ -6,7 +6,7 @@
 import { CONTENT_SCRIPT_MESSAGES, listen, MessageFailure, sendTo, sendToContent, type BackgroundProtocol, type CommandReply } from '@/lib/messaging/protocol';
 import { DEFAULT_SETTINGS, loadSettings, settingsItem, transcriptItem, walkthroughItem } from '@/lib/settings';
 import { createWalkthroughController, type FrameCommands } from '@/lib/walkthrough/controller';
-import { createSfmcRouter } from '@/lib/sfmc/router';
+import { createFrameHub } from '@/lib/sfmc/frame-hub';
 import type { EngineCommand } from '@/lib/voice/types';
 import type { PageContext } from '@/lib/sfmc/types';
 import { ensureOffscreen, hasOffscreen } from './offscreen';
@@ -47,7 +47,7 @@ export function startRouter(): void {
   const toEngineContext = async (ctx: PageContext | null) => {
     if (ctx && (await hasOffscreen())) await sendTo('offscreen', 'engine/page-context', ctx).catch(() => undefined);
   };
-  const sfmc = createSfmcRouter({ onContextChanged: (_tabId, ctx) => void toEngineContext(ctx) });
+  const sfmc = createFrameHub({ onContextChanged: (_tabId, ctx) => void toEngineContext(ctx) });
   // Switching to another SFMC tab changes what the instructor should see.
   browser.tabs.onActivated.addListener(({ tabId }) => void sfmc.getContext(tabId).then(toEngineContext));
 

@@ -8,7 +8,7 @@
  */
 import workletUrl from '@/worklets/feature.processor.ts?worker&url';
 import { FEATURE_CHANNEL, openChannel } from '@/lib/messaging/channels';
-import { GATE_DELAY_MS } from './talk';
+import { GATE_DELAY_MS } from '@/lib/talk/push-to-talk';
 import {
   FEATURE_PROCESSOR_NAME,
   type AudioSource,

@@ -1,7 +1,7 @@
 /**
  * The voice engine: the single owner of mic, audio graph, transport and playback, living in the offscreen document.
  * The connection lives in link.ts (it reports by events); this file runs the state machine (state-machine.ts), the
- * turn protocol (talk.ts and the response gate), the conversation record, tools and the commands the side panel, the
+ * turn protocol (lib/talk/push-to-talk.ts and the response gate), the conversation record, tools and the commands the side panel, the
  * shortcuts and the hold key send. Page context (page-context.ts) and the periodic checks (housekeeping.ts) are parts
  * of their own. Everything outside the offscreen document's logic is injected (`EngineDeps`, `EngineIO`), so the
  * engine runs in unit tests with a fake transport (engine.test.ts). The side panel only mirrors its snapshots.
@@ -18,7 +18,7 @@ import { pageErrors } from '@/lib/walkthrough/explain-error';
 import { pricesFor } from '@/lib/conversation/prices';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { CommandReply } from '@/lib/messaging/protocol';
-import { createConversation } from './conversation';
+import { createConversation } from './conversation-record';
 import type { EngineIO } from './engine-io';
 import { isActivity, signalFor } from './event-signals';
 import { createHousekeeping } from './housekeeping';
@@ -27,8 +27,8 @@ import { createPageContextFeed } from './page-context';
 import { isLive, modeOf, nextStatus, type EngineSignal } from './state-machine';
 import { capStopText, capWarningText, evaluateCaps, type CapVerdict } from './caps';
 import { createPanelPresence, listenForPanels } from './panel-presence';
-import { createTalkController, GATE_DELAY_MS } from './talk';
-import { createEngineTools } from './tools';
+import { createEngineTools } from './tool-handlers';
+import { createTalkController, GATE_DELAY_MS } from '@/lib/talk/push-to-talk';
 import type { EngineCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
 
 type Reply = CommandReply;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
 import type { EngineIO } from './engine-io';
-import { createEngineTools } from './tools';
+import { createEngineTools } from './tool-handlers';
 
 function setup(settings: Settings) {
   const current = { settings };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import { applyTranscriptDelta, createTranscriptPublisher } from '@/lib/conversation/transcript-sync';
-import { createConversation, entriesToSave, SAVED_CHARS_CAP, SAVED_ENTRIES_CAP } from './conversation';
+import { createConversation, entriesToSave, SAVED_CHARS_CAP, SAVED_ENTRIES_CAP } from './conversation-record';
 
 afterEach(() => vi.useRealTimers());
 

@@ -1,6 +1,6 @@
 import type { RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import { describe, expect, it } from 'vitest';
-import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall } from './tools';
+import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall } from './tool-registry';
 import { ORDER_A, ORDER_B_CALL } from './fixtures/orders';
 
 const call = (name: string, args = '{}'): ToolCall => ({ name, call_id: 'call_1', arguments: args });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { EngineIO } from './engine-io';
-import { createEngineTools } from './tools';
+import { createEngineTools } from './tool-handlers';
 
 function setup(share = true) {
   const entries: TranscriptEntry[] = [];

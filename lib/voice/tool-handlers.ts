@@ -1,11 +1,11 @@
 /**
- * The instructor's tools as the engine runs them: handlers in a registry (lib/conversation/tools.ts), each round
+ * The instructor's tools as the engine runs them: handlers in a registry (lib/conversation/tool-registry.ts), each round
  * trip `function_call` → handler → `function_call_output`, with a transcript line per call. SFMC tools run in the
  * page through the service worker; `show_snippet` checks the code and adds a code card to the transcript;
  * `lookup_sfmc_reference` searches the reference pack in this document.
  */
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
-import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall, type ToolHandler } from '@/lib/conversation/tools';
+import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall, type ToolHandler } from '@/lib/conversation/tool-registry';
 import type { ToolName } from '@/contract/tools';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { HighlightRequest, HighlightResult } from '@/lib/sfmc/types';

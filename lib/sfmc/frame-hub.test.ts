@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { createSfmcRouter, SESSION_KEY, type SfmcRouter } from './router';
+import { createFrameHub, SESSION_KEY, type FrameHub } from './frame-hub';
 import type { FrameContext, HighlightResult, PageContext } from './types';
 import { contextData } from './merge';
 
@@ -35,7 +35,7 @@ type Reply = (msg: Msg, frameId: number | undefined) => unknown;
 
 let changes: Array<[number, PageContext]>;
 let sharing: boolean;
-let router: SfmcRouter;
+let router: FrameHub;
 let sent: Array<{ tabId: number; msg: Msg; frameId?: number }>;
 
 /** A frame whose handler threw (its frame is still there). */
@@ -54,7 +54,7 @@ function stubContent(reply: Reply) {
   }) as never);
 }
 
-const make = () => createSfmcRouter({ onContextChanged: (tabId, ctx) => changes.push([tabId, ctx]), isSharing: () => sharing });
+const make = () => createFrameHub({ onContextChanged: (tabId, ctx) => changes.push([tabId, ctx]), isSharing: () => sharing });
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createTalkController, type TalkDeps } from './talk';
+import { createTalkController, type TalkDeps } from './push-to-talk';
 
 function harness(state: { responseActive?: boolean; audioPlaying?: boolean } = {}) {
   const log: string[] = [];

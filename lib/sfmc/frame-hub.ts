@@ -12,13 +12,13 @@ import { mergeContext } from './merge';
 
 export const SESSION_KEY = 'sfmcFrames';
 
-export interface SfmcRouterOptions {
+export interface FrameHubOptions {
   onContextChanged(tabId: number, ctx: PageContext): void;
   /** Whether page context may be shared with the model; default: `settings.sharePageContext`. */
   isSharing?: () => boolean | Promise<boolean>;
 }
 
-export interface SfmcRouter {
+export interface FrameHub {
   /** Handler for BackgroundProtocol 'sfmc/frame-context'. */
   onFrameContext(ctx: FrameContext, sender: Browser.runtime.MessageSender): Promise<void>;
   /** Merged context of a tab (the active tab when omitted); null when unknown or sharing is off. */
@@ -34,7 +34,7 @@ type Stored = Record<string, Record<string, FrameContext>>;
 
 const pathOf = (url: string) => url.replace(/[?#].*$/, '');
 
-export function createSfmcRouter(opts: SfmcRouterOptions): SfmcRouter {
+export function createFrameHub(opts: FrameHubOptions): FrameHub {
   const tabs = new Map<number, Map<number, FrameContext>>();
   const lastText = new Map<number, string>();
   const isSharing = opts.isSharing ?? (async () => (await loadSettings()).sharePageContext);
