@@ -30,8 +30,6 @@ export interface FeatureFrame {
   pitchHz: number;
   /** Pitch clarity / confidence, 0..1. */
   clarity: number;
-  /** Smoothed, confidence-gated pitch for colour (Hz, holds its last value through short gaps; 0 = none yet). */
-  smoothPitchHz: number;
   /** Onset strength in this frame window, 0 when none; > 0 marks an onset. */
   onset: number;
   /** Voice activity decision (with hysteresis and hang-over). */

@@ -46,7 +46,6 @@ const frames: FeatureFrame[] = [0.02, 0.08, 0.2, 0.05].map((rms, i) => ({
   peak: rms * 2,
   pitchHz: 120 + 40 * i,
   clarity: 0.8,
-  smoothPitchHz: 120 + 40 * i,
   onset: i === 2 ? 0.8 : 0,
   voice: true,
   audioTime: 0,

@@ -47,7 +47,7 @@ try {
   await page.evaluate(async (channel) => {
     const bc = new BroadcastChannel(channel);
     for (let i = 0; i < 40; i++) {
-      bc.postMessage({ source: 'assistant', rms: 0.3, peak: 0.7, pitchHz: 220, clarity: 0.9, smoothPitchHz: 220,
+      bc.postMessage({ source: 'assistant', rms: 0.3, peak: 0.7, pitchHz: 220, clarity: 0.9,
         onset: i % 10 === 0 ? 1 : 0, voice: true, audioTime: i / 60, wallTime: performance.timeOrigin + performance.now() });
       await new Promise((r) => setTimeout(r, 16));
     }

@@ -11,7 +11,6 @@ const loud: FeatureFrame = {
   peak: 0.6,
   pitchHz: 200,
   clarity: 0.9,
-  smoothPitchHz: 200,
   onset: 0,
   voice: true,
   audioTime: 1,

@@ -11,17 +11,6 @@ type ResponseCreate = Extract<RealtimeClientEvent, { type: 'response.create' }>;
 
 const ACTIVE_ID = /\b(resp_[A-Za-z0-9_-]+)/;
 
-/**
- * `extra` is either event fields (`{ response: {...}, event_id }`) or, as a convenience, the `response` params
- * themselves (`{ instructions, metadata, ... }`).
- */
-function buildCreate(extra: Record<string, unknown> | undefined, eventId: string): ResponseCreate {
-  if (!extra || Object.keys(extra).length === 0) return { type: 'response.create', event_id: eventId };
-  const eventShaped = Object.keys(extra).every((k) => k === 'response' || k === 'event_id');
-  const fields = eventShaped ? extra : { response: extra };
-  return { type: 'response.create', event_id: eventId, ...fields } as ResponseCreate;
-}
-
 export function createResponseGate(send: (e: RealtimeClientEvent) => void) {
   let active = false;
   let awaiting: ResponseCreate | undefined; // sent, no response.created yet
@@ -90,8 +79,8 @@ export function createResponseGate(send: (e: RealtimeClientEvent) => void) {
           break;
       }
     },
-    requestResponse(extra?: Record<string, unknown>): void {
-      const event = buildCreate(extra, `gate_create_${++seq}`);
+    requestResponse(): void {
+      const event: ResponseCreate = { type: 'response.create', event_id: `gate_create_${++seq}` };
       if (active || awaiting) queued = event;
       else dispatch(event);
     },
@@ -104,9 +93,6 @@ export function createResponseGate(send: (e: RealtimeClientEvent) => void) {
     },
     get audioPlaying(): boolean {
       return playing;
-    },
-    get activeResponseId(): string | undefined {
-      return activeId;
     },
     reset(): void {
       active = false;

@@ -17,7 +17,7 @@ export const GATE_DELAY_MS = 120;
 export interface ResponseState {
   readonly responseActive: boolean;
   readonly audioPlaying: boolean;
-  requestResponse(extra?: Record<string, unknown>): void;
+  requestResponse(): void;
 }
 
 export interface TalkDeps {

@@ -2,7 +2,6 @@ import { Decimator } from './decimator';
 import { BandEnergy } from './level';
 import { OnsetDetector } from './onset';
 import { PitchDetector } from './pitch';
-import { PitchSmoother } from './pitch-smoother';
 import { DoubleRing } from './ring';
 import { VoiceActivity } from './vad';
 import type { FeatureFrame } from '../protocol';
@@ -25,7 +24,7 @@ export interface FeatureAnalyserOptions {
 }
 
 /** The numeric features of one posted frame (a subset of FeatureFrame, filled in place). */
-export type FeatureFields = Pick<FeatureFrame, 'rms' | 'peak' | 'pitchHz' | 'clarity' | 'smoothPitchHz' | 'onset' | 'voice'>;
+export type FeatureFields = Pick<FeatureFrame, 'rms' | 'peak' | 'pitchHz' | 'clarity' | 'onset' | 'voice'>;
 
 /** Target rate of the decimated pitch signal, Hz. */
 const PITCH_RATE = 8000;
@@ -44,7 +43,6 @@ export class FeatureAnalyser {
   readonly pitch: PitchDetector;
   readonly vad: VoiceActivity;
   readonly onsets: OnsetDetector;
-  readonly smoother: PitchSmoother;
   /** Voice decision of the last quantum. */
   lastVoice = false;
   pitchHz = 0;
@@ -84,7 +82,6 @@ export class FeatureAnalyser {
     this.band = new BandEnergy(sr);
     this.vad = new VoiceActivity({ stepSeconds: step });
     this.onsets = new OnsetDetector({ stepSeconds: step });
-    this.smoother = new PitchSmoother(step * this.pitchEvery);
     this.clarityGate = o.clarityGate ?? 0.5;
     this.pitchOn = o.pitch ?? true;
     const want = o.maxRateHz ?? 60;
@@ -141,7 +138,6 @@ export class FeatureAnalyser {
     this.pitchCount++;
     this.clarity = p.clarity;
     this.pitchHz = voice && p.clarity >= this.clarityGate ? p.pitchHz : 0;
-    this.smoother.update(this);
   }
 
   /** Copies the current frame's features into `out` and starts a new frame window. */
@@ -150,7 +146,6 @@ export class FeatureAnalyser {
     out.peak = this.winPeak;
     out.pitchHz = this.pitchHz;
     out.clarity = this.clarity;
-    out.smoothPitchHz = this.smoother.value;
     out.onset = this.winOnset;
     out.voice = this.lastVoice;
     this.winSumSq = 0;

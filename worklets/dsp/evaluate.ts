@@ -9,9 +9,8 @@ export interface PitchSample {
   est: number;
   clarity: number;
   truth: number;
-  /** Gated output of the kernel (what the frame carries) and the smoothed colour pitch. */
+  /** Gated output of the kernel (what the frame carries). */
   gated: number;
-  smooth: number;
 }
 
 /** Runs the kernel over `signal` and returns one sample per pitch analysis once the window is full. */
@@ -25,7 +24,7 @@ export function trackPitch(signal: Float32Array, f0: ArrayLike<number>, o: Featu
     a.process(signal.subarray(start, start + q), q);
     if (a.pitchCount !== before && start + q >= minEnd) {
       const centre = Math.round(start + q - a.pitchCentreDelay);
-      out.push({ est: a.pitch.pitchHz, clarity: a.pitch.clarity, truth: f0[centre]!, gated: a.pitchHz, smooth: a.smoother.value });
+      out.push({ est: a.pitch.pitchHz, clarity: a.pitch.clarity, truth: f0[centre]!, gated: a.pitchHz });
     }
   }
   return out;

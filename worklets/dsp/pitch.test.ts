@@ -61,13 +61,13 @@ describe('pitch (decimated MPM + band-limited refinement)', () => {
 
   it('silence and white noise give no gated pitch and low clarity', () => {
     const silent = trackPitch(new Float32Array(SR), new Float64Array(SR).fill(100), { sampleRate: SR });
-    expect(silent.every((s) => s.est === 0 && s.gated === 0 && s.smooth === 0)).toBe(true);
+    expect(silent.every((s) => s.est === 0 && s.gated === 0)).toBe(true);
     const hiss = trackPitch(noise(SR, 0.1, 5), new Float64Array(SR).fill(100), { sampleRate: SR });
     expect(median(hiss.map((s) => s.clarity))).toBeLessThan(0.6);
     expect(hiss.filter((s) => s.gated > 0).length / hiss.length).toBeLessThan(0.1);
   });
 
-  it('gated pitch is reported on voiced input and the smoothed pitch settles within 1 %', () => {
+  it('gated pitch is reported on voiced input and drops to 0 in silence', () => {
     const tone = harmonicTone({ sampleRate: SR, seconds: 1, f0: 220, seed: 2 });
     const sig = new Float32Array(SR * 2);
     sig.set(withNoise(tone.signal, 10, 4), SR / 2);
@@ -76,8 +76,7 @@ describe('pitch (decimated MPM + band-limited refinement)', () => {
     expect(voiced.length).toBeGreaterThan(30);
     expect(voiced.every((s) => !isGross(s.gated, 220))).toBe(true);
     const last = samples.at(-1)!;
-    expect(last.gated).toBe(0); // silence again…
-    expect(Math.abs(last.smooth / 220 - 1)).toBeLessThan(0.01); // …but the colour pitch holds
+    expect(last.gated).toBe(0); // silence again: the particle field holds its hue itself (lib/particles)
   });
 
   it('validates its configuration', () => {
