@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 import autoImports from './.wxt/eslint-auto-imports.mjs';
 
 export default tseslint.config(
@@ -22,18 +23,39 @@ export default tseslint.config(
       'vue/html-self-closing': 'off',
     },
   },
+  // Layout is Prettier's (width 120, `npm run format`): ESLint's stylistic rules that would disagree are off.
+  prettier,
   { files: ['**/*.vue'], languageOptions: { parserOptions: { parser: tseslint.parser } } },
   {
     files: ['worklets/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/lib/*', '@/components/*', '@/stores/*', 'vue', 'three', 'wxt*'], message: 'worklets import only worklets/' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/lib/*', '@/components/*', '@/stores/*', 'vue', 'three', 'wxt*'],
+              message: 'worklets import only worklets/',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['lib/**/*.ts'],
     ignores: ['lib/particles/view/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vue', 'pinia'], patterns: ['@/components/*', '@/stores/*'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['vue', 'pinia'], patterns: ['@/components/*', '@/stores/*'] }],
+    },
   },
   {
     files: ['lib/particles/state/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['vue', 'pinia', { name: 'three', message: 'particle state is pure: no three import' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['vue', 'pinia', { name: 'three', message: 'particle state is pure: no three import' }] },
+      ],
+    },
   },
 );

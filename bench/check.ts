@@ -68,7 +68,8 @@ function median(xs: number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
 }
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] ?? 0;
 
 /** Median time of one corpus snippet of the language as written (5–30 lines): what a code card usually costs. */
 function typical(name: string): number {
@@ -86,7 +87,15 @@ function typical(name: string): number {
   return median(times);
 }
 
-const rows: { language: string; lines: number; errors: number; min: number; median: number; p90: number; typical: number }[] = [];
+const rows: {
+  language: string;
+  lines: number;
+  errors: number;
+  min: number;
+  median: number;
+  p90: number;
+  typical: number;
+}[] = [];
 for (const [name, { language, code }] of Object.entries(SNIPPETS)) {
   const first = check(code, language); // also builds the catalogue and the SQL parser
   const errors = first.problems.filter((p) => p.severity === 'error');
@@ -113,11 +122,19 @@ for (const [name, { language, code }] of Object.entries(SNIPPETS)) {
 }
 
 const f = (n: number) => n.toFixed(2).padStart(8);
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
-console.log(`${'language'.padEnd(10)} lines  errors      min   median      p90  typical   (ms per check, ${RUNS} runs; goal ≤ 5 ms)`);
+console.log(
+  `load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`,
+);
+console.log(
+  `${'language'.padEnd(10)} lines  errors      min   median      p90  typical   (ms per check, ${RUNS} runs; goal ≤ 5 ms)`,
+);
 for (const r of rows) {
   const cells = [r.min, r.median, r.p90, r.typical].map(f).join(' ');
-  console.log(`${r.language.padEnd(10)} ${String(r.lines).padStart(5)} ${String(r.errors).padStart(7)} ${cells}${r.median <= 5 ? '' : '   over goal'}`);
+  console.log(
+    `${r.language.padEnd(10)} ${String(r.lines).padStart(5)} ${String(r.errors).padStart(7)} ${cells}${r.median <= 5 ? '' : '   over goal'}`,
+  );
 }
 console.log('typical = median of one corpus snippet as written (5–30 lines)');
 const ms = (name: string) => Number((rows.find((r) => r.language === name)?.median ?? NaN).toFixed(3));

@@ -42,8 +42,13 @@ window.connectOnce = async (tokenUrl, accessKey) => {
 
 async function main(): Promise<void> {
   const floorPort = await freePort();
-  const floor = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR_PAGE)).listen(floorPort, '127.0.0.1');
-  const stack = await startStack({ ALLOWED_ORIGINS: `${PINNED_EXTENSION_ORIGIN},http://127.0.0.1:${floorPort}`, RATE_LIMIT_PER_MINUTE: '1000' });
+  const floor = http
+    .createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR_PAGE))
+    .listen(floorPort, '127.0.0.1');
+  const stack = await startStack({
+    ALLOWED_ORIGINS: `${PINNED_EXTENSION_ORIGIN},http://127.0.0.1:${floorPort}`,
+    RATE_LIMIT_PER_MINUTE: '1000',
+  });
   const b = await launch(stack, { panelQuery: 'particles=2000' });
   const floorPage = await b.ctx.newPage();
   await floorPage.goto(`http://127.0.0.1:${floorPort}/`);
@@ -52,7 +57,16 @@ async function main(): Promise<void> {
   const press: number[] = [];
   try {
     const runFloor = async () =>
-      bare.push(await floorPage.evaluate(([u, k]) => (window as unknown as { connectOnce(u: string, k: string): Promise<Record<string, number>> }).connectOnce(u!, k!), [stack.tokens.url, ACCESS_KEY]));
+      bare.push(
+        await floorPage.evaluate(
+          ([u, k]) =>
+            (window as unknown as { connectOnce(u: string, k: string): Promise<Record<string, number>> }).connectOnce(
+              u!,
+              k!,
+            ),
+          [stack.tokens.url, ACCESS_KEY],
+        ),
+      );
     for (let i = 0; i < RUNS; i++) {
       // Alternate who goes first, so neither side always finds the (fake) capture device warm.
       if (i % 2 === 0) await runFloor();
@@ -85,11 +99,25 @@ async function main(): Promise<void> {
   const phases = ['settingsMs', 'micMs', 'graphMs', 'prepareMs', 'tokenMs', 'sdpMs', 'iceMs', 'readyMs', 'totalMs'];
   console.log(`connect phases, median of ${RUNS} (ms)`);
   console.log('phase'.padEnd(12) + 'extension'.padStart(12) + 'floor'.padStart(12));
-  for (const p of phases) console.log(p.padEnd(12) + String(round(median(ext.map((x) => x[p] ?? NaN)))).padStart(12) + String(round(median(bare.map((x) => x[p] ?? NaN)))).padStart(12));
+  for (const p of phases)
+    console.log(
+      p.padEnd(12) +
+        String(round(median(ext.map((x) => x[p] ?? NaN)))).padStart(12) +
+        String(round(median(bare.map((x) => x[p] ?? NaN)))).padStart(12),
+    );
   const connect = median(ext.map((x) => x.totalMs!));
   const floorMs = median(bare.map((x) => x.totalMs!));
-  console.log(`press → mic live: median ${round(median(press))} ms over ${press.length} presses (audio then leaves through the 120 ms first-word guard)`);
-  console.log(JSON.stringify({ connect_ms: round(connect), floor_ms: round(floorMs), ratio: round((connect / floorMs) * 100) / 100, press_to_live_ms: round(median(press)) }));
+  console.log(
+    `press → mic live: median ${round(median(press))} ms over ${press.length} presses (audio then leaves through the 120 ms first-word guard)`,
+  );
+  console.log(
+    JSON.stringify({
+      connect_ms: round(connect),
+      floor_ms: round(floorMs),
+      ratio: round((connect / floorMs) * 100) / 100,
+      press_to_live_ms: round(median(press)),
+    }),
+  );
 }
 
 main().catch((e) => {

@@ -75,7 +75,8 @@ const pitchUs = tPitch.min + 8 * tDec.min;
 const pitchyUs = tPitchy.min;
 console.log('\n## Cost (µs; min of 25 batch means, median in brackets; one quantum = 128 samples = 2666.7 µs)');
 console.log('| what | µs | median |\n|---|---|---|');
-const row = (name: string, min: number, med: number) => console.log(`| ${name} | ${min.toFixed(3)} | ${med.toFixed(3)} |`);
+const row = (name: string, min: number, med: number) =>
+  console.log(`| ${name} | ${min.toFixed(3)} | ${med.toFixed(3)} |`);
 row('basic features per quantum (RMS, peak, band energy, VAD, onset, frame window)', tBasic.min, tBasic.median);
 row('decimator 48k→8k per quantum', tDec.min, tDec.median);
 row('pitch analysis (MPM on 341 samples @ 8 kHz + refinement)', tPitch.min, tPitch.median);
@@ -99,7 +100,9 @@ const allocOurs = bytesPerCall((i) => fullKernel.process(quanta[i % nq]!, 128), 
 const allocPitchy = bytesPerCall((i) => {
   sink += py.findPitch(windows[i % nw]!, SR)[0];
 }, 5_000);
-console.log(`\nheap growth: kernel ${allocOurs.toFixed(3)} B/quantum (incl. pitch every 8th); pitchy ${allocPitchy.toFixed(0)} B/call`);
+console.log(
+  `\nheap growth: kernel ${allocOurs.toFixed(3)} B/quantum (incl. pitch every 8th); pitchy ${allocPitchy.toFixed(0)} B/call`,
+);
 
 // ---------------------------------------------------------------- pitch accuracy
 const F0S = [70, 85, 100, 125, 150, 180, 220, 270, 330, 400, 450, 500];
@@ -141,7 +144,9 @@ for (const c of conds) {
   const p = pitchScores(theirs);
   acc[c.name] = { ours: o, pitchy: p };
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  console.log(`| ${c.name} | ${o.medianErrHz.toFixed(4)} | ${pct(o.grossRate)} | ${p.medianErrHz.toFixed(4)} | ${pct(p.grossRate)} | ${o.n}/${p.n} |`);
+  console.log(
+    `| ${c.name} | ${o.medianErrHz.toFixed(4)} | ${pct(o.grossRate)} | ${p.medianErrHz.toFixed(4)} | ${pct(p.grossRate)} | ${o.n}/${p.n} |`,
+  );
 }
 
 // ---------------------------------------------------------------- VAD

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       const t0 = await taskSeconds();
       const w0 = Date.now();
       await new Promise((r) => setTimeout(r, WINDOW_MS));
-      return ((await taskSeconds()) - t0) * 1000 / ((Date.now() - w0) / 1000);
+      return (((await taskSeconds()) - t0) * 1000) / ((Date.now() - w0) / 1000);
     };
     const state = () => b.panel.evaluate(() => document.visibilityState);
     const particles = Number(await b.panel.getAttribute('canvas', 'data-particle-count').catch(() => null)) || 0;
@@ -51,11 +51,19 @@ async function main(): Promise<void> {
     await b.panel.waitForTimeout(500);
     const hidden = await busyPerSecond();
     const snapshot = await b.snapshot();
-    if (snapshot?.status !== 'ready') throw new Error(`the session did not stay connected (status ${snapshot?.status})`);
+    if (snapshot?.status !== 'ready')
+      throw new Error(`the session did not stay connected (status ${snapshot?.status})`);
 
     console.log(`panel main thread, connected and idle, ${particles} particles, ${WINDOW_MS} ms windows`);
     console.log(`visible: ${round(visible)} busy ms/s   hidden: ${round(hidden)} busy ms/s`);
-    console.log(JSON.stringify({ visible_busy_ms_per_s: round(visible), hidden_busy_ms_per_s: round(hidden), hidden_share: Math.round((hidden / visible) * 1000) / 1000, particles }));
+    console.log(
+      JSON.stringify({
+        visible_busy_ms_per_s: round(visible),
+        hidden_busy_ms_per_s: round(hidden),
+        hidden_share: Math.round((hidden / visible) * 1000) / 1000,
+        particles,
+      }),
+    );
   } finally {
     await b.close();
     await stack.stop();

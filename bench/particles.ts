@@ -47,7 +47,11 @@ function subtreeSize(node: ProfileNode): number {
  */
 function allocationsIn(node: ProfileNode, fn: string): Bytes {
   if (node.callFrame.functionName === fn) {
-    return { total: subtreeSize(node), three: chunkSize(node, /\/three-[\w-]+\.js$/), lib: chunkSize(node, /\/particles-[\w-]+\.js$/) };
+    return {
+      total: subtreeSize(node),
+      three: chunkSize(node, /\/three-[\w-]+\.js$/),
+      lib: chunkSize(node, /\/particles-[\w-]+\.js$/),
+    };
   }
   const sum = { total: 0, three: 0, lib: 0 };
   for (const c of node.children) {
@@ -111,7 +115,9 @@ async function main(): Promise<void> {
     await page.goto(url);
     await page.waitForFunction(() => !!window.__bench);
     const info = await page.evaluate(() => ({ renderer: window.__bench.renderer, isolated: crossOriginIsolated }));
-    console.log(`renderer: ${info.renderer}; crossOriginIsolated: ${info.isolated}; frames ${FRAMES} (+${SYNC_FRAMES} synced)`);
+    console.log(
+      `renderer: ${info.renderer}; crossOriginIsolated: ${info.isolated}; frames ${FRAMES} (+${SYNC_FRAMES} synced)`,
+    );
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
 
@@ -131,13 +137,16 @@ async function main(): Promise<void> {
       rows.push({ count, free, bytes, synced });
     }
 
-    console.log('\n count  | JS ms mean  p50    p95   | rAF ms | B/frame all (three, lib) | synced: JS ms  raster ms  rAF ms');
+    console.log(
+      '\n count  | JS ms mean  p50    p95   | rAF ms | B/frame all (three, lib) | synced: JS ms  raster ms  rAF ms',
+    );
     for (const r of rows) {
       console.log(
         ` ${String(r.count).padStart(6)} | ${f2(r.free.jsMean).padStart(7)} ${f2(r.free.jsP50)} ${f2(r.free.jsP95)} | ${r.free.rafMean.toFixed(1).padStart(6)} | ${`${r.bytes.total.toFixed(0)} (${r.bytes.three.toFixed(0)}, ${r.bytes.lib.toFixed(0)})`.padStart(24)} | ${f2(r.synced.jsMean).padStart(13)} ${r.synced.rasterMean.toFixed(1).padStart(10)} ${r.synced.rafMean.toFixed(1).padStart(7)}`,
       );
     }
-    const by = (c: number): { count: number; free: RunResult; bytes: Bytes; synced: RunResult } => rows.find((r) => r.count === c)!;
+    const by = (c: number): { count: number; free: RunResult; bytes: Bytes; synced: RunResult } =>
+      rows.find((r) => r.count === c)!;
     // Headline = mean JS ms per frame; medians and p95 alongside (on a shared VM a few preempted frames move the mean,
     // and at ~0.1 ms the 5 µs timer quantises the median).
     const js32 = by(32_000).free.jsMean;

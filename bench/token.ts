@@ -22,7 +22,9 @@ const BODY = JSON.stringify({ voice: 'marin', language: 'en', mode: 'push-to-tal
 
 const listen = async (fetch: (r: Request) => Response | Promise<Response>) => {
   const { serve } = await import('@hono/node-server');
-  return new Promise<number>((resolve) => serve({ fetch, port: 0, hostname: '127.0.0.1' }, (i: AddressInfo) => resolve(i.port)));
+  return new Promise<number>((resolve) =>
+    serve({ fetch, port: 0, hostname: '127.0.0.1' }, (i: AddressInfo) => resolve(i.port)),
+  );
 };
 
 /** Child 1: the stub upstream alone, so its CPU is not charged to the service. */
@@ -55,7 +57,9 @@ async function serveApps(stubPort: number): Promise<void> {
 }
 
 function child<T>(args: string[]): Promise<{ ports: T; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let buf = '';
     proc.stdout?.on('data', (d: Buffer) => {
@@ -79,10 +83,20 @@ interface Result {
 
 function once(agent: Agent, port: number, path: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(BODY) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'content-length': Buffer.byteLength(BODY) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(BODY);
   });
@@ -116,7 +130,15 @@ async function load(name: string, port: number, path: string, headers: Record<st
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   const r2 = (n: number) => Math.round(n * 100) / 100;
-  return { name, requests: latencies.length, errors, rps: Math.round(latencies.length / elapsed), p50: r2(q(0.5)), p99: r2(q(0.99)), max: r2(latencies.at(-1) ?? NaN) };
+  return {
+    name,
+    requests: latencies.length,
+    errors,
+    rps: Math.round(latencies.length / elapsed),
+    p50: r2(q(0.5)),
+    p99: r2(q(0.99)),
+    max: r2(latencies.at(-1) ?? NaN),
+  };
 }
 
 async function main(): Promise<void> {
@@ -127,14 +149,40 @@ async function main(): Promise<void> {
     const json = { 'content-type': 'application/json' };
     const results = [
       await load('bare Hono route', ports.barePort, '/bare', json),
-      await load('POST /api/token', ports.servicePort, '/api/token', { ...json, authorization: `Bearer ${ACCESS_KEY}` }),
-      await load('stub upstream alone', ports.stubPort, '/v1/realtime/client_secrets', { ...json, authorization: `Bearer ${API_KEY}` }),
+      await load('POST /api/token', ports.servicePort, '/api/token', {
+        ...json,
+        authorization: `Bearer ${ACCESS_KEY}`,
+      }),
+      await load('stub upstream alone', ports.stubPort, '/v1/realtime/client_secrets', {
+        ...json,
+        authorization: `Bearer ${API_KEY}`,
+      }),
     ];
-    console.log(`\n${CONNECTIONS} connections, ${DURATION_MS / 1000}s each after ${WARMUP_MS / 1000}s warm-up, node ${process.version}\n`);
-    console.table(results.map((r) => ({ target: r.name, requests: r.requests, errors: r.errors, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, 'max ms': r.max })));
+    console.log(
+      `\n${CONNECTIONS} connections, ${DURATION_MS / 1000}s each after ${WARMUP_MS / 1000}s warm-up, node ${process.version}\n`,
+    );
+    console.table(
+      results.map((r) => ({
+        target: r.name,
+        requests: r.requests,
+        errors: r.errors,
+        'req/s': r.rps,
+        'p50 ms': r.p50,
+        'p99 ms': r.p99,
+        'max ms': r.max,
+      })),
+    );
     const [bare, service] = results as [Result, Result];
-    if (service.errors > 0 || bare.errors > 0) console.warn(`non-200 answers: service ${service.errors}, bare ${bare.errors}`);
-    console.log(JSON.stringify({ rps: service.rps, p99_ms: service.p99, bare_rps: bare.rps, overhead_ratio: Math.round((bare.rps / service.rps) * 100) / 100 }));
+    if (service.errors > 0 || bare.errors > 0)
+      console.warn(`non-200 answers: service ${service.errors}, bare ${bare.errors}`);
+    console.log(
+      JSON.stringify({
+        rps: service.rps,
+        p99_ms: service.p99,
+        bare_rps: bare.rps,
+        overhead_ratio: Math.round((bare.rps / service.rps) * 100) / 100,
+      }),
+    );
   } finally {
     apps.proc.kill('SIGTERM');
     stub.proc.kill('SIGTERM');
@@ -144,7 +192,8 @@ async function main(): Promise<void> {
 const serveAt = process.argv.indexOf('--serve');
 if (process.argv.includes('--serve-stub')) void serveStub();
 else if (serveAt > 0) void serveApps(Number(process.argv[serveAt + 1]));
-else void main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+else
+  void main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });

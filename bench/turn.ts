@@ -33,23 +33,28 @@ interface TurnTimes {
 
 /** Instrument the offscreen document (commit send times) and the panel (first audible assistant frame after t). */
 async function instrument(b: Browser): Promise<void> {
-  await b.panel.evaluate(([channelName, audibleRms]) => {
-    const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & typeof globalThis) | undefined;
-    if (!view) throw new Error('no offscreen document');
-    const w = window as unknown as { __commits: number[]; __audible: number[] };
-    w.__commits = [];
-    w.__audible = [];
-    const proto = view.RTCDataChannel.prototype;
-    const send = proto.send as (this: RTCDataChannel, data: string) => void;
-    proto.send = function (this: RTCDataChannel, data: string) {
-      if (typeof data === 'string' && data.includes('"input_audio_buffer.commit"')) w.__commits.push(view.performance.timeOrigin + view.performance.now());
-      return send.call(this, data);
-    } as typeof proto.send;
-    const channel = new BroadcastChannel(channelName);
-    channel.onmessage = (e: MessageEvent<{ source: string; rms: number; wallTime: number }>) => {
-      if (e.data.source === 'assistant' && e.data.rms >= audibleRms) w.__audible.push(e.data.wallTime);
-    };
-  }, [FEATURE_CHANNEL, AUDIBLE_RMS] as const);
+  await b.panel.evaluate(
+    ([channelName, audibleRms]) => {
+      const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as
+        (Window & typeof globalThis) | undefined;
+      if (!view) throw new Error('no offscreen document');
+      const w = window as unknown as { __commits: number[]; __audible: number[] };
+      w.__commits = [];
+      w.__audible = [];
+      const proto = view.RTCDataChannel.prototype;
+      const send = proto.send as (this: RTCDataChannel, data: string) => void;
+      proto.send = function (this: RTCDataChannel, data: string) {
+        if (typeof data === 'string' && data.includes('"input_audio_buffer.commit"'))
+          w.__commits.push(view.performance.timeOrigin + view.performance.now());
+        return send.call(this, data);
+      } as typeof proto.send;
+      const channel = new BroadcastChannel(channelName);
+      channel.onmessage = (e: MessageEvent<{ source: string; rms: number; wallTime: number }>) => {
+        if (e.data.source === 'assistant' && e.data.rms >= audibleRms) w.__audible.push(e.data.wallTime);
+      };
+    },
+    [FEATURE_CHANNEL, AUDIBLE_RMS] as const,
+  );
 }
 
 async function extensionTurn(b: Browser, stack: Stack): Promise<TurnTimes> {
@@ -127,9 +132,21 @@ async function main(): Promise<void> {
   const standinFloor = median(floor);
   const overhead = median(turns.map((t) => t.audio - t.release)) - standinFloor;
   console.log(`push-to-talk turns against the stand-in, median of ${TURNS} (ms)`);
-  console.log(`release → commit sent ${round(releaseToCommit)} · commit → reply audible ${round(commitToAudio)} · stand-in floor ${round(standinFloor)} · client overhead ${round(overhead)}`);
-  console.log(`per turn (release→commit / commit→audio): ${turns.map((t) => `${round(t.commit - t.release)}/${round(t.audio - t.commit)}`).join(' ')}; floor: ${floor.map(round).join(' ')}`);
-  console.log(JSON.stringify({ release_to_commit_ms: round(releaseToCommit), commit_to_audio_ms: round(commitToAudio), standin_floor_ms: round(standinFloor), client_overhead_ms: round(overhead), turns: TURNS }));
+  console.log(
+    `release → commit sent ${round(releaseToCommit)} · commit → reply audible ${round(commitToAudio)} · stand-in floor ${round(standinFloor)} · client overhead ${round(overhead)}`,
+  );
+  console.log(
+    `per turn (release→commit / commit→audio): ${turns.map((t) => `${round(t.commit - t.release)}/${round(t.audio - t.commit)}`).join(' ')}; floor: ${floor.map(round).join(' ')}`,
+  );
+  console.log(
+    JSON.stringify({
+      release_to_commit_ms: round(releaseToCommit),
+      commit_to_audio_ms: round(commitToAudio),
+      standin_floor_ms: round(standinFloor),
+      client_overhead_ms: round(overhead),
+      turns: TURNS,
+    }),
+  );
 }
 
 // node-datachannel keeps native handles alive after the floor client closed: end the process explicitly.

@@ -30,7 +30,9 @@ const PUBLISH_MS = 500;
 function isFeatureFrame(data: unknown): data is FeatureFrame {
   if (typeof data !== 'object' || data === null) return false;
   const f = data as Partial<FeatureFrame>;
-  return (f.source === 'mic' || f.source === 'assistant') && typeof f.rms === 'number' && typeof f.wallTime === 'number';
+  return (
+    (f.source === 'mic' || f.source === 'assistant') && typeof f.rms === 'number' && typeof f.wallTime === 'number'
+  );
 }
 
 export function useFeatureStream(): FeatureStream {

@@ -14,7 +14,8 @@ export function useHoldToTalk(command: (cmd: EngineCommand) => unknown) {
     held = false;
     void command({ type: 'talk-end', via: 'panel' });
   }
-  const typing = (e: KeyboardEvent) => e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
+  const typing = (e: KeyboardEvent) =>
+    e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
   useEventListener(window, 'keydown', (e: KeyboardEvent) => {
     if (e.code !== 'Space' || e.repeat || typing(e)) return;
     e.preventDefault();

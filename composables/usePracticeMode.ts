@@ -14,7 +14,10 @@ export function usePracticeMode(tokenServiceUrl: Ref<string>, endpoint: Ref<stri
     async (url) => {
       fromHealth.value = false;
       try {
-        const r = await fetch(`${url.replace(/\/+$/, '')}/health`, { cache: 'no-store', signal: AbortSignal.timeout(3_000) });
+        const r = await fetch(`${url.replace(/\/+$/, '')}/health`, {
+          cache: 'no-store',
+          signal: AbortSignal.timeout(3_000),
+        });
         fromHealth.value = r.ok && ((await r.json()) as { practice?: unknown }).practice === true;
       } catch {
         // not reachable (yet): the badge follows the session's endpoint once connected

@@ -12,7 +12,8 @@ import { restoreWalkthrough, type Walkthrough } from '@/lib/walkthrough/state';
 
 export function useWalkthrough() {
   const walkthrough = shallowRef<Walkthrough | null>(null);
-  const set = (stored: unknown) => (walkthrough.value = restoreWalkthrough((stored as { walkthrough?: unknown } | null)?.walkthrough));
+  const set = (stored: unknown) =>
+    (walkthrough.value = restoreWalkthrough((stored as { walkthrough?: unknown } | null)?.walkthrough));
   void walkthroughItem.getValue().then(set, () => undefined);
   tryOnScopeDispose(walkthroughItem.watch(set));
 

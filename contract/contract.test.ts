@@ -26,11 +26,25 @@ describe('one contract for the extension, the token service and the stand-in', (
       startWalkthrough: vi.fn(async () => ({ started: true })),
     } as unknown as EngineIO;
     const tools = createEngineTools({ io, sharePageContext: () => true, addEntry: () => undefined });
-    const session = buildClientSecretParams({ voice: 'marin', language: 'en', languageLabel: 'English', mode: 'push-to-talk' }, { model: 'gpt-realtime', ttlSeconds: 60 });
+    const session = buildClientSecretParams(
+      { voice: 'marin', language: 'en', languageLabel: 'English', mode: 'push-to-talk' },
+      { model: 'gpt-realtime', ttlSeconds: 60 },
+    );
     const declared = (session.session as { tools: { name: string }[] }).tools.map((t) => t.name);
     expect(declared).toEqual([...TOOL_NAMES]);
-    const output = declared.map((name, i) => ({ type: 'function_call', status: 'completed', id: `item_${i}`, call_id: `c${i}`, name, arguments: '{}' }));
-    const done = { type: 'response.done', event_id: 'e1', response: { id: 'r1', status: 'completed', output } } as unknown as RealtimeServerEvent;
+    const output = declared.map((name, i) => ({
+      type: 'function_call',
+      status: 'completed',
+      id: `item_${i}`,
+      call_id: `c${i}`,
+      name,
+      arguments: '{}',
+    }));
+    const done = {
+      type: 'response.done',
+      event_id: 'e1',
+      response: { id: 'r1', status: 'completed', output },
+    } as unknown as RealtimeServerEvent;
     await tools.run(tools.callsIn(done), (e) => (sent.push(e), true));
     const results = sent.map((e) => JSON.parse((e as { item: { output: string } }).item.output) as { error?: string });
     expect(results).toHaveLength(TOOL_NAMES.length);

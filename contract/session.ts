@@ -4,7 +4,18 @@
  */
 
 /** Every GA voice of the Realtime models (docs/realtime-protocol.md#voices-and-models). */
-export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+export const VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'sage',
+  'shimmer',
+  'verse',
+  'marin',
+  'cedar',
+] as const;
 export type Voice = (typeof VOICES)[number];
 
 /** How the user talks: hold a key, or the server's voice detection. */

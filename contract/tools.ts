@@ -4,7 +4,13 @@
  */
 
 /** Every tool the instructor has, by name. */
-export const TOOL_NAMES = ['highlight_element', 'show_snippet', 'get_page_context', 'lookup_sfmc_reference', 'start_walkthrough'] as const;
+export const TOOL_NAMES = [
+  'highlight_element',
+  'show_snippet',
+  'get_page_context',
+  'lookup_sfmc_reference',
+  'start_walkthrough',
+] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 /** A Realtime function tool as a session declares it (the GA `session.tools[]` shape). */
@@ -91,7 +97,10 @@ export const startWalkthrough: FunctionTool<'start_walkthrough'> = {
           properties: {
             instruction: { type: 'string', description: 'One short sentence saying what to do.' },
             label: { type: 'string', description: 'The visible text or accessible name of the control for this step.' },
-            role: { type: 'string', description: 'The kind of control: "button", "link", "tab", "field", "menuitem", …' },
+            role: {
+              type: 'string',
+              description: 'The kind of control: "button", "link", "tab", "field", "menuitem", …',
+            },
           },
           required: ['instruction', 'label'],
           additionalProperties: false,

@@ -11,10 +11,21 @@ import type { CallRecord, EmulatorStore, LiveCall } from './store.ts';
 
 const SIXTY_MINUTES = 60 * 60 * 1000;
 
-export async function createCall(store: EmulatorStore, session: EffectiveSession, offer: string, keyLabel: string): Promise<{ id: string; answer: string }> {
+export async function createCall(
+  store: EmulatorStore,
+  session: EffectiveSession,
+  offer: string,
+  keyLabel: string,
+): Promise<{ id: string; answer: string }> {
   const id = randomId('rtc_u1', 24);
   const startedAt = Date.now();
-  const record: CallRecord = { id, createdAt: new Date(startedAt).toISOString(), clientEvents: [], mic: { receivedMs: 0, rmsWhileLive: 0, peak: 0, commits: [] }, closed: false };
+  const record: CallRecord = {
+    id,
+    createdAt: new Date(startedAt).toISOString(),
+    clientEvents: [],
+    mic: { receivedMs: 0, rmsWhileLive: 0, peak: 0, commits: [] },
+    closed: false,
+  };
   const holder: { call?: CallSession } = {};
   let capTimer: NodeJS.Timeout | undefined;
   const peer = new RtcPeer({
@@ -33,19 +44,28 @@ export async function createCall(store: EmulatorStore, session: EffectiveSession
   holder.call = call;
 
   const live: LiveCall = {
-    id, record,
+    id,
+    record,
     dropDataChannel: () => peer.closeDataChannel(),
     closePeer: () => peer.close('closed by fault'),
     hangup: () => peer.close('hangup'),
-    sendError: (e) => call.error({ message: e.message, code: e.code, type: e.type ?? 'invalid_request_error', param: null }),
+    sendError: (e) =>
+      call.error({ message: e.message, code: e.code, type: e.type ?? 'invalid_request_error', param: null }),
     applySessionCap: (ms) => {
       clearTimeout(capTimer);
-      capTimer = setTimeout(() => {
-        call.error(errors.sessionExpired());
-        setTimeout(() => peer.close('session cap'), 100);
-      }, Math.max(0, startedAt + ms - Date.now()));
+      capTimer = setTimeout(
+        () => {
+          call.error(errors.sessionExpired());
+          setTimeout(() => peer.close('session cap'), 100);
+        },
+        Math.max(0, startedAt + ms - Date.now()),
+      );
     },
-    resetRecord: () => { record.clientEvents = []; record.mic = { receivedMs: 0, rmsWhileLive: 0, peak: 0, commits: [] }; call.input.resetStats(); },
+    resetRecord: () => {
+      record.clientEvents = [];
+      record.mic = { receivedMs: 0, rmsWhileLive: 0, peak: 0, commits: [] };
+      call.input.resetStats();
+    },
   };
   let answer: string;
   try {

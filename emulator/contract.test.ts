@@ -10,7 +10,9 @@ describe('the stand-in keeps the shared contract', () => {
   });
 
   it('practice mode calls only tools the contract declares', () => {
-    const called = [...readFileSync(new URL('./practice.ts', import.meta.url), 'utf8').matchAll(/name: '([a-z_]+)'/g)].map((m) => m[1]);
+    const called = [
+      ...readFileSync(new URL('./practice.ts', import.meta.url), 'utf8').matchAll(/name: '([a-z_]+)'/g),
+    ].map((m) => m[1]);
     expect(called.length).toBeGreaterThan(0);
     for (const name of called) expect(TOOL_NAMES).toContain(name);
   });

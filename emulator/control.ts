@@ -13,15 +13,24 @@ function parseReplies(body: unknown): ScriptedReply[] | string {
   const out: ScriptedReply[] = [];
   for (const [i, r] of body.replies.entries()) {
     if (!isObj(r) || typeof r.text !== 'string') return `replies[${i}].text must be a string`;
-    if (r.userTranscript !== undefined && typeof r.userTranscript !== 'string') return `replies[${i}].userTranscript must be a string`;
-    if (r.preamble !== undefined && r.preamble !== null && typeof r.preamble !== 'string') return `replies[${i}].preamble must be a string or null`;
+    if (r.userTranscript !== undefined && typeof r.userTranscript !== 'string')
+      return `replies[${i}].userTranscript must be a string`;
+    if (r.preamble !== undefined && r.preamble !== null && typeof r.preamble !== 'string')
+      return `replies[${i}].preamble must be a string or null`;
     if (r.toolCalls !== undefined) {
-      if (!Array.isArray(r.toolCalls) || r.toolCalls.some((t) => !isObj(t) || typeof t.name !== 'string' || (t.arguments !== undefined && !isObj(t.arguments)))) {
+      if (
+        !Array.isArray(r.toolCalls) ||
+        r.toolCalls.some(
+          (t) => !isObj(t) || typeof t.name !== 'string' || (t.arguments !== undefined && !isObj(t.arguments)),
+        )
+      ) {
         return `replies[${i}].toolCalls must be [{name, arguments: object}]`;
       }
     }
     out.push({
-      text: r.text, userTranscript: r.userTranscript as string | undefined, toolCalls: r.toolCalls as ScriptedReply['toolCalls'],
+      text: r.text,
+      userTranscript: r.userTranscript as string | undefined,
+      toolCalls: r.toolCalls as ScriptedReply['toolCalls'],
       ...(r.preamble !== undefined ? { preamble: r.preamble as string | null } : {}),
     });
   }
@@ -30,9 +39,17 @@ function parseReplies(body: unknown): ScriptedReply[] | string {
 
 export function controlApi(store: EmulatorStore): Hono {
   const api = new Hono();
-  const body = async (req: Request): Promise<unknown> => { try { return await req.json(); } catch { return undefined; } };
+  const body = async (req: Request): Promise<unknown> => {
+    try {
+      return await req.json();
+    } catch {
+      return undefined;
+    }
+  };
 
-  api.get('/health', (c) => c.json({ ok: true, liveCalls: store.live.size, queuedReplies: store.replies.length, espeak: !isEspeakMissing() }));
+  api.get('/health', (c) =>
+    c.json({ ok: true, liveCalls: store.live.size, queuedReplies: store.replies.length, espeak: !isEspeakMissing() }),
+  );
 
   api.post('/script', async (c) => {
     const replies = parseReplies(await body(c.req.raw));
@@ -61,7 +78,12 @@ export function controlApi(store: EmulatorStore): Hono {
     const live = [...store.live.values()];
     if (isObj(f.sendError)) {
       const e = f.sendError;
-      for (const call of live) call.sendError({ code: String(e.code ?? 'server_error'), message: String(e.message ?? 'Injected error'), type: typeof e.type === 'string' ? e.type : undefined });
+      for (const call of live)
+        call.sendError({
+          code: String(e.code ?? 'server_error'),
+          message: String(e.message ?? 'Injected error'),
+          type: typeof e.type === 'string' ? e.type : undefined,
+        });
     }
     if (f.dropDataChannel === true) for (const call of live) call.dropDataChannel();
     if (f.closePeer === true) for (const call of live) call.closePeer();

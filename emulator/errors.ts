@@ -10,7 +10,12 @@ export interface ApiError {
   event_id?: string | null;
 }
 
-export function apiError(message: string, code: string | null, param: string | null = null, type = 'invalid_request_error'): ApiError {
+export function apiError(
+  message: string,
+  code: string | null,
+  param: string | null = null,
+  type = 'invalid_request_error',
+): ApiError {
   return { message, type, param, code };
 }
 
@@ -26,7 +31,8 @@ export const errors = {
   /** A real field the session's model does not take (e.g. `reasoning` on gpt-realtime). */
   unsupportedParameter: (param: string) =>
     apiError(`Unsupported parameter: '${param}' is not supported with this model.`, 'unsupported_parameter', param),
-  missingParameter: (param: string) => apiError(`Missing required parameter: '${param}'.`, 'missing_required_parameter', param),
+  missingParameter: (param: string) =>
+    apiError(`Missing required parameter: '${param}'.`, 'missing_required_parameter', param),
   invalidValue: (param: string, value: unknown, supported?: readonly string[]) =>
     apiError(
       `Invalid value: '${String(value)}'.${supported ? ` Supported values are: ${quoteList(supported)}.` : ''}`,
@@ -47,7 +53,7 @@ export const errors = {
     ),
   invalidJson: () =>
     apiError(
-      'We could not parse the JSON body of your request. (HINT: This likely means you aren\'t using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)',
+      "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
       null,
     ),
   missingApiKey: () =>
@@ -61,16 +67,21 @@ export const errors = {
       'invalid_api_key',
     ),
   tokenUsed: () =>
-    apiError('This ephemeral token has already been used to create a session. Mint a new client secret for every connection.', 'ephemeral_token_already_used'),
+    apiError(
+      'This ephemeral token has already been used to create a session. Mint a new client secret for every connection.',
+      'ephemeral_token_already_used',
+    ),
   tokenExpired: () => apiError('The ephemeral token has expired. Mint a new client secret.', 'ephemeral_token_expired'),
   invalidSdp: (detail: string) => apiError(`Invalid SDP offer: ${detail}`, 'invalid_offer', 'sdp'),
   unsupportedContentType: (ct: string) =>
-    apiError(`Unsupported content type: '${ct}'. Use 'application/sdp' or 'multipart/form-data'.`, 'unsupported_content_type'),
+    apiError(
+      `Unsupported content type: '${ct}'. Use 'application/sdp' or 'multipart/form-data'.`,
+      'unsupported_content_type',
+    ),
   modelNotFound: (id: string) =>
     apiError(`The model '${id}' does not exist or you do not have access to it.`, 'model_not_found', 'model'),
   callNotFound: (id: string) => apiError(`Call '${id}' not found.`, 'call_not_found', 'call_id'),
-  notFound: (method: string, path: string) =>
-    apiError(`Invalid URL (${method} ${path})`, null),
+  notFound: (method: string, path: string) => apiError(`Invalid URL (${method} ${path})`, null),
   invalidEvent: (message: string) => apiError(message, 'invalid_event', 'type'),
   commitEmpty: (ms: number) =>
     apiError(
@@ -85,12 +96,20 @@ export const errors = {
   cancelNotActive: () => apiError('Cancellation failed: no active response found', 'response_cancel_not_active'),
   unknownCallId: (callId: string) =>
     apiError(`Tool call ID '${callId}' not found in conversation.`, 'invalid_tool_call_id', 'item.call_id'),
-  itemNotFound: (param: string, id: string) => apiError(`Item with item_id '${id}' not found.`, 'item_not_found', param),
+  itemNotFound: (param: string, id: string) =>
+    apiError(`Item with item_id '${id}' not found.`, 'item_not_found', param),
   cannotUpdateVoice: () =>
-    apiError("Cannot update a conversation's voice if assistant audio is present.", 'cannot_update_voice', 'session.audio.output.voice'),
+    apiError(
+      "Cannot update a conversation's voice if assistant audio is present.",
+      'cannot_update_voice',
+      'session.audio.output.voice',
+    ),
   sessionExpired: () => apiError('Your session hit the maximum duration of 60 minutes.', 'session_expired'),
   betaShape: () =>
-    apiError('The Realtime Beta API is no longer supported. Please use /v1/realtime for the GA API.', 'beta_api_shape_disabled'),
+    apiError(
+      'The Realtime Beta API is no longer supported. Please use /v1/realtime for the GA API.',
+      'beta_api_shape_disabled',
+    ),
   transcriptionFailed: () => apiError('Audio was unintelligible.', 'audio_unintelligible', null, 'transcription_error'),
 };
 

@@ -3,7 +3,10 @@ import { TestClient, mintKey } from './test-client.ts';
 import { PTT_SESSION, question, useEmulator } from './test-helpers.ts';
 
 const h = useEmulator();
-const TRANSCRIBED = { type: 'realtime', audio: { input: { turn_detection: null, transcription: { model: 'gpt-4o-transcribe' } } } };
+const TRANSCRIBED = {
+  type: 'realtime',
+  audio: { input: { turn_detection: null, transcription: { model: 'gpt-4o-transcribe' } } },
+};
 
 async function pttTurn(c: TestClient, text = 'Quick question.'): Promise<void> {
   c.send({ type: 'input_audio_buffer.clear' });
@@ -67,7 +70,10 @@ describe('fault injection (/__emulator/faults)', () => {
 
   it('hangup endpoint ends the call', async () => {
     const c = await h.connect();
-    const res = await fetch(`${h.url}/v1/realtime/calls/${c.callId}/hangup`, { method: 'POST', headers: { Authorization: 'Bearer sk-test' } });
+    const res = await fetch(`${h.url}/v1/realtime/calls/${c.callId}/hangup`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer sk-test' },
+    });
     expect(res.status).toBe(200);
     await c.waitClosed();
   });
@@ -76,7 +82,13 @@ describe('fault injection (/__emulator/faults)', () => {
     const c = await h.connect();
     await h.faults({ sendError: { code: 'server_error_x', message: 'Injected boom', type: 'server_error' } });
     const err = await c.waitFor('error');
-    expect(err.error).toEqual({ code: 'server_error_x', message: 'Injected boom', type: 'server_error', param: null, event_id: null });
+    expect(err.error).toEqual({
+      code: 'server_error_x',
+      message: 'Injected boom',
+      type: 'server_error',
+      param: null,
+      event_id: null,
+    });
     expect(String(err.event_id)).toMatch(/^event_/);
   });
 
@@ -84,7 +96,11 @@ describe('fault injection (/__emulator/faults)', () => {
     const c = await h.connect();
     await h.faults({ sessionMaxMs: 1500 });
     const err = await c.waitFor('error', { timeout: 5000 });
-    expect(err.error).toMatchObject({ code: 'session_expired', type: 'invalid_request_error', message: 'Your session hit the maximum duration of 60 minutes.' });
+    expect(err.error).toMatchObject({
+      code: 'session_expired',
+      type: 'invalid_request_error',
+      message: 'Your session hit the maximum duration of 60 minutes.',
+    });
     await c.waitClosed();
   });
 
@@ -94,7 +110,11 @@ describe('fault injection (/__emulator/faults)', () => {
     await pttTurn(c);
     const committed = await c.waitFor('input_audio_buffer.committed');
     const failed = await c.waitFor('conversation.item.input_audio_transcription.failed');
-    expect(failed).toMatchObject({ item_id: committed.item_id, content_index: 0, error: { type: 'transcription_error', code: 'audio_unintelligible' } });
+    expect(failed).toMatchObject({
+      item_id: committed.item_id,
+      content_index: 0,
+      error: { type: 'transcription_error', code: 'audio_unintelligible' },
+    });
     expect(c.types()).not.toContain('conversation.item.input_audio_transcription.completed');
   });
 
@@ -107,7 +127,9 @@ describe('fault injection (/__emulator/faults)', () => {
     const completed = await c.waitFor('conversation.item.input_audio_transcription.completed', { timeout: 15_000 });
     const types = c.types();
     expect(types.indexOf('response.done')).toBeGreaterThan(-1);
-    expect(types.indexOf('conversation.item.input_audio_transcription.completed')).toBeGreaterThan(types.indexOf('response.done'));
+    expect(types.indexOf('conversation.item.input_audio_transcription.completed')).toBeGreaterThan(
+      types.indexOf('response.done'),
+    );
     expect(completed.transcript).toBe('Quick question.');
   });
 

@@ -37,14 +37,20 @@ export interface RunningEmulator {
 
 /** `ndc.cleanup()` guarded: call once at process end if you used `close()` without `final`. */
 export function shutdownWebRtc(): void {
-  try { ndc.cleanup(); } catch (err) { process.stderr.write(`[emulator] cleanup: ${(err as Error).message}\n`); }
+  try {
+    ndc.cleanup();
+  } catch (err) {
+    process.stderr.write(`[emulator] cleanup: ${(err as Error).message}\n`);
+  }
 }
 
 export { createApp } from './server.ts';
 export { EmulatorStore } from './store.ts';
 
 export function createStore(opts: EmulatorOptions = {}): EmulatorStore {
-  const envKeys = process.env.EMULATOR_API_KEYS?.split(',').map((k) => k.trim()).filter(Boolean);
+  const envKeys = process.env.EMULATOR_API_KEYS?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   return new EmulatorStore({
     singleUseKeys: opts.singleUseKeys ?? true,
     acceptModelQuery: opts.acceptModelQuery ?? process.env.EMULATOR_ACCEPT_MODEL_QUERY === '1',
@@ -55,7 +61,7 @@ export function createStore(opts: EmulatorOptions = {}): EmulatorStore {
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = createStore(opts);
-  store.reference = opts.reference ?? await loadReference((line) => store.log(line));
+  store.reference = opts.reference ?? (await loadReference((line) => store.log(line)));
   const app = createApp(store);
   const host = opts.host ?? '127.0.0.1';
   return new Promise<RunningEmulator>((resolve, reject) => {
@@ -66,11 +72,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
           url: `http://${host}:${info.port}`,
           port: info.port,
           store,
-          close: (closeOpts) => new Promise<void>((done) => {
-            for (const call of [...store.live.values()]) call.hangup();
-            server.close(() => { if (closeOpts?.final) shutdownWebRtc(); done(); });
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
+          close: (closeOpts) =>
+            new Promise<void>((done) => {
+              for (const call of [...store.live.values()]) call.hangup();
+              server.close(() => {
+                if (closeOpts?.final) shutdownWebRtc();
+                done();
+              });
+              (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+            }),
         });
       });
       server.on('error', reject);

@@ -43,8 +43,12 @@ export class InputTurns {
 
   configChanged(): void {
     const td = this.host.session.audio.input.turn_detection;
-    if (!td) { this.vad = undefined; return; }
-    if (this.vad) this.vad.update(td); else this.vad = new EnergyVad(td);
+    if (!td) {
+      this.vad = undefined;
+      return;
+    }
+    if (this.vad) this.vad.update(td);
+    else this.vad = new EnergyVad(td);
   }
 
   resetStats(): void {
@@ -61,7 +65,11 @@ export class InputTurns {
     const mic = this.host.record.mic;
     mic.receivedMs = Math.round(mic.receivedMs + frameMs);
     mic.peak = Math.max(mic.peak, peak);
-    if (rms > 1e-4) { this.liveSumSq += sumSq; this.liveSamples += pcm.length; mic.rmsWhileLive = Math.sqrt(this.liveSumSq / this.liveSamples); }
+    if (rms > 1e-4) {
+      this.liveSumSq += sumSq;
+      this.liveSamples += pcm.length;
+      mic.rmsWhileLive = Math.sqrt(this.liveSumSq / this.liveSamples);
+    }
     const ev = this.vad?.feed(rms, frameMs, this.posMs);
     if (!ev) return;
     const td = this.host.session.audio.input.turn_detection;
@@ -69,7 +77,11 @@ export class InputTurns {
       this.buffer.keepLast((td?.prefix_padding_ms ?? 300) + (this.posMs - ev.atMs));
       this.speechItemId = randomId('item');
       clearTimeout(this.idleTimer);
-      this.host.send({ type: 'input_audio_buffer.speech_started', audio_start_ms: ev.atMs, item_id: this.speechItemId });
+      this.host.send({
+        type: 'input_audio_buffer.speech_started',
+        audio_start_ms: ev.atMs,
+        item_id: this.speechItemId,
+      });
       if (td?.interrupt_response !== false) this.host.bargeIn();
     } else {
       const itemId = this.speechItemId ?? randomId('item');
@@ -90,7 +102,12 @@ export class InputTurns {
     const from = this.posMs;
     this.idleTimer = setTimeout(() => {
       const itemId = randomId('item');
-      this.host.send({ type: 'input_audio_buffer.timeout_triggered', audio_start_ms: Math.round(from), audio_end_ms: Math.round(this.posMs), item_id: itemId });
+      this.host.send({
+        type: 'input_audio_buffer.timeout_triggered',
+        audio_start_ms: Math.round(from),
+        audio_end_ms: Math.round(this.posMs),
+        item_id: itemId,
+      });
       if (this.commit(undefined, itemId, true) && td.create_response !== false) this.host.autoRespond();
     }, td.idle_timeout_ms);
   }
@@ -114,7 +131,11 @@ export class InputTurns {
     const scripted = this.host.store.peekReply()?.userTranscript;
     const heard = scripted ?? practiceTranscript(ms / 1000);
     const item: Item = {
-      id: itemId, object: 'realtime.item', type: 'message', status: 'completed', role: 'user',
+      id: itemId,
+      object: 'realtime.item',
+      type: 'message',
+      status: 'completed',
+      role: 'user',
       content: [{ type: 'input_audio', transcript: null }],
     };
     Object.defineProperty(item, 'audioMs', { value: ms, enumerable: false });
@@ -132,17 +153,41 @@ export class InputTurns {
     const { faults } = this.host.store;
     const emit = (): void => {
       if (faults.transcriptionFailed) {
-        this.host.send({ type: 'conversation.item.input_audio_transcription.failed', item_id: item.id, content_index: 0, error: errors.transcriptionFailed() });
+        this.host.send({
+          type: 'conversation.item.input_audio_transcription.failed',
+          item_id: item.id,
+          content_index: 0,
+          error: errors.transcriptionFailed(),
+        });
         return;
       }
       const deltas = model === 'whisper-1' ? [transcript] : splitDeltas(transcript);
-      for (const delta of deltas) this.host.send({ type: 'conversation.item.input_audio_transcription.delta', item_id: item.id, content_index: 0, delta });
+      for (const delta of deltas)
+        this.host.send({
+          type: 'conversation.item.input_audio_transcription.delta',
+          item_id: item.id,
+          content_index: 0,
+          delta,
+        });
       const audioTokens = Math.round((ms / 1000) * 10);
-      const usage = model === 'whisper-1'
-        ? { type: 'duration', seconds: Number((ms / 1000).toFixed(1)) }
-        : { type: 'tokens', input_tokens: audioTokens, output_tokens: textTokens(transcript), total_tokens: audioTokens + textTokens(transcript), input_token_details: { text_tokens: 0, audio_tokens: audioTokens } };
+      const usage =
+        model === 'whisper-1'
+          ? { type: 'duration', seconds: Number((ms / 1000).toFixed(1)) }
+          : {
+              type: 'tokens',
+              input_tokens: audioTokens,
+              output_tokens: textTokens(transcript),
+              total_tokens: audioTokens + textTokens(transcript),
+              input_token_details: { text_tokens: 0, audio_tokens: audioTokens },
+            };
       (item.content as Obj[])[0].transcript = transcript;
-      this.host.send({ type: 'conversation.item.input_audio_transcription.completed', item_id: item.id, content_index: 0, transcript, usage });
+      this.host.send({
+        type: 'conversation.item.input_audio_transcription.completed',
+        item_id: item.id,
+        content_index: 0,
+        transcript,
+        usage,
+      });
     };
     if (faults.lateTranscription) {
       this.late.push(emit);

@@ -5,11 +5,21 @@
 
 /** Accepted `session.model` values. The gpt-realtime-2 family also takes dated snapshots (see REASONING). */
 export const REALTIME_MODELS = [
-  'gpt-realtime', 'gpt-realtime-2025-08-28', 'gpt-realtime-1.5',
-  'gpt-realtime-mini', 'gpt-realtime-mini-2025-10-06', 'gpt-realtime-mini-2025-12-15',
-  'gpt-realtime-2', 'gpt-realtime-2.1', 'gpt-realtime-2.1-mini',
-  'gpt-4o-realtime-preview', 'gpt-4o-realtime-preview-2024-10-01', 'gpt-4o-realtime-preview-2024-12-17',
-  'gpt-4o-realtime-preview-2025-06-03', 'gpt-4o-mini-realtime-preview', 'gpt-4o-mini-realtime-preview-2024-12-17',
+  'gpt-realtime',
+  'gpt-realtime-2025-08-28',
+  'gpt-realtime-1.5',
+  'gpt-realtime-mini',
+  'gpt-realtime-mini-2025-10-06',
+  'gpt-realtime-mini-2025-12-15',
+  'gpt-realtime-2',
+  'gpt-realtime-2.1',
+  'gpt-realtime-2.1-mini',
+  'gpt-4o-realtime-preview',
+  'gpt-4o-realtime-preview-2024-10-01',
+  'gpt-4o-realtime-preview-2024-12-17',
+  'gpt-4o-realtime-preview-2025-06-03',
+  'gpt-4o-mini-realtime-preview',
+  'gpt-4o-mini-realtime-preview-2024-12-17',
 ] as const;
 
 /** gpt-realtime-2, -2.1, -2.1-mini and their dated snapshots (`-YYYY-MM-DD`). */
@@ -28,7 +38,10 @@ export function isKnownModel(model: string): boolean {
 const CREATED = 1756339200;
 
 /** `GET /v1/models` body: OpenAI's list envelope of model objects. */
-export function modelList(): { object: 'list'; data: { id: string; object: 'model'; created: number; owned_by: string }[] } {
+export function modelList(): {
+  object: 'list';
+  data: { id: string; object: 'model'; created: number; owned_by: string }[];
+} {
   return {
     object: 'list',
     data: REALTIME_MODELS.map((id) => ({ id, object: 'model' as const, created: CREATED, owned_by: 'system' })),

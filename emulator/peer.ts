@@ -25,7 +25,13 @@ export interface Segment {
   tag?: string;
 }
 
-interface VirtualSegment { segment: Segment; startAt: number; endAt: number; timers: NodeJS.Timeout[]; started?: boolean }
+interface VirtualSegment {
+  segment: Segment;
+  startAt: number;
+  endAt: number;
+  timers: NodeJS.Timeout[];
+  started?: boolean;
+}
 
 export interface PeerHandlers {
   onOpen(): void;
@@ -53,16 +59,25 @@ export class RtcPeer {
   private pt = 111;
 
   constructor(private handlers: PeerHandlers) {
-    this.pc = new ndc.PeerConnection(`emulator-${++peerCount}`, { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true, portRangeBegin: 40000, portRangeEnd: 49999 });
+    this.pc = new ndc.PeerConnection(`emulator-${++peerCount}`, {
+      iceServers: [],
+      bindAddress: '127.0.0.1',
+      disableAutoNegotiation: true,
+      portRangeBegin: 40000,
+      portRangeEnd: 49999,
+    });
     retainNative.push(this.pc);
-    this.pc.onStateChange((st) => { if (st === 'closed' || st === 'failed') this.close(`peer ${st}`); });
+    this.pc.onStateChange((st) => {
+      if (st === 'closed' || st === 'failed') this.close(`peer ${st}`);
+    });
     this.pc.onDataChannel((dc) => {
       retainNative.push(dc);
       if (dc.getLabel() !== 'oai-events' || this.dc) return;
       this.dc = dc;
       dc.onMessage((m) => this.guard(() => this.handlers.onMessage(typeof m === 'string' ? m : '\u0000binary')));
       dc.onClosed(() => this.close('data channel closed'));
-      if (dc.isOpen()) this.guard(() => this.handlers.onOpen()); else dc.onOpen(() => this.guard(() => this.handlers.onOpen()));
+      if (dc.isOpen()) this.guard(() => this.handlers.onOpen());
+      else dc.onOpen(() => this.guard(() => this.handlers.onOpen()));
     });
   }
 
@@ -87,7 +102,9 @@ export class RtcPeer {
     this.pc.setLocalDescription('answer');
     if (this.pc.gatheringState() !== 'complete') {
       await new Promise<void>((resolve) => {
-        this.pc.onGatheringStateChange((s) => { if (s === 'complete') resolve(); });
+        this.pc.onGatheringStateChange((s) => {
+          if (s === 'complete') resolve();
+        });
         if (this.pc.gatheringState() === 'complete') resolve();
       });
     }
@@ -98,7 +115,11 @@ export class RtcPeer {
 
   send(event: object): boolean {
     if (this.closed || !this.dc?.isOpen()) return false;
-    try { return this.dc.sendMessage(JSON.stringify(event)); } catch { return false; }
+    try {
+      return this.dc.sendMessage(JSON.stringify(event));
+    } catch {
+      return false;
+    }
   }
 
   /** Queues audio after whatever is playing. */
@@ -111,7 +132,12 @@ export class RtcPeer {
   private playVirtual(segment: Segment): void {
     const now = performance.now();
     const startAt = Math.max(now, this.virtual.at(-1)?.endAt ?? now);
-    const entry: VirtualSegment = { segment, startAt, endAt: startAt + (segment.pcm.length / SAMPLE_RATE) * 1000, timers: [] };
+    const entry: VirtualSegment = {
+      segment,
+      startAt,
+      endAt: startAt + (segment.pcm.length / SAMPLE_RATE) * 1000,
+      timers: [],
+    };
     this.virtual.push(entry);
     this.scheduleVirtual(entry);
   }
@@ -120,11 +146,22 @@ export class RtcPeer {
     for (const t of entry.timers) clearTimeout(t);
     const now = performance.now();
     entry.timers = [
-      setTimeout(() => { if (!entry.started) { entry.started = true; entry.segment.onStart?.(); } }, Math.max(0, entry.startAt - now)),
-      setTimeout(() => {
-        this.virtual.splice(this.virtual.indexOf(entry), 1);
-        if (!this.closed) entry.segment.onEnd?.();
-      }, Math.max(0, entry.endAt - now)),
+      setTimeout(
+        () => {
+          if (!entry.started) {
+            entry.started = true;
+            entry.segment.onStart?.();
+          }
+        },
+        Math.max(0, entry.startAt - now),
+      ),
+      setTimeout(
+        () => {
+          this.virtual.splice(this.virtual.indexOf(entry), 1);
+          if (!this.closed) entry.segment.onEnd?.();
+        },
+        Math.max(0, entry.endAt - now),
+      ),
     ];
   }
 
@@ -158,7 +195,8 @@ export class RtcPeer {
     const entry = this.virtual[v];
     entry.endAt = Math.min(entry.endAt, Math.max(performance.now(), entry.startAt) + keepMs);
     this.scheduleVirtual(entry);
-    for (const later of this.virtual.filter((e, j) => j > v && e.segment.tag === tag)) for (const t of later.timers) clearTimeout(t);
+    for (const later of this.virtual.filter((e, j) => j > v && e.segment.tag === tag))
+      for (const t of later.timers) clearTimeout(t);
     this.virtual = this.virtual.filter((e, j) => j <= v || e.segment.tag !== tag);
     return 1;
   }
@@ -168,7 +206,11 @@ export class RtcPeer {
   }
 
   closeDataChannel(): void {
-    try { this.dc?.close(); } catch { /* already closed */ }
+    try {
+      this.dc?.close();
+    } catch {
+      /* already closed */
+    }
   }
 
   close(reason = 'closed'): void {
@@ -178,9 +220,21 @@ export class RtcPeer {
     this.queue = [];
     for (const v of this.virtual) for (const t of v.timers) clearTimeout(t);
     this.virtual = [];
-    try { this.dc?.close(); } catch { /* ignore */ }
-    try { this.track?.close(); } catch { /* ignore */ }
-    try { this.pc.close(); } catch { /* ignore */ }
+    try {
+      this.dc?.close();
+    } catch {
+      /* ignore */
+    }
+    try {
+      this.track?.close();
+    } catch {
+      /* ignore */
+    }
+    try {
+      this.pc.close();
+    } catch {
+      /* ignore */
+    }
     this.enc.delete();
     this.dec.delete();
     this.handlers.onClose(reason);
@@ -192,7 +246,11 @@ export class RtcPeer {
 
   /** A bug in a handler must not escape into a native callback (that would end the process): log and go on. */
   private guard(fn: () => void): void {
-    try { fn(); } catch (err) { process.stderr.write(`[emulator] internal error: ${(err as Error).stack ?? String(err)}\n`); }
+    try {
+      fn();
+    } catch (err) {
+      process.stderr.write(`[emulator] internal error: ${(err as Error).stack ?? String(err)}\n`);
+    }
   }
 
   private onRtp(rtp: Buffer): void {
@@ -206,7 +264,9 @@ export class RtcPeer {
       const pcm = this.dec.decode(rtp.subarray(off, end));
       const frame = new Int16Array(pcm.buffer, pcm.byteOffset, pcm.length >> 1).slice();
       this.guard(() => this.handlers.onMic(frame));
-    } catch { /* corrupt packet */ }
+    } catch {
+      /* corrupt packet */
+    }
   }
 
   private startClock(): void {
@@ -214,7 +274,10 @@ export class RtcPeer {
     let sent = 0;
     this.timer = setInterval(() => {
       const due = Math.floor((performance.now() - t0) / 20);
-      if (due - sent > 3) { this.ts = (this.ts + FRAME * (due - sent - 1)) >>> 0; sent = due - 1; }
+      if (due - sent > 3) {
+        this.ts = (this.ts + FRAME * (due - sent - 1)) >>> 0;
+        sent = due - 1;
+      }
       for (; sent < due; sent++) this.sendFrame();
     }, 10);
   }
@@ -222,7 +285,10 @@ export class RtcPeer {
   private nextFrame(): Int16Array {
     const seg = this.queue[0];
     if (!seg) return new Int16Array(FRAME);
-    if (!this.started) { this.started = true; seg.onStart?.(); }
+    if (!this.started) {
+      this.started = true;
+      seg.onStart?.();
+    }
     const frame = new Int16Array(FRAME);
     frame.set(seg.pcm.subarray(this.pos, this.pos + FRAME));
     this.pos += FRAME;
@@ -249,6 +315,8 @@ export class RtcPeer {
     try {
       const payload = this.enc.encode(Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength), FRAME);
       this.track.sendMessageBinary(Buffer.concat([header, payload]));
-    } catch { /* track closed meanwhile */ }
+    } catch {
+      /* track closed meanwhile */
+    }
   }
 }

@@ -7,9 +7,7 @@
 import type { ScriptedReply, ScriptedToolCall } from './store.ts';
 
 export type Phase = 'commentary' | 'final_answer';
-export type OutputStep =
-  | { kind: 'message'; text: string; phase?: Phase }
-  | { kind: 'tool'; call: ScriptedToolCall };
+export type OutputStep = { kind: 'message'; text: string; phase?: Phase } | { kind: 'tool'; call: ScriptedToolCall };
 
 /** Said before the answer when a reasoning model's scripted reply names no preamble. */
 export const DEFAULT_PREAMBLE = 'Let me check that.';

@@ -7,7 +7,8 @@ import { useEmulator } from './test-helpers.ts';
 const h = useEmulator();
 type Obj = Record<string, unknown>;
 const user = (text: string): Obj => ({ type: 'message', role: 'user', content: [{ type: 'input_text', text }] });
-const answer = (q: string) => practiceReply([user(q)], getReferenceIndex(), { minScore: PRACTICE_MIN_SCORE, snippetTool: true });
+const answer = (q: string) =>
+  practiceReply([user(q)], getReferenceIndex(), { minScore: PRACTICE_MIN_SCORE, snippetTool: true });
 
 describe('practice mode with the real reference pack', () => {
   it('typed "how long can a query activity run?" over WebRTC → the spoken reply says 30 minutes', async () => {
@@ -26,12 +27,22 @@ describe('practice mode with the real reference pack', () => {
     expect(answer('ORDER BY in query').text).toMatch(/ORDER BY/);
     const lookup = answer('what does LookupRows return?');
     expect(lookup.text).toMatch(/^LookupRows\b/);
-    expect(lookup.toolCalls?.[0]).toMatchObject({ name: 'show_snippet', arguments: { language: 'ampscript', title: 'LookupRows' } });
+    expect(lookup.toolCalls?.[0]).toMatchObject({
+      name: 'show_snippet',
+      arguments: { language: 'ampscript', title: 'LookupRows' },
+    });
     expect(String(lookup.toolCalls?.[0].arguments.code)).toMatch(/LookupRows\(/);
   });
 
   it('off-topic questions get the honest answer, not the nearest entry', () => {
-    for (const q of ['what is the weather in Paris?', 'who won the football match yesterday', 'how do I cook pasta', 'what time is it', 'tell me a joke', 'write me a poem about cats']) {
+    for (const q of [
+      'what is the weather in Paris?',
+      'who won the football match yesterday',
+      'how do I cook pasta',
+      'what time is it',
+      'tell me a joke',
+      'write me a poem about cats',
+    ]) {
       expect(answer(q).text, q).toBe(NOT_IN_REFERENCE);
     }
   });

@@ -36,7 +36,14 @@ export interface ResponseHost {
   onFinished(run: ResponseRun): void;
 }
 
-interface MessageState { item: Item; prev: string | null; index: number; sent: string; deltas: string[]; next: number }
+interface MessageState {
+  item: Item;
+  prev: string | null;
+  index: number;
+  sent: string;
+  deltas: string[];
+  next: number;
+}
 
 export class ResponseRun {
   readonly id = randomId('resp');
@@ -57,7 +64,10 @@ export class ResponseRun {
   private playedMs = 0;
   private playing?: { from: number; ms: number };
 
-  constructor(private host: ResponseHost, private plan: ResponsePlan) {}
+  constructor(
+    private host: ResponseHost,
+    private plan: ResponsePlan,
+  ) {}
 
   private get audio(): boolean {
     return this.plan.modalities.includes('audio');
@@ -66,9 +76,16 @@ export class ResponseRun {
   private shell(): Obj {
     const { plan } = this;
     return {
-      id: this.id, object: 'realtime.response', status: this.status, status_details: null, output: [],
-      conversation_id: plan.outOfBand ? null : 'conv_emulator', output_modalities: plan.modalities,
-      max_output_tokens: plan.maxOutputTokens, audio: { output: { format: plan.format, voice: plan.voice } }, usage: null,
+      id: this.id,
+      object: 'realtime.response',
+      status: this.status,
+      status_details: null,
+      output: [],
+      conversation_id: plan.outOfBand ? null : 'conv_emulator',
+      output_modalities: plan.modalities,
+      max_output_tokens: plan.maxOutputTokens,
+      audio: { output: { format: plan.format, voice: plan.voice } },
+      usage: null,
       metadata: plan.metadata ?? null,
     };
   }
@@ -80,16 +97,28 @@ export class ResponseRun {
   private addOutputItem(item: Item): string | null {
     const index = this.output.length;
     this.output.push(item);
-    this.host.send({ type: 'response.output_item.added', response_id: this.id, output_index: index, item: structuredClone(item) });
+    this.host.send({
+      type: 'response.output_item.added',
+      response_id: this.id,
+      output_index: index,
+      item: structuredClone(item),
+    });
     const prev = this.plan.outOfBand ? null : this.host.addItem(item);
-    if (!this.plan.outOfBand) this.host.send({ type: 'conversation.item.added', previous_item_id: prev, item: structuredClone(item) });
+    if (!this.plan.outOfBand)
+      this.host.send({ type: 'conversation.item.added', previous_item_id: prev, item: structuredClone(item) });
     return prev;
   }
 
   private finishOutputItem(item: Item, prev: string | null, status: string): void {
     item.status = status;
-    this.host.send({ type: 'response.output_item.done', response_id: this.id, output_index: this.output.indexOf(item), item: structuredClone(item) });
-    if (!this.plan.outOfBand) this.host.send({ type: 'conversation.item.done', previous_item_id: prev, item: structuredClone(item) });
+    this.host.send({
+      type: 'response.output_item.done',
+      response_id: this.id,
+      output_index: this.output.indexOf(item),
+      item: structuredClone(item),
+    });
+    if (!this.plan.outOfBand)
+      this.host.send({ type: 'conversation.item.done', previous_item_id: prev, item: structuredClone(item) });
   }
 
   start(): void {
@@ -108,7 +137,10 @@ export class ResponseRun {
     while (this.status === 'in_progress' && this.step < this.plan.steps.length) {
       const index = this.step++;
       const s = this.plan.steps[index];
-      if (s.kind === 'tool') { this.emitToolCall(s.call); continue; }
+      if (s.kind === 'tool') {
+        this.emitToolCall(s.call);
+        continue;
+      }
       void this.startMessage(index, s.text, s.phase);
       return;
     }
@@ -117,26 +149,39 @@ export class ResponseRun {
 
   private async startMessage(stepIndex: number, text: string, phase: string | undefined): Promise<void> {
     const item: Item = {
-      id: randomId('item'), object: 'realtime.item', type: 'message', status: 'in_progress', role: 'assistant',
-      ...(phase ? { phase } : {}), content: [],
+      id: randomId('item'),
+      object: 'realtime.item',
+      type: 'message',
+      status: 'in_progress',
+      role: 'assistant',
+      ...(phase ? { phase } : {}),
+      content: [],
     };
     const index = this.output.length;
     const prev = this.addOutputItem(item);
     const m: MessageState = { item, prev, index, sent: '', deltas: splitDeltas(text), next: 0 };
     this.message = m;
-    this.host.send({ type: 'response.content_part.added', ...this.ids(m), part: this.audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' } });
+    this.host.send({
+      type: 'response.content_part.added',
+      ...this.ids(m),
+      part: this.audio ? { type: 'audio', transcript: '' } : { type: 'text', text: '' },
+    });
     if (!this.audio) {
       this.scheduleDeltas(m.deltas.map((_, i) => 30 * (i + 1)));
       return;
     }
     const pcm = await this.speech.get(stepIndex)!;
     if (this.status !== 'in_progress' || this.message !== m) return;
-    if (this.cleared) { this.flushDeltas(); return; }
+    if (this.cleared) {
+      this.flushDeltas();
+      return;
+    }
     const audioMs = (pcm.length / SAMPLE_RATE) * 1000;
     this.queuedMs += audioMs;
     this.pending++;
     this.host.peer.play({
-      pcm, tag: this.id,
+      pcm,
+      tag: this.id,
       onStart: () => {
         this.playing = { from: performance.now(), ms: audioMs };
         if (!this.audioStarted) {
@@ -144,7 +189,11 @@ export class ResponseRun {
           this.host.send({ type: 'output_audio_buffer.started', response_id: this.id });
         }
         let before = 0;
-        const offsets = m.deltas.map((d) => { const at = (audioMs * before) / text.length; before += d.length; return at; });
+        const offsets = m.deltas.map((d) => {
+          const at = (audioMs * before) / text.length;
+          before += d.length;
+          return at;
+        });
         if (this.message === m) this.scheduleDeltas(offsets);
       },
       onEnd: () => {
@@ -158,7 +207,8 @@ export class ResponseRun {
 
   /** The output buffer drained after the response ended (never between its items, never after a clear). */
   private maybeStopped(): void {
-    if (this.pending > 0 || !this.audioStarted || this.cleared || this.stoppedSent || this.status === 'in_progress') return;
+    if (this.pending > 0 || !this.audioStarted || this.cleared || this.stoppedSent || this.status === 'in_progress')
+      return;
     this.stoppedSent = true;
     this.host.send({ type: 'output_audio_buffer.stopped', response_id: this.id });
     this.host.onAudioStopped(this.id);
@@ -176,14 +226,21 @@ export class ResponseRun {
     const delta = m.deltas[i];
     m.next++;
     m.sent += delta;
-    this.host.send({ type: this.audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta', ...this.ids(m), delta });
+    this.host.send({
+      type: this.audio ? 'response.output_audio_transcript.delta' : 'response.output_text.delta',
+      ...this.ids(m),
+      delta,
+    });
     if (m.next === m.deltas.length) this.closeMessage('completed');
   }
 
   private flushDeltas(): void {
     const m = this.message;
     if (!m) return;
-    if (!m.deltas.length) { this.closeMessage('completed'); return; }
+    if (!m.deltas.length) {
+      this.closeMessage('completed');
+      return;
+    }
     while (this.message === m && m.next < m.deltas.length && this.status === 'in_progress') this.emitDelta(m, m.next);
   }
 
@@ -210,17 +267,33 @@ export class ResponseRun {
     }
     const part = this.audio ? { type: 'audio', transcript: m.sent } : { type: 'text', text: m.sent };
     this.host.send({ type: 'response.content_part.done', ...this.ids(m), part });
-    m.item.content = [this.audio ? { type: 'output_audio', transcript: m.sent } : { type: 'output_text', text: m.sent }];
+    m.item.content = [
+      this.audio ? { type: 'output_audio', transcript: m.sent } : { type: 'output_text', text: m.sent },
+    ];
     this.finishOutputItem(m.item, m.prev, status);
     if (status === 'completed') this.nextStep();
   }
 
   private emitToolCall(call: ScriptedToolCall): void {
     const args = JSON.stringify(call.arguments ?? {});
-    const item: Item = { id: randomId('item'), object: 'realtime.item', type: 'function_call', status: 'in_progress', name: call.name, call_id: randomId('call', 16), arguments: '' };
+    const item: Item = {
+      id: randomId('item'),
+      object: 'realtime.item',
+      type: 'function_call',
+      status: 'in_progress',
+      name: call.name,
+      call_id: randomId('call', 16),
+      arguments: '',
+    };
     const prev = this.addOutputItem(item);
-    const base = { response_id: this.id, item_id: item.id, output_index: this.output.indexOf(item), call_id: item.call_id };
-    for (let i = 0; i < args.length; i += 24) this.host.send({ type: 'response.function_call_arguments.delta', ...base, delta: args.slice(i, i + 24) });
+    const base = {
+      response_id: this.id,
+      item_id: item.id,
+      output_index: this.output.indexOf(item),
+      call_id: item.call_id,
+    };
+    for (let i = 0; i < args.length; i += 24)
+      this.host.send({ type: 'response.function_call_arguments.delta', ...base, delta: args.slice(i, i + 24) });
     this.host.send({ type: 'response.function_call_arguments.done', ...base, name: call.name, arguments: args });
     item.arguments = args;
     this.finishOutputItem(item, prev, 'completed');
@@ -250,19 +323,43 @@ export class ResponseRun {
     this.status = status;
     for (const t of this.timers) clearTimeout(t);
     // Completed: all audio counts (it is generated); cancelled: what played, plus the ~300 ms still sent.
-    const spokenMs = status === 'completed'
-      ? this.queuedMs
-      : this.playedMs + (this.playing ? Math.min(this.playing.ms, performance.now() - this.playing.from + 300) : 0);
-    const outText = this.output.reduce((n, it) => n + textTokens(String((it.content as Obj[] | undefined)?.[0]?.transcript ?? (it.content as Obj[] | undefined)?.[0]?.text ?? it.arguments ?? '')), 0);
+    const spokenMs =
+      status === 'completed'
+        ? this.queuedMs
+        : this.playedMs + (this.playing ? Math.min(this.playing.ms, performance.now() - this.playing.from + 300) : 0);
+    const outText = this.output.reduce(
+      (n, it) =>
+        n +
+        textTokens(
+          String(
+            (it.content as Obj[] | undefined)?.[0]?.transcript ??
+              (it.content as Obj[] | undefined)?.[0]?.text ??
+              it.arguments ??
+              '',
+          ),
+        ),
+      0,
+    );
     const outAudio = Math.round((spokenMs / 1000) * 20);
     const input = this.host.inputTokens();
     const inTotal = input.text + input.audio;
     const usage = {
-      total_tokens: inTotal + outText + outAudio, input_tokens: inTotal, output_tokens: outText + outAudio,
-      input_token_details: { text_tokens: input.text, audio_tokens: input.audio, image_tokens: 0, cached_tokens: 0, cached_tokens_details: { text_tokens: 0, audio_tokens: 0, image_tokens: 0 } },
+      total_tokens: inTotal + outText + outAudio,
+      input_tokens: inTotal,
+      output_tokens: outText + outAudio,
+      input_token_details: {
+        text_tokens: input.text,
+        audio_tokens: input.audio,
+        image_tokens: 0,
+        cached_tokens: 0,
+        cached_tokens_details: { text_tokens: 0, audio_tokens: 0, image_tokens: 0 },
+      },
       output_token_details: { text_tokens: outText, audio_tokens: outAudio },
     };
-    this.host.send({ type: 'response.done', response: { ...this.shell(), status, status_details: details, output: structuredClone(this.output), usage } });
+    this.host.send({
+      type: 'response.done',
+      response: { ...this.shell(), status, status_details: details, output: structuredClone(this.output), usage },
+    });
     this.host.send({
       type: 'rate_limits.updated',
       rate_limits: [

@@ -26,13 +26,23 @@ function bearer(c: Context): string | undefined {
 
 export function createApp(store: EmulatorStore): Hono {
   const app = new Hono();
-  app.use('*', cors({
-    origin: '*',
-    allowMethods: ['GET', 'POST', 'OPTIONS'],
-    allowHeaders: ['Authorization', 'Content-Type', 'OpenAI-Safety-Identifier', 'OpenAI-Beta', 'OpenAI-Organization', 'OpenAI-Project'],
-    exposeHeaders: ['Location'],
-    maxAge: 600,
-  }));
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'OpenAI-Safety-Identifier',
+        'OpenAI-Beta',
+        'OpenAI-Organization',
+        'OpenAI-Project',
+      ],
+      exposeHeaders: ['Location'],
+      maxAge: 600,
+    }),
+  );
 
   // The retired beta: its routes and its `OpenAI-Beta: realtime=v1` header are refused as the GA service does (§3).
   app.use('/v1/*', async (c, next) => {
@@ -64,7 +74,11 @@ export function createApp(store: EmulatorStore): Hono {
     let body: unknown;
     const text = await c.req.text();
     if (text.trim()) {
-      try { body = JSON.parse(text); } catch { return fail(c, 400, errors.invalidJson()); }
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return fail(c, 400, errors.invalidJson());
+      }
     }
     const checked = validateClientSecretBody(body);
     if ('error' in checked) return fail(c, 400, checked.error);
@@ -83,12 +97,28 @@ export function createApp(store: EmulatorStore): Hono {
       const status = faults.sdpStatus;
       faults.sdpStatus = undefined;
       if (status === 401) return fail(c, 401, errors.invalidApiKey(bearer(c) ?? ''));
-      if (status === 429) return fail(c, 429, apiError('Rate limit reached for requests. Please try again in 1s.', 'rate_limit_exceeded', null, 'requests'));
-      if (status >= 500) return fail(c, status, apiError('The server had an error while processing your request. Sorry about that!', null, null, 'server_error'));
+      if (status === 429)
+        return fail(
+          c,
+          429,
+          apiError('Rate limit reached for requests. Please try again in 1s.', 'rate_limit_exceeded', null, 'requests'),
+        );
+      if (status >= 500)
+        return fail(
+          c,
+          status,
+          apiError(
+            'The server had an error while processing your request. Sorry about that!',
+            null,
+            null,
+            'server_error',
+          ),
+        );
       return fail(c, status, apiError(`Injected failure (HTTP ${status}).`, null));
     }
     const url = new URL(c.req.url);
-    if (url.searchParams.has('model') && !store.options.acceptModelQuery) return fail(c, 400, errors.unknownParameter('model'));
+    if (url.searchParams.has('model') && !store.options.acceptModelQuery)
+      return fail(c, 400, errors.unknownParameter('model'));
     const key = bearer(c);
     if (!key) return fail(c, 401, errors.missingApiKey());
     const contentType = (c.req.header('content-type') ?? '').split(';')[0].trim().toLowerCase();
@@ -99,11 +129,20 @@ export function createApp(store: EmulatorStore): Hono {
       if (!store.isServerKey(key)) return fail(c, 401, errors.invalidApiKey(key));
       const form = await c.req.parseBody();
       offer = typeof form.sdp === 'string' ? form.sdp : form.sdp instanceof File ? await form.sdp.text() : '';
-      const rawSession = typeof form.session === 'string' ? form.session : form.session instanceof File ? await form.session.text() : undefined;
+      const rawSession =
+        typeof form.session === 'string'
+          ? form.session
+          : form.session instanceof File
+            ? await form.session.text()
+            : undefined;
       session = defaultSession();
       if (rawSession !== undefined) {
         let parsed: unknown;
-        try { parsed = JSON.parse(rawSession); } catch { return fail(c, 400, errors.invalidJson()); }
+        try {
+          parsed = JSON.parse(rawSession);
+        } catch {
+          return fail(c, 400, errors.invalidJson());
+        }
         const err = validateSession(parsed);
         if (err) return fail(c, 400, err);
         session = applySessionPatch(session, parsed as Record<string, unknown>);
@@ -129,7 +168,8 @@ export function createApp(store: EmulatorStore): Hono {
     } else {
       return fail(c, 400, errors.unsupportedContentType(contentType || '(none)'));
     }
-    if (!/^v=0/m.test(offer) || !/^m=/m.test(offer)) return fail(c, 400, errors.invalidSdp('expected an SDP offer with at least one m= section.'));
+    if (!/^v=0/m.test(offer) || !/^m=/m.test(offer))
+      return fail(c, 400, errors.invalidSdp('expected an SDP offer with at least one m= section.'));
     try {
       const { id, answer } = await createCall(store, session, offer, redactKey(key));
       return c.body(answer, 201, { 'Content-Type': 'application/sdp', Location: `/v1/realtime/calls/${id}` });
@@ -152,7 +192,11 @@ export function createApp(store: EmulatorStore): Hono {
   app.notFound((c) => fail(c, 404, errors.notFound(c.req.method, new URL(c.req.url).pathname)));
   app.onError((err, c) => {
     store.log(`internal error: ${err.message}`);
-    return fail(c, 500, apiError('The server had an error while processing your request. Sorry about that!', null, null, 'server_error'));
+    return fail(
+      c,
+      500,
+      apiError('The server had an error while processing your request. Sorry about that!', null, null, 'server_error'),
+    );
   });
   return app;
 }

@@ -34,7 +34,12 @@ export interface EffectiveSession {
   expires_at: number;
   include: unknown;
   audio: {
-    input: { format: Obj; transcription: Obj | null; noise_reduction: Obj | null; turn_detection: TurnDetection | null };
+    input: {
+      format: Obj;
+      transcription: Obj | null;
+      noise_reduction: Obj | null;
+      turn_detection: TurnDetection | null;
+    };
     output: { format: Obj; voice: string | Obj; speed: number };
   };
   [extra: string]: unknown;
@@ -45,7 +50,15 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export function turnDetectionDefaults(type: string): TurnDetection {
   return type === 'semantic_vad'
     ? { type: 'semantic_vad', eagerness: 'auto', create_response: true, interrupt_response: true }
-    : { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 200, idle_timeout_ms: null, create_response: true, interrupt_response: true };
+    : {
+        type: 'server_vad',
+        threshold: 0.5,
+        prefix_padding_ms: 300,
+        silence_duration_ms: 200,
+        idle_timeout_ms: null,
+        create_response: true,
+        interrupt_response: true,
+      };
 }
 
 export function defaultSession(): EffectiveSession {
@@ -86,7 +99,11 @@ export function applySessionPatch(base: EffectiveSession, patch: Obj): Effective
   const next = structuredClone(base);
   for (const [key, value] of Object.entries(patch)) {
     if (key === 'audio') continue;
-    if (key === 'type' && value === 'transcription') { next.type = 'transcription'; next.object = 'realtime.transcription_session'; continue; }
+    if (key === 'type' && value === 'transcription') {
+      next.type = 'transcription';
+      next.object = 'realtime.transcription_session';
+      continue;
+    }
     (next as Obj)[key] = structuredClone(value);
   }
   const audio = patch.audio as Obj | undefined;
@@ -97,8 +114,11 @@ export function applySessionPatch(base: EffectiveSession, patch: Obj): Effective
     if (input.format !== undefined) into.format = fillFormat(input.format);
     if (input.noise_reduction !== undefined) into.noise_reduction = input.noise_reduction as Obj | null;
     if (input.transcription !== undefined) {
-      into.transcription = isObj(input.transcription) ? { model: 'whisper-1', language: null, prompt: null, ...input.transcription } : null;
-      if (into.transcription && 'language' in into.transcription && into.transcription.language === null) delete into.transcription.language;
+      into.transcription = isObj(input.transcription)
+        ? { model: 'whisper-1', language: null, prompt: null, ...input.transcription }
+        : null;
+      if (into.transcription && 'language' in into.transcription && into.transcription.language === null)
+        delete into.transcription.language;
       if (into.transcription && into.transcription.prompt === null) delete into.transcription.prompt;
     }
     if (input.turn_detection !== undefined) {

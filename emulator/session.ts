@@ -18,9 +18,17 @@ import { validateSession } from './validate.ts';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const CLIENT_EVENTS = [
-  'session.update', 'input_audio_buffer.append', 'input_audio_buffer.commit', 'input_audio_buffer.clear',
-  'conversation.item.create', 'conversation.item.retrieve', 'conversation.item.truncate', 'conversation.item.delete',
-  'response.create', 'response.cancel', 'output_audio_buffer.clear',
+  'session.update',
+  'input_audio_buffer.append',
+  'input_audio_buffer.commit',
+  'input_audio_buffer.clear',
+  'conversation.item.create',
+  'conversation.item.retrieve',
+  'conversation.item.truncate',
+  'conversation.item.delete',
+  'response.create',
+  'response.cancel',
+  'output_audio_buffer.clear',
 ];
 
 export class CallSession {
@@ -30,12 +38,26 @@ export class CallSession {
   private runs = new Set<ResponseRun>();
   private assistantAudio = false;
 
-  constructor(public session: EffectiveSession, readonly store: EmulatorStore, readonly record: CallRecord, readonly peer: RtcPeer) {
+  constructor(
+    public session: EffectiveSession,
+    readonly store: EmulatorStore,
+    readonly record: CallRecord,
+    readonly peer: RtcPeer,
+  ) {
     const getSession = (): EffectiveSession => this.session;
     this.input = new InputTurns({
-      get session() { return getSession(); }, store, record,
-      send: (e) => this.send(e), error: (e, id) => this.error(e, id), appendItem: (it) => this.appendItem(it),
-      bargeIn: () => this.bargeIn(), autoRespond: () => { if (!this.active) this.startResponse(undefined); },
+      get session() {
+        return getSession();
+      },
+      store,
+      record,
+      send: (e) => this.send(e),
+      error: (e, id) => this.error(e, id),
+      appendItem: (it) => this.appendItem(it),
+      bargeIn: () => this.bargeIn(),
+      autoRespond: () => {
+        if (!this.active) this.startResponse(undefined);
+      },
     });
   }
 
@@ -54,32 +76,57 @@ export class CallSession {
 
   onMessage(text: string): void {
     let ev: unknown;
-    try { ev = JSON.parse(text); } catch {
+    try {
+      ev = JSON.parse(text);
+    } catch {
       this.recordEvent(text);
       return this.error(errors.invalidEvent('Invalid event: the message is not valid JSON.'));
     }
     this.recordEvent(ev);
-    if (!isObj(ev) || typeof ev.type !== 'string') return this.error(errors.invalidEvent("The 'type' field is missing."), isObj(ev) ? ev.event_id : undefined);
+    if (!isObj(ev) || typeof ev.type !== 'string')
+      return this.error(errors.invalidEvent("The 'type' field is missing."), isObj(ev) ? ev.event_id : undefined);
     const id = ev.event_id;
     switch (ev.type) {
-      case 'session.update': return this.sessionUpdate(ev, id);
-      case 'input_audio_buffer.append': return; // WebRTC: audio comes on RTP; nothing to ack
-      case 'input_audio_buffer.clear': return this.input.clear();
-      case 'input_audio_buffer.commit': { this.input.commit(id); return; }
-      case 'conversation.item.create': return this.itemCreate(ev, id);
-      case 'conversation.item.retrieve': return this.withItem(ev, id, (it) => this.send({ type: 'conversation.item.retrieved', item: structuredClone(it) }));
+      case 'session.update':
+        return this.sessionUpdate(ev, id);
+      case 'input_audio_buffer.append':
+        return; // WebRTC: audio comes on RTP; nothing to ack
+      case 'input_audio_buffer.clear':
+        return this.input.clear();
+      case 'input_audio_buffer.commit': {
+        this.input.commit(id);
+        return;
+      }
+      case 'conversation.item.create':
+        return this.itemCreate(ev, id);
+      case 'conversation.item.retrieve':
+        return this.withItem(ev, id, (it) =>
+          this.send({ type: 'conversation.item.retrieved', item: structuredClone(it) }),
+        );
       case 'conversation.item.delete':
-        return this.withItem(ev, id, (it) => { this.items.splice(this.items.indexOf(it), 1); this.send({ type: 'conversation.item.deleted', item_id: it.id }); });
-      case 'conversation.item.truncate': return this.withItem(ev, id, (it) => this.truncate(it, ev, id));
-      case 'response.create': return this.responseCreate(ev, id);
+        return this.withItem(ev, id, (it) => {
+          this.items.splice(this.items.indexOf(it), 1);
+          this.send({ type: 'conversation.item.deleted', item_id: it.id });
+        });
+      case 'conversation.item.truncate':
+        return this.withItem(ev, id, (it) => this.truncate(it, ev, id));
+      case 'response.create':
+        return this.responseCreate(ev, id);
       case 'response.cancel': {
         const target = this.active;
-        if (!target || (typeof ev.response_id === 'string' && ev.response_id !== target.id)) return this.error(errors.cancelNotActive(), id);
+        if (!target || (typeof ev.response_id === 'string' && ev.response_id !== target.id))
+          return this.error(errors.cancelNotActive(), id);
         return target.cancel('client_cancelled');
       }
-      case 'output_audio_buffer.clear': return this.clearOutputAudio();
+      case 'output_audio_buffer.clear':
+        return this.clearOutputAudio();
       default:
-        return this.error(errors.invalidEvent(`Invalid value: '${ev.type}'. Supported values are: ${CLIENT_EVENTS.map((t) => `'${t}'`).join(', ')}.`), id);
+        return this.error(
+          errors.invalidEvent(
+            `Invalid value: '${ev.type}'. Supported values are: ${CLIENT_EVENTS.map((t) => `'${t}'`).join(', ')}.`,
+          ),
+          id,
+        );
     }
   }
 
@@ -99,18 +146,26 @@ export class CallSession {
     if (err) return this.error(err, id);
     const patch = ev.session as Obj;
     const voice = ((patch.audio as Obj | undefined)?.output as Obj | undefined)?.voice;
-    if (voice !== undefined && this.assistantAudio && JSON.stringify(voice) !== JSON.stringify(this.session.audio.output.voice)) {
+    if (
+      voice !== undefined &&
+      this.assistantAudio &&
+      JSON.stringify(voice) !== JSON.stringify(this.session.audio.output.voice)
+    ) {
       return this.error(errors.cannotUpdateVoice(), id);
     }
     this.session = applySessionPatch(this.session, patch);
     this.input.configChanged();
     const delay = this.store.faults.sessionUpdatedDelayMs ?? 0;
     const reply = { type: 'session.updated', session: structuredClone(this.session) };
-    if (delay > 0) setTimeout(() => this.send(reply), delay); else this.send(reply);
+    if (delay > 0) setTimeout(() => this.send(reply), delay);
+    else this.send(reply);
   }
 
   appendItem(item: Item, previousId?: unknown): string | null {
-    if (previousId === 'root') { this.items.unshift(item); return null; }
+    if (previousId === 'root') {
+      this.items.unshift(item);
+      return null;
+    }
     if (typeof previousId === 'string') {
       const i = this.items.findIndex((it) => it.id === previousId);
       this.items.splice(i + 1, 0, item);
@@ -129,11 +184,23 @@ export class CallSession {
 
   private truncate(it: Item, ev: Obj, id: unknown): void {
     if (it.type !== 'message' || it.role !== 'assistant') {
-      return this.error({ ...errors.invalidValue('item_id', it.id), message: 'Only model output audio messages can be truncated', code: 'unsupported_content_type' }, id);
+      return this.error(
+        {
+          ...errors.invalidValue('item_id', it.id),
+          message: 'Only model output audio messages can be truncated',
+          code: 'unsupported_content_type',
+        },
+        id,
+      );
     }
     const content = (it.content as Obj[])[0];
     if (content) content.transcript = '';
-    this.send({ type: 'conversation.item.truncated', item_id: it.id, content_index: ev.content_index ?? 0, audio_end_ms: ev.audio_end_ms ?? 0 });
+    this.send({
+      type: 'conversation.item.truncated',
+      item_id: it.id,
+      content_index: ev.content_index ?? 0,
+      audio_end_ms: ev.audio_end_ms ?? 0,
+    });
   }
 
   private itemCreate(ev: Obj, id: unknown): void {
@@ -142,18 +209,33 @@ export class CallSession {
     const type = raw.type ?? 'message';
     if (type === 'function_call_output') {
       if (typeof raw.call_id !== 'string') return this.error(errors.missingParameter('item.call_id'), id);
-      if (!this.items.some((it) => it.type === 'function_call' && it.call_id === raw.call_id)) return this.error(errors.unknownCallId(raw.call_id), id);
+      if (!this.items.some((it) => it.type === 'function_call' && it.call_id === raw.call_id))
+        return this.error(errors.unknownCallId(raw.call_id), id);
     } else if (type === 'message') {
-      if (!['user', 'system', 'assistant'].includes(String(raw.role))) return this.error(errors.invalidValue('item.role', raw.role, ['user', 'assistant', 'system']), id);
+      if (!['user', 'system', 'assistant'].includes(String(raw.role)))
+        return this.error(errors.invalidValue('item.role', raw.role, ['user', 'assistant', 'system']), id);
       if (!Array.isArray(raw.content)) return this.error(errors.missingParameter('item.content'), id);
     } else if (type !== 'function_call') {
-      return this.error(errors.invalidValue('item.type', type, ['message', 'function_call', 'function_call_output']), id);
+      return this.error(
+        errors.invalidValue('item.type', type, ['message', 'function_call', 'function_call_output']),
+        id,
+      );
     }
-    if (ev.previous_item_id !== undefined && ev.previous_item_id !== 'root' && ev.previous_item_id !== null
-      && !this.items.some((it) => it.id === ev.previous_item_id)) {
+    if (
+      ev.previous_item_id !== undefined &&
+      ev.previous_item_id !== 'root' &&
+      ev.previous_item_id !== null &&
+      !this.items.some((it) => it.id === ev.previous_item_id)
+    ) {
       return this.error(errors.itemNotFound('previous_item_id', String(ev.previous_item_id)), id);
     }
-    const item: Item = { ...structuredClone(raw), id: typeof raw.id === 'string' ? raw.id : randomId('item'), object: 'realtime.item', type: String(type), status: 'completed' };
+    const item: Item = {
+      ...structuredClone(raw),
+      id: typeof raw.id === 'string' ? raw.id : randomId('item'),
+      object: 'realtime.item',
+      type: String(type),
+      status: 'completed',
+    };
     const prev = this.appendItem(item, ev.previous_item_id ?? undefined);
     this.send({ type: 'conversation.item.added', previous_item_id: prev, item: structuredClone(item) });
     this.send({ type: 'conversation.item.done', previous_item_id: prev, item: structuredClone(item) });
@@ -172,18 +254,30 @@ export class CallSession {
     const steps = planSteps(reply, !outOfBand && isReasoningModel(this.session.model));
     const output = (opts?.audio as Obj | undefined)?.output as Obj | undefined;
     const modalities = (opts?.output_modalities as ('audio' | 'text')[] | undefined) ?? this.session.output_modalities;
-    const run = new ResponseRun({
-      send: (e) => this.send(e), peer: this.peer,
-      addItem: (it) => this.appendItem(it),
-      inputTokens: () => this.inputTokens(),
-      onAudioStopped: () => this.input.armIdleTimeout(),
-      onFinished: (r) => { this.runs.delete(r); if (this.active === r) this.active = undefined; this.input.flushLate(); },
-    }, {
-      steps, modalities,
-      voice: typeof output?.voice === 'string' ? output.voice : voiceName(this.session), speed: this.session.audio.output.speed,
-      format: (output?.format as Obj | undefined) ?? this.session.audio.output.format, outOfBand, metadata: opts?.metadata ?? null,
-      maxOutputTokens: opts?.max_output_tokens ?? this.session.max_output_tokens,
-    });
+    const run = new ResponseRun(
+      {
+        send: (e) => this.send(e),
+        peer: this.peer,
+        addItem: (it) => this.appendItem(it),
+        inputTokens: () => this.inputTokens(),
+        onAudioStopped: () => this.input.armIdleTimeout(),
+        onFinished: (r) => {
+          this.runs.delete(r);
+          if (this.active === r) this.active = undefined;
+          this.input.flushLate();
+        },
+      },
+      {
+        steps,
+        modalities,
+        voice: typeof output?.voice === 'string' ? output.voice : voiceName(this.session),
+        speed: this.session.audio.output.speed,
+        format: (output?.format as Obj | undefined) ?? this.session.audio.output.format,
+        outOfBand,
+        metadata: opts?.metadata ?? null,
+        maxOutputTokens: opts?.max_output_tokens ?? this.session.max_output_tokens,
+      },
+    );
     if (!outOfBand) this.active = run;
     this.runs.add(run);
     if (modalities.includes('audio') && steps.some((st) => st.kind === 'message')) this.assistantAudio = true;

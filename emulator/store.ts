@@ -5,7 +5,10 @@
 import type { ReferenceSearch } from './practice.ts';
 import type { EffectiveSession } from './session-config.ts';
 
-export interface ScriptedToolCall { name: string; arguments: Record<string, unknown> }
+export interface ScriptedToolCall {
+  name: string;
+  arguments: Record<string, unknown>;
+}
 export interface ScriptedReply {
   text: string;
   toolCalls?: ScriptedToolCall[];
@@ -70,7 +73,9 @@ export class EmulatorStore {
   /** The reference pack's search for practice answers (startEmulator loads it; undefined = answers "not in my reference"). */
   reference: ReferenceSearch | undefined;
 
-  constructor(readonly options: { singleUseKeys: boolean; acceptModelQuery: boolean; apiKeys: string[] | null; log: boolean }) {}
+  constructor(
+    readonly options: { singleUseKeys: boolean; acceptModelQuery: boolean; apiKeys: string[] | null; log: boolean },
+  ) {}
 
   isServerKey(key: string): boolean {
     return this.options.apiKeys ? this.options.apiKeys.includes(key) : key.startsWith('sk-');

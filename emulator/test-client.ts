@@ -12,7 +12,6 @@ export type ServerEvent = Obj & { type: string; event_id: string };
 
 let clientCount = 0;
 
-
 export class TestClient {
   readonly events: ServerEvent[] = [];
   /** Wall-clock arrival time (ms) of each entry in `events`. */
@@ -29,35 +28,76 @@ export class TestClient {
   private dec = new OpusScript(48000, 1);
   private closed = false;
 
-  private constructor(readonly pc: ndc.PeerConnection, readonly dc: ndc.DataChannel, readonly track: ndc.Track | undefined) {}
+  private constructor(
+    readonly pc: ndc.PeerConnection,
+    readonly dc: ndc.DataChannel,
+    readonly track: ndc.Track | undefined,
+  ) {}
 
   /**
    * Offers, POSTs the SDP, applies the answer, waits for the data channel. The offer goes out without candidates, like
    * Chrome's when it does not wait for gathering: with candidates, the server's DTLS ClientHello could reach this
    * in-process libdatachannel peer before it had the answer's fingerprint ("certificate verify failed"), which closed it.
    */
-  static async connect(baseUrl: string, key: string, opts: { audio?: boolean; path?: string } = {}): Promise<{ client?: TestClient; status: number; body: string; location: string | null }> {
+  static async connect(
+    baseUrl: string,
+    key: string,
+    opts: { audio?: boolean; path?: string } = {},
+  ): Promise<{ client?: TestClient; status: number; body: string; location: string | null }> {
     const { pc, dc, track } = await TestClient.offer(opts.audio !== false);
-    const sdp = pc.localDescription()!.sdp.split('\r\n').filter((l) => !l.startsWith('a=candidate:') && l !== 'a=end-of-candidates').join('\r\n');
-    const res = await fetch(baseUrl + (opts.path ?? '/v1/realtime/calls'), { method: 'POST', body: sdp, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/sdp' } });
+    const sdp = pc
+      .localDescription()!
+      .sdp.split('\r\n')
+      .filter((l) => !l.startsWith('a=candidate:') && l !== 'a=end-of-candidates')
+      .join('\r\n');
+    const res = await fetch(baseUrl + (opts.path ?? '/v1/realtime/calls'), {
+      method: 'POST',
+      body: sdp,
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/sdp' },
+    });
     const body = await res.text();
-    if (res.status !== 201) { pc.close(); return { status: res.status, body, location: res.headers.get('location') }; }
+    if (res.status !== 201) {
+      pc.close();
+      return { status: res.status, body, location: res.headers.get('location') };
+    }
     const client = new TestClient(pc, dc, track);
     client.callId = res.headers.get('location')?.split('/').pop() ?? '';
-    dc.onMessage((m) => { client.events.push(JSON.parse(String(m))); client.arrivals.push(Date.now()); client.wake(); });
-    dc.onClosed(() => { client.dcClosed = true; client.wake(); });
+    dc.onMessage((m) => {
+      client.events.push(JSON.parse(String(m)));
+      client.arrivals.push(Date.now());
+      client.wake();
+    });
+    dc.onClosed(() => {
+      client.dcClosed = true;
+      client.wake();
+    });
     track?.onMessage((rtp) => client.onRtp(rtp));
     pc.setRemoteDescription(body, 'answer');
     await new Promise<void>((resolve, reject) => {
       const t = setTimeout(() => reject(new Error('data channel did not open')), 10_000);
-      if (dc.isOpen()) { clearTimeout(t); resolve(); } else dc.onOpen(() => { clearTimeout(t); resolve(); });
+      if (dc.isOpen()) {
+        clearTimeout(t);
+        resolve();
+      } else
+        dc.onOpen(() => {
+          clearTimeout(t);
+          resolve();
+        });
     });
     client.startMic();
     return { client, status: 201, body, location: res.headers.get('location') };
   }
 
-  private static async offer(audio: boolean): Promise<{ pc: ndc.PeerConnection; dc: ndc.DataChannel; track?: ndc.Track }> {
-    const pc = new ndc.PeerConnection(`client-${++clientCount}`, { iceServers: [], bindAddress: '127.0.0.1', disableAutoNegotiation: true, portRangeBegin: 50000, portRangeEnd: 59999 });
+  private static async offer(
+    audio: boolean,
+  ): Promise<{ pc: ndc.PeerConnection; dc: ndc.DataChannel; track?: ndc.Track }> {
+    const pc = new ndc.PeerConnection(`client-${++clientCount}`, {
+      iceServers: [],
+      bindAddress: '127.0.0.1',
+      disableAutoNegotiation: true,
+      portRangeBegin: 50000,
+      portRangeEnd: 59999,
+    });
     let track: ndc.Track | undefined;
     if (audio) {
       const desc = new ndc.Audio('0', 'SendRecv');
@@ -73,7 +113,9 @@ export class TestClient {
     pc.setLocalDescription('offer');
     await new Promise<void>((resolve) => {
       if (pc.gatheringState() === 'complete') return resolve();
-      pc.onGatheringStateChange((s) => { if (s === 'complete') resolve(); });
+      pc.onGatheringStateChange((s) => {
+        if (s === 'complete') resolve();
+      });
     });
     return { pc, dc, track };
   }
@@ -87,19 +129,33 @@ export class TestClient {
     this.mic = pcm;
     this.micPos = 0;
     return new Promise((resolve) => {
-      const check = setInterval(() => { if (!this.mic) { clearInterval(check); resolve(); } }, 10);
+      const check = setInterval(() => {
+        if (!this.mic) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 10);
     });
   }
 
   /** Waits for the next event of `type` (after index `from`) matching `pred`. */
-  async waitFor(type: string, opts: { from?: number; timeout?: number; pred?: (e: ServerEvent) => boolean } = {}): Promise<ServerEvent> {
+  async waitFor(
+    type: string,
+    opts: { from?: number; timeout?: number; pred?: (e: ServerEvent) => boolean } = {},
+  ): Promise<ServerEvent> {
     const deadline = Date.now() + (opts.timeout ?? 10_000);
     for (;;) {
       const found = this.events.slice(opts.from ?? 0).find((e) => e.type === type && (!opts.pred || opts.pred(e)));
       if (found) return found;
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`timed out waiting for ${type}; got ${this.events.map((e) => e.type).join(', ')}`);
-      await new Promise<void>((r) => { const t = setTimeout(r, left); this.waiters.push(() => { clearTimeout(t); r(); }); });
+      await new Promise<void>((r) => {
+        const t = setTimeout(r, left);
+        this.waiters.push(() => {
+          clearTimeout(t);
+          r();
+        });
+      });
     }
   }
 
@@ -126,8 +182,16 @@ export class TestClient {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
-    try { this.dc.close(); } catch { /* ignore */ }
-    try { this.pc.close(); } catch { /* ignore */ }
+    try {
+      this.dc.close();
+    } catch {
+      /* ignore */
+    }
+    try {
+      this.pc.close();
+    } catch {
+      /* ignore */
+    }
     this.enc.delete();
     this.dec.delete();
   }
@@ -138,7 +202,9 @@ export class TestClient {
 
   private startMic(): void {
     if (!this.track) return;
-    let seq = 0, ts = 0, sent = 0;
+    let seq = 0,
+      ts = 0,
+      sent = 0;
     const t0 = performance.now();
     this.timer = setInterval(() => {
       const due = Math.floor((performance.now() - t0) / 20);
@@ -150,9 +216,19 @@ export class TestClient {
           if (this.micPos >= this.mic.length) this.mic = undefined;
         }
         const h = Buffer.alloc(12);
-        h[0] = 0x80; h[1] = 111; h.writeUInt16BE(seq, 2); h.writeUInt32BE(ts, 4); h.writeUInt32BE(1234, 8);
-        seq = (seq + 1) & 0xffff; ts = (ts + 960) >>> 0;
-        try { if (this.track?.isOpen()) this.track.sendMessageBinary(Buffer.concat([h, this.enc.encode(Buffer.from(frame.buffer), 960)])); } catch { /* closed */ }
+        h[0] = 0x80;
+        h[1] = 111;
+        h.writeUInt16BE(seq, 2);
+        h.writeUInt32BE(ts, 4);
+        h.writeUInt32BE(1234, 8);
+        seq = (seq + 1) & 0xffff;
+        ts = (ts + 960) >>> 0;
+        try {
+          if (this.track?.isOpen())
+            this.track.sendMessageBinary(Buffer.concat([h, this.enc.encode(Buffer.from(frame.buffer), 960)]));
+        } catch {
+          /* closed */
+        }
       }
     }, 10);
   }
@@ -164,15 +240,22 @@ export class TestClient {
     try {
       const pcm = this.dec.decode(rtp.subarray(off));
       let s = 0;
-      for (let i = 0; i < pcm.length; i += 2) { const v = pcm.readInt16LE(i) / 32768; s += v * v; }
+      for (let i = 0; i < pcm.length; i += 2) {
+        const v = pcm.readInt16LE(i) / 32768;
+        s += v * v;
+      }
       this.levels.push([Date.now(), Math.sqrt(s / (pcm.length / 2))]);
-    } catch { /* ignore */ }
+    } catch {
+      /* ignore */
+    }
   }
 }
 
 export async function mintKey(baseUrl: string, session: Obj = { type: 'realtime' }, extra: Obj = {}): Promise<string> {
   const res = await fetch(`${baseUrl}/v1/realtime/client_secrets`, {
-    method: 'POST', headers: { Authorization: 'Bearer sk-test', 'Content-Type': 'application/json' }, body: JSON.stringify({ session, ...extra }),
+    method: 'POST',
+    headers: { Authorization: 'Bearer sk-test', 'Content-Type': 'application/json' },
+    body: JSON.stringify({ session, ...extra }),
   });
   if (res.status !== 200) throw new Error(`mint failed ${res.status} ${await res.text()}`);
   return ((await res.json()) as { value: string }).value;

@@ -11,7 +11,16 @@ export interface Harness {
   connect(session?: Record<string, unknown>): Promise<TestClient>;
   script(replies: unknown[]): Promise<void>;
   faults(f: Record<string, unknown>): Promise<Response>;
-  received(): Promise<{ calls: { id: string; clientEvents: Record<string, unknown>[]; mic: { receivedMs: number; rmsWhileLive: number; peak: number; commits: { durationMs: number; rms: number }[] }; closed: boolean }[]; keysMinted: number; keysUsed: number }>;
+  received(): Promise<{
+    calls: {
+      id: string;
+      clientEvents: Record<string, unknown>[];
+      mic: { receivedMs: number; rmsWhileLive: number; peak: number; commits: { durationMs: number; rms: number }[] };
+      closed: boolean;
+    }[];
+    keysMinted: number;
+    keysUsed: number;
+  }>;
 }
 
 export const PTT_SESSION = { type: 'realtime', audio: { input: { turn_detection: null } } };
@@ -44,10 +53,19 @@ export function useEmulator(): Harness {
     return client;
   };
   h.script = async (replies) => {
-    const res = await fetch(`${h.url}/__emulator/script`, { method: 'POST', body: JSON.stringify({ replies }), headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(`${h.url}/__emulator/script`, {
+      method: 'POST',
+      body: JSON.stringify({ replies }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     if (res.status !== 200) throw new Error(`script failed ${res.status}`);
   };
-  h.faults = (f) => fetch(`${h.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(f), headers: { 'Content-Type': 'application/json' } });
+  h.faults = (f) =>
+    fetch(`${h.url}/__emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify(f),
+      headers: { 'Content-Type': 'application/json' },
+    });
   h.received = async () => (await fetch(`${h.url}/__emulator/received`)).json() as ReturnType<Harness['received']>;
   return h;
 }
@@ -64,8 +82,18 @@ export function shape(events: ServerEvent[]): string[] {
 }
 
 export const RESPONSE_ORDER = [
-  'response.created', 'response.output_item.added', 'conversation.item.added', 'response.content_part.added',
-  'output_audio_buffer.started', 'response.output_audio_transcript.delta', 'response.output_audio.done',
-  'response.output_audio_transcript.done', 'response.content_part.done', 'response.output_item.done',
-  'conversation.item.done', 'response.done', 'rate_limits.updated', 'output_audio_buffer.stopped',
+  'response.created',
+  'response.output_item.added',
+  'conversation.item.added',
+  'response.content_part.added',
+  'output_audio_buffer.started',
+  'response.output_audio_transcript.delta',
+  'response.output_audio.done',
+  'response.output_audio_transcript.done',
+  'response.content_part.done',
+  'response.output_item.done',
+  'conversation.item.done',
+  'response.done',
+  'rate_limits.updated',
+  'output_audio_buffer.stopped',
 ];

@@ -27,11 +27,24 @@ describe('speech', () => {
 
 describe('energy VAD and input buffer', () => {
   it('starts after 60 ms above the gate and stops after silence_duration_ms', () => {
-    const vad = new EnergyVad({ type: 'server_vad', threshold: 0.5, silence_duration_ms: 200, create_response: true, interrupt_response: true });
+    const vad = new EnergyVad({
+      type: 'server_vad',
+      threshold: 0.5,
+      silence_duration_ms: 200,
+      create_response: true,
+      interrupt_response: true,
+    });
     const events = [];
     let pos = 0;
-    for (let i = 0; i < 50; i++) { pos += 20; const e = vad.feed(i >= 10 && i < 30 ? 0.2 : 0.001, 20, pos); if (e) events.push(e); }
-    expect(events).toEqual([{ kind: 'start', atMs: 200 }, { kind: 'stop', atMs: 800 }]);
+    for (let i = 0; i < 50; i++) {
+      pos += 20;
+      const e = vad.feed(i >= 10 && i < 30 ? 0.2 : 0.001, 20, pos);
+      if (e) events.push(e);
+    }
+    expect(events).toEqual([
+      { kind: 'start', atMs: 200 },
+      { kind: 'stop', atMs: 800 },
+    ]);
   });
 
   it('buffer duration and RMS; keepLast trims to the prefix padding', () => {
@@ -51,11 +64,22 @@ describe('scripted model and session merge', () => {
   });
 
   it('session.update merges nested fields and null clears', () => {
-    const s = applySessionPatch(defaultSession(), { type: 'realtime', audio: { input: { turn_detection: { type: 'semantic_vad' } }, output: { speed: 1.2 } } });
-    expect(s.audio.input.turn_detection).toEqual({ type: 'semantic_vad', eagerness: 'auto', create_response: true, interrupt_response: true });
+    const s = applySessionPatch(defaultSession(), {
+      type: 'realtime',
+      audio: { input: { turn_detection: { type: 'semantic_vad' } }, output: { speed: 1.2 } },
+    });
+    expect(s.audio.input.turn_detection).toEqual({
+      type: 'semantic_vad',
+      eagerness: 'auto',
+      create_response: true,
+      interrupt_response: true,
+    });
     expect(s.audio.output).toMatchObject({ voice: 'alloy', speed: 1.2 });
     const t = applySessionPatch(s, { type: 'realtime', audio: { input: { turn_detection: null } }, instructions: '' });
     expect(t.audio.input.turn_detection).toBeNull();
-    expect(validateSession({ type: 'realtime', audio: { output: { speed: 2 } } })).toMatchObject({ code: 'integer_out_of_range', param: 'session.audio.output.speed' });
+    expect(validateSession({ type: 'realtime', audio: { output: { speed: 2 } } })).toMatchObject({
+      code: 'integer_out_of_range',
+      param: 'session.audio.output.speed',
+    });
   });
 });

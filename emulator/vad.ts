@@ -7,7 +7,8 @@ import type { TurnDetection } from './session-config.ts';
 const RATE = 48_000;
 
 export function frameStats(pcm: Int16Array): { sumSq: number; peak: number } {
-  let sumSq = 0, peak = 0;
+  let sumSq = 0,
+    peak = 0;
   for (let i = 0; i < pcm.length; i++) {
     const v = pcm[i] / 32768;
     sumSq += v * v;
@@ -31,14 +32,19 @@ export class InputBuffer {
   }
 
   get rms(): number {
-    let n = 0, s = 0;
-    for (const f of this.frames) { n += f.samples; s += f.sumSq; }
+    let n = 0,
+      s = 0;
+    for (const f of this.frames) {
+      n += f.samples;
+      s += f.sumSq;
+    }
     return n ? Math.sqrt(s / n) : 0;
   }
 
   /** Keeps only the newest `ms` of audio (prefix padding when speech starts). */
   keepLast(ms: number): void {
-    let keep = (ms * RATE) / 1000, i = this.frames.length;
+    let keep = (ms * RATE) / 1000,
+      i = this.frames.length;
     while (i > 0 && keep > 0) keep -= this.frames[--i].samples;
     this.frames = this.frames.slice(i);
   }

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { isLoopbackHost, tokenServiceUrlProblem } from './endpoint-policy';
 
 describe('tokenServiceUrlProblem', () => {
-  it.each(['https://tokens.example.com', 'https://tokens.example.com:8443/base', 'http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787', 'http://127.3.4.5'])(
-    'accepts %s',
-    (url) => expect(tokenServiceUrlProblem(url)).toBeNull(),
-  );
+  it.each([
+    'https://tokens.example.com',
+    'https://tokens.example.com:8443/base',
+    'http://127.0.0.1:8787',
+    'http://localhost:8787',
+    'http://[::1]:8787',
+    'http://127.3.4.5',
+  ])('accepts %s', (url) => expect(tokenServiceUrlProblem(url)).toBeNull());
 
   it.each([
     ['http://tokens.example.com', /https:\/\//],

@@ -19,6 +19,7 @@ export function tokenServiceUrlProblem(url: string): string | null {
   if (parsed.username || parsed.password) return 'The token service address must not contain a user name or password.';
   if (parsed.protocol === 'https:') return null;
   if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return null;
-  if (parsed.protocol === 'http:') return 'The token service must use https:// (plain http:// is only allowed on this machine, e.g. http://127.0.0.1:8787).';
+  if (parsed.protocol === 'http:')
+    return 'The token service must use https:// (plain http:// is only allowed on this machine, e.g. http://127.0.0.1:8787).';
   return `The token service address must start with https:// (got ${parsed.protocol}).`;
 }

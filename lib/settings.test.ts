@@ -6,7 +6,12 @@ describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('migrates v1 (tokenUrl, no prices) to v2 keeping what the user set', () => {
-    const v2 = settingsMigrations[2]({ tokenUrl: 'https://tokens.example.com', accessKey: 'k-123', voice: 'cedar', mode: 'hands-free' });
+    const v2 = settingsMigrations[2]({
+      tokenUrl: 'https://tokens.example.com',
+      accessKey: 'k-123',
+      voice: 'cedar',
+      mode: 'hands-free',
+    });
     expect(v2.tokenServiceUrl).toBe('https://tokens.example.com');
     expect(v2.accessKey).toBe('k-123');
     expect(v2.voice).toBe('cedar');
@@ -20,7 +25,10 @@ describe('settings', () => {
   });
 
   it('runs the migration on stored v1 data through wxt/storage', async () => {
-    await fakeBrowser.storage.local.set({ settings: { tokenUrl: 'https://old.example.com', language: 'de' }, settings$: { v: 1 } });
+    await fakeBrowser.storage.local.set({
+      settings: { tokenUrl: 'https://old.example.com', language: 'de' },
+      settings$: { v: 1 },
+    });
     await settingsItem.migrate();
     const s = await loadSettings();
     expect(s.tokenServiceUrl).toBe('https://old.example.com');
@@ -29,13 +37,16 @@ describe('settings', () => {
   });
 
   it('fills fields added later with defaults', async () => {
-    await fakeBrowser.storage.local.set({ settings: { tokenServiceUrl: 'https://x.example.com' }, settings$: { v: 2 } });
+    await fakeBrowser.storage.local.set({
+      settings: { tokenServiceUrl: 'https://x.example.com' },
+      settings$: { v: 2 },
+    });
     const s = await loadSettings();
     expect(s.holdKey).toBe('F9');
     expect(s.sharePageContext).toBe(true);
   });
 
-  it('migrates v2 (one price table) to v3: the edited table stays gpt-realtime\'s, other models get list prices, caps default', () => {
+  it("migrates v2 (one price table) to v3: the edited table stays gpt-realtime's, other models get list prices, caps default", () => {
     const edited = { audioInput: 40, audioOutput: 80, textInput: 5, textOutput: 20, cachedInput: 0.5 };
     const v3 = settingsMigrations[3]({ tokenServiceUrl: 'https://t.example.com', voice: 'cedar', prices: edited });
     expect(v3.prices['gpt-realtime']).toEqual(edited);
@@ -49,6 +60,11 @@ describe('settings', () => {
     await fakeBrowser.storage.local.set({ settings: { tokenUrl: 'https://old.example.com' }, settings$: { v: 1 } });
     await settingsItem.migrate();
     const s = await loadSettings();
-    expect(Object.keys(s.prices).sort()).toEqual(['gpt-realtime', 'gpt-realtime-2', 'gpt-realtime-2.1-mini', 'gpt-realtime-mini']);
+    expect(Object.keys(s.prices).sort()).toEqual([
+      'gpt-realtime',
+      'gpt-realtime-2',
+      'gpt-realtime-2.1-mini',
+      'gpt-realtime-mini',
+    ]);
   });
 });

@@ -82,7 +82,9 @@ export const settingsMigrations = {
   },
   /** v3: one price table per model (v2's single table was gpt-realtime's: it stays that row), cost/minutes caps. */
   3: (old: Record<string, unknown>): Settings => {
-    const prices = isPriceTable(old.prices) ? { ...DEFAULT_MODEL_PRICES, 'gpt-realtime': old.prices } : { ...DEFAULT_MODEL_PRICES, ...(old.prices as Partial<ModelPrices> | undefined) };
+    const prices = isPriceTable(old.prices)
+      ? { ...DEFAULT_MODEL_PRICES, 'gpt-realtime': old.prices }
+      : { ...DEFAULT_MODEL_PRICES, ...(old.prices as Partial<ModelPrices> | undefined) };
     return { ...DEFAULT_SETTINGS, ...(old as Partial<Settings>), prices };
   },
 };

@@ -16,15 +16,20 @@ describe('build variants', () => {
     expect(BUILD_DIRS.product).toBe('.output/chrome-mv3');
     expect(new Set(Object.values(BUILD_DIRS)).size).toBe(3);
     // what WXT makes of the template for a production Chrome MV3 build (resolve-config: browser, version, mode suffix)
-    const chromeProduction = (t: string) => `.output/${t.replace('{{browser}}', 'chrome').replace('{{manifestVersion}}', '3').replace('{{modeSuffix}}', '')}`;
-    for (const v of ['product', 'test', 'store'] as const) expect(chromeProduction(outDirTemplate(v))).toBe(BUILD_DIRS[v]);
+    const chromeProduction = (t: string) =>
+      `.output/${t.replace('{{browser}}', 'chrome').replace('{{manifestVersion}}', '3').replace('{{modeSuffix}}', '')}`;
+    for (const v of ['product', 'test', 'store'] as const)
+      expect(chromeProduction(outDirTemplate(v))).toBe(BUILD_DIRS[v]);
     expect(outDirTemplate('product')).toContain('{{modeSuffix}}'); // `wxt` dev keeps its own chrome-mv3-dev folder
   });
 });
 
 describe('testBuildProblem (what e2e says before it loads a folder)', () => {
   const dir = '/repo/.output/test/chrome-mv3';
-  const has = (...files: string[]) => (f: string) => files.map((x) => path.join(dir, x)).includes(f);
+  const has =
+    (...files: string[]) =>
+    (f: string) =>
+      files.map((x) => path.join(dir, x)).includes(f);
   it('accepts a test build', () => {
     expect(testBuildProblem(dir, has('manifest.json', TEST_BUILD_MARKER))).toBeNull();
   });

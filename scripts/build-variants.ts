@@ -26,7 +26,8 @@ export const TEST_BUILD_MARKER = 'test-build.json';
 export function buildVariant(env: Record<string, string | undefined>): BuildVariant {
   const hooks = env.WXT_TEST_HOOKS === '1';
   const store = Boolean(env.STORE_BUILD);
-  if (hooks && store) throw new Error('STORE_BUILD and WXT_TEST_HOOKS=1 together would ship the test hooks: build one or the other.');
+  if (hooks && store)
+    throw new Error('STORE_BUILD and WXT_TEST_HOOKS=1 together would ship the test hooks: build one or the other.');
   return store ? 'store' : hooks ? 'test' : 'product';
 }
 

@@ -16,14 +16,20 @@ if (!fs.existsSync(file)) {
 const shared = (JSON.parse(fs.readFileSync(file, 'utf8')) as { functions: CatalogueFunction[] }).functions;
 
 /** Lists the differences between a reference list and a candidate list of names with argument counts. */
-function compare(label: string, reference: readonly CatalogueFunction[], candidate: readonly CatalogueFunction[]): string[] {
+function compare(
+  label: string,
+  reference: readonly CatalogueFunction[],
+  candidate: readonly CatalogueFunction[],
+): string[] {
   const byName = new Map(candidate.map((c) => [c.name.toLowerCase(), c]));
   const problems: string[] = [];
   for (const r of reference) {
     const c = byName.get(r.name.toLowerCase());
     if (!c) problems.push(`${label}: missing ${r.name}`);
     else if (c.minArgs !== r.minArgs || c.maxArgs !== r.maxArgs) {
-      problems.push(`${label}: ${r.name} takes ${c.minArgs}..${c.maxArgs ?? '∞'}, catalogue says ${r.minArgs}..${r.maxArgs ?? '∞'}`);
+      problems.push(
+        `${label}: ${r.name} takes ${c.minArgs}..${c.maxArgs ?? '∞'}, catalogue says ${r.minArgs}..${r.maxArgs ?? '∞'}`,
+      );
     } else if (c.name !== r.name) problems.push(`${label}: ${r.name} spelled ${c.name}`);
   }
   const known = new Set(reference.map((r) => r.name.toLowerCase()));
@@ -35,6 +41,11 @@ const pack = AMPSCRIPT_FUNCTIONS.flatMap((e) => (e.function ? [e.function] : [])
 const problems = [...compare('pack', shared, pack), ...compare('fixture', shared, AMPSCRIPT_CATALOGUE)];
 for (const p of problems) console.log(p);
 console.log(
-  JSON.stringify({ catalogue: shared.length, pack: pack.length, fixture: AMPSCRIPT_CATALOGUE.length, problems: problems.length }),
+  JSON.stringify({
+    catalogue: shared.length,
+    pack: pack.length,
+    fixture: AMPSCRIPT_CATALOGUE.length,
+    problems: problems.length,
+  }),
 );
 process.exit(problems.length ? 1 : 0);

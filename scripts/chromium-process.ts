@@ -18,7 +18,11 @@ export interface ChromiumRunOptions {
   earlyExitMs?: number;
 }
 
-export function runChromium(binary: string, args: string[], { root, onExit, earlyExitMs = EARLY_EXIT_MS }: ChromiumRunOptions): ChromiumRun {
+export function runChromium(
+  binary: string,
+  args: string[],
+  { root, onExit, earlyExitMs = EARLY_EXIT_MS }: ChromiumRunOptions,
+): ChromiumRun {
   const launchedAt = Date.now();
   const chrome = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -31,7 +35,9 @@ export function runChromium(binary: string, args: string[], { root, onExit, earl
   chrome.stderr!.on('data', (d: Buffer) => {
     stderr = lastLines(stderr + d.toString(), 200).join('\n') + '\n'; // Chromium is chatty: keep the tail
   });
-  chrome.on('error', (error) => finish({ message: `Could not start Chromium at ${binary}: ${error.message}`, exitCode: 1 }));
+  chrome.on('error', (error) =>
+    finish({ message: `Could not start Chromium at ${binary}: ${error.message}`, exitCode: 1 }),
+  );
   chrome.on('close', (code, signal) => {
     // 'close' (not 'exit'): stderr is fully read by then
     finish(chromiumExitReport({ code, signal, ranMs: Date.now() - launchedAt, stderr }, { root, earlyExitMs }));

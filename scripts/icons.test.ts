@@ -6,7 +6,8 @@ import { drawIcon, waveBars } from './icons/draw';
 import { crc32, decodeOwnPng, encodePng, pngSize } from './icons/png';
 import { ICON_DIR, ICON_SIZES, iconPng } from './make-icons';
 
-const pixel = (rgba: Uint8Array, size: number, x: number, y: number) => Array.from(rgba.subarray((y * size + x) * 4, (y * size + x) * 4 + 4));
+const pixel = (rgba: Uint8Array, size: number, x: number, y: number) =>
+  Array.from(rgba.subarray((y * size + x) * 4, (y * size + x) * 4 + 4));
 
 describe('PNG encoder', () => {
   it('computes the standard CRC-32 (the IEND chunk type has the well-known CRC AE426082)', () => {
@@ -48,9 +49,12 @@ describe('the icon', () => {
       for (let i = 1; i < bars.length; i++) expect(bars[i]!.x0).toBeGreaterThan(bars[i - 1]!.x1);
     }
   });
-  it.each(ICON_SIZES)('public/icon/%i.png is what `npm run icons` draws (regenerate after changing the drawing)', (size) => {
-    const file = fs.readFileSync(path.join(ICON_DIR, `${size}.png`));
-    expect(pngSize(file)).toEqual({ width: size, height: size });
-    expect(file.equals(iconPng(size))).toBe(true);
-  });
+  it.each(ICON_SIZES)(
+    'public/icon/%i.png is what `npm run icons` draws (regenerate after changing the drawing)',
+    (size) => {
+      const file = fs.readFileSync(path.join(ICON_DIR, `${size}.png`));
+      expect(pngSize(file)).toEqual({ width: size, height: size });
+      expect(file.equals(iconPng(size))).toBe(true);
+    },
+  );
 });

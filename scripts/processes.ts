@@ -21,7 +21,9 @@ export async function freePort(): Promise<number> {
 export async function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
-    srv.once('error', (e: NodeJS.ErrnoException) => (e.code === 'EADDRINUSE' || e.code === 'EACCES' ? resolve(false) : reject(e)));
+    srv.once('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EADDRINUSE' || e.code === 'EACCES' ? resolve(false) : reject(e),
+    );
     srv.listen(port, host, () => srv.close(() => resolve(true)));
   });
 }
@@ -58,8 +60,18 @@ export interface Service {
  * Spawn `tsx <entry>` with env; resolve once the child has printed its started line (startedLine) and `healthPath`
  * answers 200. Throws PortInUseError when the child dies on EADDRINUSE.
  */
-export async function startService(name: string, entry: string, env: Record<string, string>, port: number, healthPath: string): Promise<Service> {
-  const child = spawn(TSX, [path.join(ROOT, entry)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startService(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  port: number,
+  healthPath: string,
+): Promise<Service> {
+  const child = spawn(TSX, [path.join(ROOT, entry)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -69,12 +81,23 @@ export async function startService(name: string, entry: string, env: Record<stri
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
       if (/EADDRINUSE/.test(out)) throw new PortInUseError(name, port, out);
-      throw new Error(`${name} exited early (${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode}):\n${out}`);
+      throw new Error(
+        `${name} exited early (${child.exitCode !== null ? `code ${child.exitCode}` : child.signalCode}):\n${out}`,
+      );
     }
-    if (started.test(out) && (await fetch(url + healthPath).then((r) => r.ok, () => false))) break;
+    if (
+      started.test(out) &&
+      (await fetch(url + healthPath).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    )
+      break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${name} did not start on ${url} in 30 s (${started.test(out) ? `${healthPath} did not answer 200` : 'it never said it was listening'}):\n${out}`);
+      throw new Error(
+        `${name} did not start on ${url} in 30 s (${started.test(out) ? `${healthPath} did not answer 200` : 'it never said it was listening'}):\n${out}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 150));
   }

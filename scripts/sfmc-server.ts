@@ -44,13 +44,15 @@ export const PRACTICE_PAGES: PracticePage[] = [
   {
     app: 'Automation Studio',
     url: `${SHELL}#app/Automation%20Studio/AutomationStudioFuel3/%23ActivityDetails/300/7c9e6679-7425-40de-944b-e07fc1f90ae7`,
-    frameUrl: 'https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/?hub=1#ActivityDetails/300/7c9e6679-7425-40de-944b-e07fc1f90ae7',
+    frameUrl:
+      'https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/?hub=1#ActivityDetails/300/7c9e6679-7425-40de-944b-e07fc1f90ae7',
     file: 'automation-studio.html',
   },
   {
     app: 'Contact Builder',
     url: `${SHELL}#app/Contact%20Builder/contactsmeta/admin.html%23admin/data-extension/6a1f0d2c-44b3-e911-a2ce-1402ec8f9a11/records`,
-    frameUrl: 'https://mc.s10.marketingcloudapps.com/contactsmeta/admin.html#admin/data-extension/6a1f0d2c-44b3-e911-a2ce-1402ec8f9a11/records',
+    frameUrl:
+      'https://mc.s10.marketingcloudapps.com/contactsmeta/admin.html#admin/data-extension/6a1f0d2c-44b3-e911-a2ce-1402ec8f9a11/records',
     file: 'contact-builder.html',
   },
   {
@@ -71,10 +73,14 @@ export const PRACTICE_PAGES: PracticePage[] = [
 export function routeFixture(hostHeader: string, pathname: string): string | null {
   const host = hostHeader.replace(/:\d+$/, '').toLowerCase();
   const path = pathname.toLowerCase();
-  if (/^mc(\.s\d+)?\.exacttarget\.com$/.test(host)) return path === '/cloud' || path.startsWith('/cloud/') ? 'shell.html' : null;
-  if (/^members\.s\d+\.exacttarget\.com$/.test(host)) return path.startsWith('/content/email/') ? 'email-studio.html' : null;
-  if (/^jbinteractions\.s\d+\.marketingcloudapps\.com$/.test(host)) return path === '/' || path === '/index.html' ? 'journey-builder.html' : null;
-  if (/^content-builder\.s\d+\.marketingcloudapps\.com$/.test(host)) return path === '/' || path === '/index.html' ? 'content-builder.html' : null;
+  if (/^mc(\.s\d+)?\.exacttarget\.com$/.test(host))
+    return path === '/cloud' || path.startsWith('/cloud/') ? 'shell.html' : null;
+  if (/^members\.s\d+\.exacttarget\.com$/.test(host))
+    return path.startsWith('/content/email/') ? 'email-studio.html' : null;
+  if (/^jbinteractions\.s\d+\.marketingcloudapps\.com$/.test(host))
+    return path === '/' || path === '/index.html' ? 'journey-builder.html' : null;
+  if (/^content-builder\.s\d+\.marketingcloudapps\.com$/.test(host))
+    return path === '/' || path === '/index.html' ? 'content-builder.html' : null;
   if (/^mc\.s\d+\.marketingcloudapps\.com$/.test(host)) {
     if (path.startsWith('/automationstudiofuel3/')) return 'automation-studio.html';
     if (path === '/contactsmeta/admin.html') return 'contact-builder.html';
@@ -83,7 +89,12 @@ export function routeFixture(hostHeader: string, pathname: string): string | nul
   return null;
 }
 
-export const CERT_HOSTS = ['*.exacttarget.com', '*.s10.exacttarget.com', '*.marketingcloudapps.com', '*.s10.marketingcloudapps.com'];
+export const CERT_HOSTS = [
+  '*.exacttarget.com',
+  '*.s10.exacttarget.com',
+  '*.marketingcloudapps.com',
+  '*.s10.marketingcloudapps.com',
+];
 
 /** Self-signed cert for the SFMC host names, made with the openssl CLI into a temp dir (removed right after). */
 export function makeCertificate(): { key: Buffer; cert: Buffer } {
@@ -95,12 +106,33 @@ export function makeCertificate(): { key: Buffer; cert: Buffer } {
     try {
       execFileSync(
         'openssl',
-        ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '7', '-keyout', keyFile, '-out', certFile, '-subj', '/CN=mc.s10.exacttarget.com', '-addext', `subjectAltName=${san}`],
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '7',
+          '-keyout',
+          keyFile,
+          '-out',
+          certFile,
+          '-subj',
+          '/CN=mc.s10.exacttarget.com',
+          '-addext',
+          `subjectAltName=${san}`,
+        ],
         { stdio: 'pipe' },
       );
     } catch (error) {
       const e = error as NodeJS.ErrnoException & { stderr?: Buffer };
-      if (e.code === 'ENOENT') throw new Error('sfmc-server: the `openssl` command is missing; install OpenSSL (e.g. apt-get install openssl) to serve the practice pages over HTTPS');
+      if (e.code === 'ENOENT')
+        throw new Error(
+          'sfmc-server: the `openssl` command is missing; install OpenSSL (e.g. apt-get install openssl) to serve the practice pages over HTTPS',
+        );
       throw new Error(`sfmc-server: openssl failed to create the certificate: ${e.stderr?.toString() || e.message}`);
     }
     return { key: readFileSync(keyFile), cert: readFileSync(certFile) };
@@ -119,17 +151,26 @@ export interface SfmcServer {
   close(): Promise<void>;
 }
 
-export async function startSfmcServer({ port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {}): Promise<SfmcServer> {
+export async function startSfmcServer({
+  port = 0,
+  host = '127.0.0.1',
+}: { port?: number; host?: string } = {}): Promise<SfmcServer> {
   const { key, cert } = makeCertificate();
   const server: Server = createServer({ key, cert }, (req, res) => {
     const url = new URL(req.url ?? '/', 'https://fixture.invalid');
     const file = routeFixture(req.headers.host ?? '', url.pathname);
     if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      res.writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end(file ? 'Read-only practice page' : 'Not a practice page');
+      res
+        .writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(file ? 'Read-only practice page' : 'Not a practice page');
       return;
     }
     const body = readFileSync(join(FIXTURE_DIR, file));
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': body.length });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-length': body.length,
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
   await new Promise<void>((resolve, reject) => {

@@ -62,8 +62,10 @@ describe('what the token service talks to', () => {
     expect(needsStandIn({ OPENAI_API_KEY: 'sk-x' })).toBe(false);
   });
   it('recognises loopback addresses and nothing else', () => {
-    for (const u of ['http://127.0.0.1:8788/v1', 'http://127.1.2.3/', 'http://localhost:1/', 'http://[::1]:8788/v1']) expect(isLoopbackUrl(u), u).toBe(true);
-    for (const u of ['https://api.openai.com/v1', 'http://10.0.0.1/', 'http://127.0.0.1.example.com/', 'not a url']) expect(isLoopbackUrl(u), u).toBe(false);
+    for (const u of ['http://127.0.0.1:8788/v1', 'http://127.1.2.3/', 'http://localhost:1/', 'http://[::1]:8788/v1'])
+      expect(isLoopbackUrl(u), u).toBe(true);
+    for (const u of ['https://api.openai.com/v1', 'http://10.0.0.1/', 'http://127.0.0.1.example.com/', 'not a url'])
+      expect(isLoopbackUrl(u), u).toBe(false);
   });
 });
 
@@ -116,7 +118,10 @@ describe('port in use', () => {
 });
 
 describe('when Chromium exits', () => {
-  const stderr = ['[1:1:ERROR:zygote_host_impl_linux.cc] Running as root without --no-sandbox is not supported.', ''].join('\n');
+  const stderr = [
+    '[1:1:ERROR:zygote_host_impl_linux.cc] Running as root without --no-sandbox is not supported.',
+    '',
+  ].join('\n');
   it('a normal close after the early window stops the services with a message and exit code 0', () => {
     expect(chromiumExitReport({ code: 0, signal: null, ranMs: 60_000, stderr: 'noise' }, { root: false })).toEqual({
       message: 'Chromium closed — stopping the services.',
@@ -124,7 +129,10 @@ describe('when Chromium exits', () => {
     });
   });
   it('an early exit shows its last stderr lines and exits non-zero, even with code 0 (the old npm start exited 0, silently)', () => {
-    const r = chromiumExitReport({ code: 0, signal: null, ranMs: 3_000, stderr: 'Opening in existing browser session.\n' }, { root: false });
+    const r = chromiumExitReport(
+      { code: 0, signal: null, ranMs: 3_000, stderr: 'Opening in existing browser session.\n' },
+      { root: false },
+    );
     expect(r.exitCode).toBe(1);
     expect(r.message).toContain('Chromium exited with code 0 after 3.0 s — stopping the services.');
     expect(r.message).toContain('  Opening in existing browser session.');
@@ -137,11 +145,15 @@ describe('when Chromium exits', () => {
     expect(r.message).toContain('npm start adds it only when it runs as root');
   });
   it('a late failure or a signal is still reported with exit code 1', () => {
-    expect(chromiumExitReport({ code: 139, signal: null, ranMs: EARLY_EXIT_MS + 1, stderr: '' }, { root: true })).toEqual({
+    expect(
+      chromiumExitReport({ code: 139, signal: null, ranMs: EARLY_EXIT_MS + 1, stderr: '' }, { root: true }),
+    ).toEqual({
       message: 'Chromium exited with code 139 — stopping the services.\nIt printed nothing.',
       exitCode: 1,
     });
-    expect(chromiumExitReport({ code: null, signal: 'SIGKILL', ranMs: 99_000, stderr: 'x' }, { root: true }).message).toMatch(/^Chromium was stopped by SIGKILL/);
+    expect(
+      chromiumExitReport({ code: null, signal: 'SIGKILL', ranMs: 99_000, stderr: 'x' }, { root: true }).message,
+    ).toMatch(/^Chromium was stopped by SIGKILL/);
   });
   it('keeps only the last lines', () => {
     expect(lastLines('a\n\nb\r\nc\nd\n', 2)).toEqual(['c', 'd']);

@@ -46,7 +46,9 @@ export interface RealtimeTarget {
  * otherwise OPENAI_BASE_URL or the OpenAI default decides, and a loopback base URL is a stand-in too.
  */
 export function realtimeTarget(env: Record<string, string | undefined>, standInUrl?: string): RealtimeTarget {
-  const baseUrl = standInUrl ? `${standInUrl.replace(/\/+$/, '')}/v1` : env.OPENAI_BASE_URL?.trim() || OPENAI_DEFAULT_BASE_URL;
+  const baseUrl = standInUrl
+    ? `${standInUrl.replace(/\/+$/, '')}/v1`
+    : env.OPENAI_BASE_URL?.trim() || OPENAI_DEFAULT_BASE_URL;
   if (isLoopbackUrl(baseUrl)) {
     const where = `the local Realtime stand-in at ${new URL(baseUrl).origin}`;
     return { baseUrl, practice: true, where, headline: `Practice mode: answers come from ${where}` };
@@ -79,7 +81,11 @@ export function practiceFlags(plan: Pick<ChromiumPlan, 'hostResolverRules' | 'ro
     // the stand-in's WebRTC peer is on 127.0.0.1: Chromium drops loopback ICE candidates without this flag
     '--allow-loopback-in-peer-connection',
     ...(plan.fakeMicWav
-      ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-audio-capture=${plan.fakeMicWav}`]
+      ? [
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+          `--use-file-for-fake-audio-capture=${plan.fakeMicWav}`,
+        ]
       : []),
     ...(plan.root ? ['--no-sandbox'] : []),
   ];
@@ -153,10 +159,14 @@ export function chromiumExitReport(
   const lines = lastLines(exit.stderr, 15);
   const hints: string[] = [];
   if (/Opening in existing browser session/i.test(exit.stderr)) {
-    hints.push('Another Chromium already uses the practice profile (.wxt/practice-profile): close it and run npm start again.');
+    hints.push(
+      'Another Chromium already uses the practice profile (.wxt/practice-profile): close it and run npm start again.',
+    );
   }
-  if (/Missing X server|cannot open display/i.test(exit.stderr)) hints.push('No usable display: unset DISPLAY to get the hand-loading steps instead.');
-  if (/without --no-sandbox/i.test(exit.stderr) && !root) hints.push('Chromium asks for --no-sandbox: npm start adds it only when it runs as root.');
+  if (/Missing X server|cannot open display/i.test(exit.stderr))
+    hints.push('No usable display: unset DISPLAY to get the hand-loading steps instead.');
+  if (/without --no-sandbox/i.test(exit.stderr) && !root)
+    hints.push('Chromium asks for --no-sandbox: npm start adds it only when it runs as root.');
   const after = early ? ` after ${(exit.ranMs / 1000).toFixed(1)} s` : '';
   return {
     message: [

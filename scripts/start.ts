@@ -77,8 +77,14 @@ async function main(): Promise<void> {
   let standInUrl: string | undefined;
   if (needsStandIn(process.env)) {
     console.log('▶ No OPENAI_API_KEY: practice mode.');
-    if (process.env.OPENAI_BASE_URL) console.log(`  OPENAI_BASE_URL (${process.env.OPENAI_BASE_URL}) is not used without OPENAI_API_KEY.`);
-    const standIn = await start(PORTS.standIn, 'emulator/main.ts', { EMULATOR_PORT: String(PORTS.standIn.port) }, '/__emulator/health');
+    if (process.env.OPENAI_BASE_URL)
+      console.log(`  OPENAI_BASE_URL (${process.env.OPENAI_BASE_URL}) is not used without OPENAI_API_KEY.`);
+    const standIn = await start(
+      PORTS.standIn,
+      'emulator/main.ts',
+      { EMULATOR_PORT: String(PORTS.standIn.port) },
+      '/__emulator/health',
+    );
     standInUrl = standIn.url;
     console.log(`  Realtime stand-in  ${standIn.url}`);
   }
@@ -103,7 +109,11 @@ async function main(): Promise<void> {
   console.log(`  Token service      ${tokens.url}`);
 
   console.log('  Building the extension (product build)…');
-  const env: NodeJS.ProcessEnv = { ...process.env, WXT_TOKEN_SERVICE_URL: tokens.url, WXT_TOKEN_SERVICE_ACCESS_KEY: ACCESS_KEY };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WXT_TOKEN_SERVICE_URL: tokens.url,
+    WXT_TOKEN_SERVICE_ACCESS_KEY: ACCESS_KEY,
+  };
   delete env.WXT_TEST_HOOKS; // the product build, into BUILD_DIRS.product: never the folder the browser tests load
   delete env.STORE_BUILD;
   const build = spawnSync(path.join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit', env });
@@ -118,8 +128,12 @@ async function main(): Promise<void> {
   const startUrl = PRACTICE_PAGES[0]!.url; // Journey Builder: the practice journey
   console.log(`  Practice SFMC      ${startUrl} (served from 127.0.0.1:${sfmc.port})`);
 
-  if (isRoot) console.warn('⚠ Running as root: Chromium refuses to start as root with its sandbox, so it gets --no-sandbox.');
-  if (options.fakeMic) console.log(`  Fake microphone    ${path.relative(ROOT, FAKE_MIC_WAV)} plays as the microphone (FAKE_MIC=1 / --fake-mic).`);
+  if (isRoot)
+    console.warn('⚠ Running as root: Chromium refuses to start as root with its sandbox, so it gets --no-sandbox.');
+  if (options.fakeMic)
+    console.log(
+      `  Fake microphone    ${path.relative(ROOT, FAKE_MIC_WAV)} plays as the microphone (FAKE_MIC=1 / --fake-mic).`,
+    );
   const plan = {
     extensionDir,
     profileDir: path.join(ROOT, '.wxt/practice-profile'),
@@ -131,16 +145,23 @@ async function main(): Promise<void> {
 
   const display = process.env.DISPLAY || process.env.WAYLAND_DISPLAY;
   if (!display || !fs.existsSync(CHROME)) {
-    console.log(`\n${handLoadingSteps(plan, display ? `No Chromium at ${CHROME} (set CHROME_PATH)` : 'No display (DISPLAY is not set)')}`);
+    console.log(
+      `\n${handLoadingSteps(plan, display ? `No Chromium at ${CHROME} (set CHROME_PATH)` : 'No display (DISPLAY is not set)')}`,
+    );
     return;
   }
   launchChromium(chromiumArgs(plan));
 }
 
 function launchChromium(args: string[]): void {
-  const chrome = runChromium(CHROME, args, { root: isRoot, onExit: (report) => void shutdown(report.exitCode, report.message) });
+  const chrome = runChromium(CHROME, args, {
+    root: isRoot,
+    onExit: (report) => void shutdown(report.exitCode, report.message),
+  });
   cleanups.push(async () => chrome.stop());
-  console.log('  Chromium opened. Click the toolbar icon (or Alt+Shift+Y) for the side panel; hold F9 on the page to talk. Ctrl+C stops everything.');
+  console.log(
+    '  Chromium opened. Click the toolbar icon (or Alt+Shift+Y) for the side panel; hold F9 on the page to talk. Ctrl+C stops everything.',
+  );
 }
 
 async function shutdown(code: number, message?: string): Promise<void> {
@@ -155,6 +176,11 @@ process.on('SIGINT', () => void shutdown(0, 'Stopping the services.'));
 process.on('SIGTERM', () => void shutdown(0));
 
 main().catch((error: unknown) => {
-  const message = error instanceof StartError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const message =
+    error instanceof StartError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
   void shutdown(1, `npm start failed: ${message}`);
 });

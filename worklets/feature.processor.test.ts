@@ -8,7 +8,9 @@ const g = globalThis as Record<string, unknown>;
 
 class FakeProcessor {
   readonly posted: WorkletFeatureMessage[] = [];
-  readonly port = { postMessage: (m: WorkletFeatureMessage) => this.posted.push(structuredClone(m)) } as unknown as MessagePort;
+  readonly port = {
+    postMessage: (m: WorkletFeatureMessage) => this.posted.push(structuredClone(m)),
+  } as unknown as MessagePort;
 }
 
 beforeAll(async () => {
@@ -25,7 +27,9 @@ afterAll(() => {
 
 function make(source: 'mic' | 'assistant', maxRateHz?: number) {
   const Ctor = registered.get(FEATURE_PROCESSOR_NAME)!;
-  const node = new Ctor({ processorOptions: { source, maxRateHz } }) as unknown as FakeProcessor & { process(i: Float32Array[][]): boolean };
+  const node = new Ctor({ processorOptions: { source, maxRateHz } }) as unknown as FakeProcessor & {
+    process(i: Float32Array[][]): boolean;
+  };
   return node;
 }
 

@@ -20,7 +20,13 @@ class FeatureProcessor extends AudioWorkletProcessor {
     this.kernel = new FeatureAnalyser({ sampleRate, maxRateHz: opts.maxRateHz ?? 60 });
     this.msg = {
       source: opts.source === 'assistant' ? 'assistant' : 'mic',
-      rms: 0, peak: 0, pitchHz: 0, clarity: 0, onset: 0, voice: false, audioTime: 0,
+      rms: 0,
+      peak: 0,
+      pitchHz: 0,
+      clarity: 0,
+      onset: 0,
+      voice: false,
+      audioTime: 0,
     };
   }
 

@@ -20,15 +20,16 @@ window.__setMode = (m) => (mode.value = m);
 window.__stats = [];
 
 const app = createApp(
-  defineComponent(() => () =>
-    h('div', { class: 'field' }, [
-      h(ParticleCanvas, {
-        mode: mode.value,
-        maxCount: Number(q.get('n') ?? 100_000),
-        minCount: Number(q.get('min') ?? 32_000),
-        onStats: (s: { fps: number; count: number }) => window.__stats.push(s),
-      }),
-    ]),
+  defineComponent(
+    () => () =>
+      h('div', { class: 'field' }, [
+        h(ParticleCanvas, {
+          mode: mode.value,
+          maxCount: Number(q.get('n') ?? 100_000),
+          minCount: Number(q.get('min') ?? 32_000),
+          onStats: (s: { fps: number; count: number }) => window.__stats.push(s),
+        }),
+      ]),
   ),
 );
 app.mount('#app');

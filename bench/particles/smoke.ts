@@ -47,8 +47,17 @@ try {
   await page.evaluate(async (channel) => {
     const bc = new BroadcastChannel(channel);
     for (let i = 0; i < 40; i++) {
-      bc.postMessage({ source: 'assistant', rms: 0.3, peak: 0.7, pitchHz: 220, clarity: 0.9,
-        onset: i % 10 === 0 ? 1 : 0, voice: true, audioTime: i / 60, wallTime: performance.timeOrigin + performance.now() });
+      bc.postMessage({
+        source: 'assistant',
+        rms: 0.3,
+        peak: 0.7,
+        pitchHz: 220,
+        clarity: 0.9,
+        onset: i % 10 === 0 ? 1 : 0,
+        voice: true,
+        audioTime: i / 60,
+        wallTime: performance.timeOrigin + performance.now(),
+      });
       await new Promise((r) => setTimeout(r, 16));
     }
     bc.close();
@@ -66,7 +75,10 @@ try {
     return __particles!.count();
   });
   assert.equal(down, 4000 - hook.step);
-  await page.waitForFunction((n) => document.querySelector('canvas')?.getAttribute('data-particle-count') === String(n), down);
+  await page.waitForFunction(
+    (n) => document.querySelector('canvas')?.getAttribute('data-particle-count') === String(n),
+    down,
+  );
   const up = await page.evaluate(() => {
     __particles!.injectFrameTimes(Array(120).fill(1000 / 60)); // 2 s at 60 fps
     return __particles!.count();

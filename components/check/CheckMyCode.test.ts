@@ -9,7 +9,10 @@ describe('CheckMyCode', () => {
     const w = mount(CheckMyCode, { props: { canAsk: true } });
     await w.find('[data-testid="check-code"]').setValue('SELECT * FROM _Opens ORDER BY EventDate');
     await w.find('form').trigger('submit');
-    await vi.waitFor(async () => (await flushPromises(), expect(w.find('[data-testid="check-summary"]').exists()).toBe(true)), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => (await flushPromises(), expect(w.find('[data-testid="check-summary"]').exists()).toBe(true)),
+      { timeout: 10_000 },
+    );
     expect(w.find('[data-testid="check-summary"]').text()).toMatch(/^checked: \d+ error/);
     expect(w.find('[data-testid="check-problems"]').text()).toMatch(/_Open/);
     expect(w.emitted('ask')).toBeUndefined();
@@ -23,7 +26,10 @@ describe('CheckMyCode', () => {
     const w = mount(CheckMyCode, { props: { canAsk: false } });
     await w.find('[data-testid="check-code"]').setValue('%%[ SET @a = 1 ]%%');
     await w.find('form').trigger('submit');
-    await vi.waitFor(async () => (await flushPromises(), expect(w.find('[data-testid="check-ask"]').exists()).toBe(true)), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => (await flushPromises(), expect(w.find('[data-testid="check-ask"]').exists()).toBe(true)),
+      { timeout: 10_000 },
+    );
     expect(w.find('[data-testid="check-ask"]').attributes('disabled')).toBeDefined();
   });
 

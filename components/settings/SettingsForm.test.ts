@@ -36,7 +36,14 @@ describe('SettingsForm', () => {
     const audioIn = w.find('[data-testid="price-audioInput"]');
     (audioIn.element as HTMLInputElement).value = '40';
     await audioIn.trigger('change');
-    expect(w.emitted('save')?.at(-1)).toEqual([{ prices: { ...DEFAULT_SETTINGS.prices, 'gpt-realtime': { ...DEFAULT_SETTINGS.prices['gpt-realtime'], audioInput: 40 } } }]);
+    expect(w.emitted('save')?.at(-1)).toEqual([
+      {
+        prices: {
+          ...DEFAULT_SETTINGS.prices,
+          'gpt-realtime': { ...DEFAULT_SETTINGS.prices['gpt-realtime'], audioInput: 40 },
+        },
+      },
+    ]);
     const before = w.emitted('save')?.length;
     (audioIn.element as HTMLInputElement).value = '-1';
     await audioIn.trigger('change');
@@ -55,7 +62,7 @@ describe('SettingsForm', () => {
     expect(w.emitted('save')?.at(-1)).toEqual([{ holdKey: 'F8' }]);
   });
 
-  it('edits the price row of the model picked, showing that model\'s prices', async () => {
+  it("edits the price row of the model picked, showing that model's prices", async () => {
     const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
     const model = w.find('[data-testid="price-model"]');
     (model.element as HTMLSelectElement).value = 'gpt-realtime-2.1-mini';
@@ -71,7 +78,11 @@ describe('SettingsForm', () => {
 
   it('saves the cost cap, minutes cap and panel-closed minutes, never negative', async () => {
     const w = mount(SettingsForm, { props: { settings: DEFAULT_SETTINGS } });
-    for (const [id, key, value, want] of [['setting-cost-cap', 'costCapUsd', '2.5', 2.5], ['setting-minutes-cap', 'minutesCap', '30', 30], ['setting-panel-closed', 'panelClosedDisconnectMinutes', '-3', 0]] as const) {
+    for (const [id, key, value, want] of [
+      ['setting-cost-cap', 'costCapUsd', '2.5', 2.5],
+      ['setting-minutes-cap', 'minutesCap', '30', 30],
+      ['setting-panel-closed', 'panelClosedDisconnectMinutes', '-3', 0],
+    ] as const) {
       const input = w.find(`[data-testid="${id}"]`);
       (input.element as HTMLInputElement).value = value;
       await input.trigger('change');
@@ -80,21 +91,36 @@ describe('SettingsForm', () => {
   });
 
   it('shows locked settings as set by the organization, disabled, and hides hands-free when not allowed', async () => {
-    const policy = { locked: ['voice', 'mode', 'minutesCap'] as (keyof typeof DEFAULT_SETTINGS)[], handsFreeAllowed: false, pointingAllowed: false };
-    const w = mount(SettingsForm, { props: { settings: { ...DEFAULT_SETTINGS, voice: 'cedar', minutesCap: 30, policy } } });
+    const policy = {
+      locked: ['voice', 'mode', 'minutesCap'] as (keyof typeof DEFAULT_SETTINGS)[],
+      handsFreeAllowed: false,
+      pointingAllowed: false,
+    };
+    const w = mount(SettingsForm, {
+      props: { settings: { ...DEFAULT_SETTINGS, voice: 'cedar', minutesCap: 30, policy } },
+    });
     const voice = w.find('[data-testid="setting-voice"]');
     expect((voice.element as HTMLSelectElement).disabled).toBe(true);
     expect((voice.element as HTMLSelectElement).value).toBe('cedar');
     expect((w.find('[data-testid="setting-minutes-cap"]').element as HTMLInputElement).disabled).toBe(true);
     expect((w.find('[data-testid="setting-language"]').element as HTMLSelectElement).disabled).toBe(false);
-    expect(w.findAll('.locked').map((n) => n.text())).toEqual(['Set by your organization', 'Set by your organization', 'Set by your organization']);
+    expect(w.findAll('.locked').map((n) => n.text())).toEqual([
+      'Set by your organization',
+      'Set by your organization',
+      'Set by your organization',
+    ]);
     expect(w.find('[data-testid="setting-mode"] option[value="hands-free"]').exists()).toBe(false);
     expect(w.find('[data-testid="pointing-off"]').exists()).toBe(true);
     expect(w.find('[data-testid="sso"]').exists()).toBe(false);
   });
 
   it('offers organization sign-in when the policy names a provider', () => {
-    const policy = { locked: [], handsFreeAllowed: true, pointingAllowed: true, oidc: { issuer: 'https://id.example', clientId: 'ext' } };
+    const policy = {
+      locked: [],
+      handsFreeAllowed: true,
+      pointingAllowed: true,
+      oidc: { issuer: 'https://id.example', clientId: 'ext' },
+    };
     const w = mount(SettingsForm, { props: { settings: { ...DEFAULT_SETTINGS, policy } } });
     expect(w.find('[data-testid="sso-sign-in"]').text()).toBe('Sign in with your organization');
     expect(w.findAll('.locked')).toHaveLength(0);

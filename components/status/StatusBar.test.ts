@@ -43,7 +43,9 @@ describe('status formatters', () => {
     expect(usd(0)).toBe('$0');
     expect(statusTone('reconnecting')).toBe('busy');
     expect(statusTone('error')).toBe('bad');
-    expect(connectPhases({ micMs: 50.2, tokenMs: 12, sdpMs: 14.4, iceMs: 54, readyMs: 1 })).toBe('mic 50 ms · token 12 ms · SDP 14 ms · ICE 54 ms · ready 1 ms');
+    expect(connectPhases({ micMs: 50.2, tokenMs: 12, sdpMs: 14.4, iceMs: 54, readyMs: 1 })).toBe(
+      'mic 50 ms · token 12 ms · SDP 14 ms · ICE 54 ms · ready 1 ms',
+    );
     expect(connectPhases({ tokenMs: 9 })).toBe('token 9 ms');
   });
 });
@@ -84,7 +86,12 @@ describe('StatusBar', () => {
 
   it('concealed samples alone (normal in every call) show nothing; the mic-permission step is not an error', () => {
     const healthy = mount(StatusBar, {
-      props: { snapshot: { ...snapshot, audio: { packetsLost: 0, concealedSamples: 3100 } }, fps: 0, particleCount: 0, latency: { p50: 0, p95: 0, samples: 0 } },
+      props: {
+        snapshot: { ...snapshot, audio: { packetsLost: 0, concealedSamples: 3100 } },
+        fps: 0,
+        particleCount: 0,
+        latency: { p50: 0, p95: 0, samples: 0 },
+      },
     });
     expect(healthy.find('[data-testid="status-drops"]').exists()).toBe(false);
     const step = statusView({ status: 'error', error: { code: 'mic_permission', message: 'x' } });
@@ -97,7 +104,9 @@ describe('StatusBar', () => {
     const props = { fps: 60, particleCount: 2000, latency: { p50: 0, p95: 0, samples: 0 } };
     const calm = mount(StatusBar, { props: { ...props, snapshot } }).find('[data-testid="status-usage"]');
     expect(calm.classes()).not.toContain('warn');
-    const near = mount(StatusBar, { props: { ...props, snapshot: { ...snapshot, caps: { level: 'warn', which: 'cost', share: 0.84 } } } }).find('[data-testid="status-usage"]');
+    const near = mount(StatusBar, {
+      props: { ...props, snapshot: { ...snapshot, caps: { level: 'warn', which: 'cost', share: 0.84 } } },
+    }).find('[data-testid="status-usage"]');
     expect(near.classes()).toContain('warn');
     expect(near.attributes('data-cap')).toBe('warn');
     expect(near.attributes('title')).toContain("84 % of this session's cost cap");

@@ -25,9 +25,16 @@ export type StatusTone = 'ok' | 'busy' | 'off' | 'bad';
  * Words and colour for the current state. Waiting for the user to allow the microphone is a first-run step, not an
  * error: it reads "Needs microphone" in amber, never a red "Stopped".
  */
-export function statusView(s: Pick<EngineSnapshot, 'status' | 'error' | 'reconnectAttempt'>): { label: string; tone: StatusTone } {
-  if (s.status === 'error' && s.error?.code === 'mic_permission') return { label: i18n.t('status.needsMic'), tone: 'busy' };
-  const label = s.status === 'reconnecting' && s.reconnectAttempt ? i18n.t('status.reconnectingAttempt', [s.reconnectAttempt]) : statusLabel(s.status);
+export function statusView(s: Pick<EngineSnapshot, 'status' | 'error' | 'reconnectAttempt'>): {
+  label: string;
+  tone: StatusTone;
+} {
+  if (s.status === 'error' && s.error?.code === 'mic_permission')
+    return { label: i18n.t('status.needsMic'), tone: 'busy' };
+  const label =
+    s.status === 'reconnecting' && s.reconnectAttempt
+      ? i18n.t('status.reconnectingAttempt', [s.reconnectAttempt])
+      : statusLabel(s.status);
   return { label, tone: statusTone(s.status) };
 }
 
@@ -75,7 +82,22 @@ export function usd(x: number): string {
 }
 
 /** "mic 50 ms · token 12 ms · SDP 14 ms · ICE 54 ms · ready 1 ms": the connect phases, for the connect-time tooltip. */
-export function connectPhases(t: { micMs?: number; tokenMs?: number; sdpMs?: number; iceMs?: number; readyMs?: number }): string {
-  const parts: [string, number | undefined][] = [['mic', t.micMs], ['token', t.tokenMs], ['SDP', t.sdpMs], ['ICE', t.iceMs], ['ready', t.readyMs]];
-  return parts.filter(([, ms]) => ms !== undefined).map(([name, ms]) => `${name} ${duration(ms)}`).join(' · ');
+export function connectPhases(t: {
+  micMs?: number;
+  tokenMs?: number;
+  sdpMs?: number;
+  iceMs?: number;
+  readyMs?: number;
+}): string {
+  const parts: [string, number | undefined][] = [
+    ['mic', t.micMs],
+    ['token', t.tokenMs],
+    ['SDP', t.sdpMs],
+    ['ICE', t.iceMs],
+    ['ready', t.readyMs],
+  ];
+  return parts
+    .filter(([, ms]) => ms !== undefined)
+    .map(([name, ms]) => `${name} ${duration(ms)}`)
+    .join(' · ');
 }

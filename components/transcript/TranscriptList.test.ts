@@ -14,14 +14,30 @@ const broken: TranscriptEntry = {
     language: 'ampscript',
     title: 'Members',
     code: '%%[\nSET @rows = LookupRow("Members")\n]%%',
-    check: { ok: false, problems: [{ line: 2, column: 13, severity: 'error', rule: 'unknown-function', message: 'LookupRow is not an AMPscript function; did you mean LookupRows?' }] },
+    check: {
+      ok: false,
+      problems: [
+        {
+          line: 2,
+          column: 13,
+          severity: 'error',
+          rule: 'unknown-function',
+          message: 'LookupRow is not an AMPscript function; did you mean LookupRows?',
+        },
+      ],
+    },
   },
 };
 const fixed: TranscriptEntry = {
   ...broken,
   id: 'snippet_2',
   at: 2,
-  snippet: { ...broken.snippet!, code: '%%[\nSET @rows = LookupRows("Members", "Status", "Active")\n]%%', check: { ok: true, problems: [] }, supersedes: 'snippet_1' },
+  snippet: {
+    ...broken.snippet!,
+    code: '%%[\nSET @rows = LookupRows("Members", "Status", "Active")\n]%%',
+    check: { ok: true, problems: [] },
+    supersedes: 'snippet_1',
+  },
 };
 
 describe('TranscriptList', () => {
@@ -30,7 +46,9 @@ describe('TranscriptList', () => {
     await flushPromises();
     expect(w.find('[data-testid="check-badge"]').text()).toBe('1 problem');
     expect(w.find('.gutter li.error').attributes('data-line')).toBe('2');
-    expect(w.find('[data-testid="check-problems"]').text()).toContain('Line 2:13 — LookupRow is not an AMPscript function');
+    expect(w.find('[data-testid="check-problems"]').text()).toContain(
+      'Line 2:13 — LookupRow is not an AMPscript function',
+    );
   });
 
   it('keeps the corrected card on top with the broken one folded under it', async () => {
@@ -48,20 +66,40 @@ describe('TranscriptList', () => {
     const w = mount(TranscriptList, {
       props: {
         entries: [
-          { id: 'l1', role: 'tool', text: 'q', status: 'done', at: 1, lookups: { query: 'rows', found: [{ id: 'a', title: 'LookupRows', source: 'https://developer.salesforce.com/x' }, { id: 'b', title: 'RowCount', source: 'https://developer.salesforce.com/y' }] } },
+          {
+            id: 'l1',
+            role: 'tool',
+            text: 'q',
+            status: 'done',
+            at: 1,
+            lookups: {
+              query: 'rows',
+              found: [
+                { id: 'a', title: 'LookupRows', source: 'https://developer.salesforce.com/x' },
+                { id: 'b', title: 'RowCount', source: 'https://developer.salesforce.com/y' },
+              ],
+            },
+          },
           { id: 'l2', role: 'tool', text: 'q', status: 'done', at: 2, lookups: { query: 'teleport', found: [] } },
         ],
       },
     });
     const [hit, miss] = w.findAll('[data-testid="looked-up"]');
     expect(hit!.text().replace(/\s+/g, ' ')).toBe('Looked up: LookupRows, RowCount');
-    expect(hit!.findAll('a').map((a) => a.attributes('href'))).toEqual(['https://developer.salesforce.com/x', 'https://developer.salesforce.com/y']);
+    expect(hit!.findAll('a').map((a) => a.attributes('href'))).toEqual([
+      'https://developer.salesforce.com/x',
+      'https://developer.salesforce.com/y',
+    ]);
     expect(hit!.find('a').attributes('rel')).toContain('noopener');
     expect(miss!.text()).toContain('not in the reference');
   });
 
   it('renders highlighted code once the highlighter has loaded, without turning code into markup', async () => {
-    const evil: TranscriptEntry = { ...broken, id: 's3', snippet: { language: 'html', title: 'x', code: '<img src=x onerror="alert(1)"><p>%%=v(@a)=%%</p>' } };
+    const evil: TranscriptEntry = {
+      ...broken,
+      id: 's3',
+      snippet: { language: 'html', title: 'x', code: '<img src=x onerror="alert(1)"><p>%%=v(@a)=%%</p>' },
+    };
     const w = mount(TranscriptList, { props: { entries: [evil] } });
     await flushPromises();
     await new Promise((r) => setTimeout(r, 50));
@@ -73,8 +111,25 @@ describe('TranscriptList', () => {
 
   it('shows a preamble as a brief muted line without the speaker, and the answer as the answer', async () => {
     const entries: TranscriptEntry[] = [
-      { id: 'p', role: 'assistant', text: 'Let me check that.', status: 'done', at: 1, phase: 'commentary', responseId: 'r' },
-      { id: 'a', role: 'assistant', text: 'Turn on re-entry.', status: 'done', at: 2, phase: 'final_answer', responseId: 'r', costUsd: 0.0042 },
+      {
+        id: 'p',
+        role: 'assistant',
+        text: 'Let me check that.',
+        status: 'done',
+        at: 1,
+        phase: 'commentary',
+        responseId: 'r',
+      },
+      {
+        id: 'a',
+        role: 'assistant',
+        text: 'Turn on re-entry.',
+        status: 'done',
+        at: 2,
+        phase: 'final_answer',
+        responseId: 'r',
+        costUsd: 0.0042,
+      },
     ];
     const w = mount(TranscriptList, { props: { entries } });
     await flushPromises();

@@ -30,7 +30,13 @@ describe('WalkthroughCard', () => {
     const steps = w.findAll('[data-testid="walkthrough-step"]');
     expect(steps).toHaveLength(5);
     expect(w.find('ol').exists()).toBe(true);
-    expect(steps.map((s) => s.attributes('aria-current'))).toEqual([undefined, 'step', undefined, undefined, undefined]);
+    expect(steps.map((s) => s.attributes('aria-current'))).toEqual([
+      undefined,
+      'step',
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(steps.map((s) => s.attributes('data-state'))).toEqual(['done', 'pending', 'pending', 'pending', 'pending']);
     expect(steps[1]!.text()).toContain('Choose a re-entry option');
     expect(steps[1]!.text()).toContain('(current)');
@@ -49,16 +55,23 @@ describe('WalkthroughCard', () => {
     await back.trigger('click');
     await w.find('[data-testid="walkthrough-skip"]').trigger('click');
     await w.find('[data-testid="walkthrough-stop"]').trigger('click');
-    expect(Object.keys(w.emitted()).filter((k) => ['back', 'skip', 'stop', 'resume', 'dismiss'].includes(k))).toEqual(['back', 'skip', 'stop']);
+    expect(Object.keys(w.emitted()).filter((k) => ['back', 'skip', 'stop', 'resume', 'dismiss'].includes(k))).toEqual([
+      'back',
+      'skip',
+      'stop',
+    ]);
     expect(w.find('[data-testid="walkthrough-resume"]').exists()).toBe(false);
   });
 
   it('says it cannot find the target on this screen, with the closest candidates', () => {
     const w = card(at({ type: 'skip' }, { type: 'targetMissing', candidates: ['Re-entry anytime', 'Exit criteria'] }));
     const missing = w.find('[data-testid="walkthrough-missing"]');
-    expect(missing.text()).toContain('Can\'t find “Re-entry only after exiting” on this screen.');
+    expect(missing.text()).toContain("Can't find “Re-entry only after exiting” on this screen.");
     expect(missing.attributes('role')).toBe('status');
-    expect(w.findAll('[data-testid="walkthrough-candidate"]').map((c) => c.text())).toEqual(['“Re-entry anytime”', ', “Exit criteria”']);
+    expect(w.findAll('[data-testid="walkthrough-candidate"]').map((c) => c.text())).toEqual([
+      '“Re-entry anytime”',
+      ', “Exit criteria”',
+    ]);
     const found = card(at({ type: 'skip' }, { type: 'targetMissing', candidates: ['x'] }, { type: 'targetFound' }));
     expect(found.find('[data-testid="walkthrough-missing"]').exists()).toBe(false);
   });
@@ -75,17 +88,33 @@ describe('WalkthroughCard', () => {
   });
 
   it('done: all steps marked, complete message, only Close', () => {
-    const w = card(at({ type: 'complete', step: 0, how: 'click' }, { type: 'skip' }, { type: 'skip' }, { type: 'skip' }, { type: 'complete', step: 4, how: 'screen' }));
+    const w = card(
+      at(
+        { type: 'complete', step: 0, how: 'click' },
+        { type: 'skip' },
+        { type: 'skip' },
+        { type: 'skip' },
+        { type: 'complete', step: 4, how: 'screen' },
+      ),
+    );
     expect(w.attributes('data-status')).toBe('done');
     expect(w.find('[data-testid="walkthrough-progress"]').text()).toBe('Done: all 5 steps');
     expect(w.find('[data-testid="walkthrough-complete"]').exists()).toBe(true);
-    expect(w.findAll('[data-testid="walkthrough-step"]').map((s) => s.attributes('data-state'))).toEqual(['done', 'skipped', 'skipped', 'skipped', 'done']);
+    expect(w.findAll('[data-testid="walkthrough-step"]').map((s) => s.attributes('data-state'))).toEqual([
+      'done',
+      'skipped',
+      'skipped',
+      'skipped',
+      'done',
+    ]);
     expect(w.findAll('button').map((b) => b.text())).toEqual(['Close']);
   });
 
   it('follows prop updates (the panel mirrors the saved state)', async () => {
     const w = card(start);
-    await w.setProps({ walkthrough: at({ type: 'complete', step: 0, how: 'click' }, { type: 'complete', step: 1, how: 'click' }) });
+    await w.setProps({
+      walkthrough: at({ type: 'complete', step: 0, how: 'click' }, { type: 'complete', step: 1, how: 'click' }),
+    });
     expect(w.find('[data-testid="walkthrough-progress"]').text()).toBe('Step 3 of 5');
     expect(w.find('[aria-current="step"]').text()).toContain('Close the settings');
   });

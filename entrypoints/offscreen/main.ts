@@ -14,4 +14,7 @@ listen<OffscreenProtocol>('offscreen', {
 void engine.restore();
 void engine.prewarm();
 // Read-only view for e2e tests (chrome.extension.getViews() from another extension page): test build only.
-if (import.meta.env.WXT_TEST_HOOKS === '1') Object.assign(globalThis, { __engine: { snapshot: engine.snapshot, levels: engine.levels, gateOpenedAt: engine.gateOpenedAt } });
+if (import.meta.env.WXT_TEST_HOOKS === '1')
+  Object.assign(globalThis, {
+    __engine: { snapshot: engine.snapshot, levels: engine.levels, gateOpenedAt: engine.gateOpenedAt },
+  });

@@ -55,7 +55,12 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
 
   const ours = (n: Node) => n.nodeType === 1 && (n as Element).hasAttribute(HIGHLIGHT_ATTR);
   const observer = new MutationObserver((records) => {
-    if (records.every((r) => ours(r.target) || [...r.addedNodes, ...r.removedNodes].every(ours) && r.type === 'childList')) return;
+    if (
+      records.every(
+        (r) => ours(r.target) || ([...r.addedNodes, ...r.removedNodes].every(ours) && r.type === 'childList'),
+      )
+    )
+      return;
     schedule();
   });
   observer.observe(document.documentElement, {
@@ -76,7 +81,8 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
     window,
     'keydown',
     (e) => {
-      if (e.isTrusted && (e as KeyboardEvent).key === 'Escape') sendTo('background', 'sfmc/clear-highlight').catch(noop);
+      if (e.isTrusted && (e as KeyboardEvent).key === 'Escape')
+        sendTo('background', 'sfmc/clear-highlight').catch(noop);
     },
     { capture: true },
   );
@@ -86,7 +92,9 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
 
   let holdKey = DEFAULT_HOLD_KEY;
   // Walkthrough: watch the step the service worker names (read-only), report found / missing / done.
-  const walk = createFrameWalkthrough({ send: (e) => void sendTo('background', 'walkthrough/frame-event', e).catch(noop) });
+  const walk = createFrameWalkthrough({
+    send: (e) => void sendTo('background', 'walkthrough/frame-event', e).catch(noop),
+  });
   const handlers: Handlers<ContentProtocol> = {
     'walkthrough/watch': (req) => walk.watch(req),
     'walkthrough/outline': (req) => walk.outline(req),
@@ -101,7 +109,11 @@ export function startSfmcAgent(ctx: ContentScriptContext): void {
         if (!req.probe) drawHighlight(r.element, { label: r.name, note: req.note });
         return { found: true, label: r.name, role: r.role, frame: redactUrl(location.href), score: r.score };
       }
-      return { found: false, reason: `No visible element named "${req.label}" in this frame`, candidates: r.candidates };
+      return {
+        found: false,
+        reason: `No visible element named "${req.label}" in this frame`,
+        candidates: r.candidates,
+      };
     },
     'sfmc/clear-highlight': () => clearHighlight(document),
     'sfmc/hold-key': ({ key }) => void (holdKey = key || DEFAULT_HOLD_KEY),

@@ -3,7 +3,15 @@
  * to the frames of the active tab, and storage is read and written for the offscreen document (which has no
  * chrome.storage). It keeps no session state of its own, so a restart loses nothing.
  */
-import { CONTENT_SCRIPT_MESSAGES, listen, MessageFailure, sendTo, sendToContent, type BackgroundProtocol, type CommandReply } from '@/lib/messaging/protocol';
+import {
+  CONTENT_SCRIPT_MESSAGES,
+  listen,
+  MessageFailure,
+  sendTo,
+  sendToContent,
+  type BackgroundProtocol,
+  type CommandReply,
+} from '@/lib/messaging/protocol';
 import { DEFAULT_SETTINGS, loadSettings, settingsItem, transcriptItem, walkthroughItem } from '@/lib/settings';
 import { createWalkthroughController, type FrameCommands } from '@/lib/walkthrough/controller';
 import { createFrameHub } from '@/lib/sfmc/frame-hub';
@@ -53,11 +61,14 @@ export function startRouter(): void {
 
   // Content scripts share their process with SFMC's page: they get no view of extension storage (settings hold the
   // access key) — the hold key, the one setting they need, comes by message.
-  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((e: unknown) => console.warn('[router] storage access level', e));
+  void browser.storage.local
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch((e: unknown) => console.warn('[router] storage access level', e));
   const holdKeyTabs = new Set<number>();
   settingsItem.watch((s) => {
     const key = s?.holdKey || DEFAULT_SETTINGS.holdKey;
-    for (const tabId of holdKeyTabs) void sendToContent(tabId, 'sfmc/hold-key', { key }).catch(() => holdKeyTabs.delete(tabId));
+    for (const tabId of holdKeyTabs)
+      void sendToContent(tabId, 'sfmc/hold-key', { key }).catch(() => holdKeyTabs.delete(tabId));
   });
 
   const walk = createWalkthroughController({
@@ -68,38 +79,49 @@ export function startRouter(): void {
         () => undefined,
         () => undefined,
       ),
-    tellModel: (text) => void hasOffscreen().then((up) => (up ? sendTo('offscreen', 'engine/walkthrough-item', { text }) : undefined)).catch(() => undefined),
+    tellModel: (text) =>
+      void hasOffscreen()
+        .then((up) => (up ? sendTo('offscreen', 'engine/walkthrough-item', { text }) : undefined))
+        .catch(() => undefined),
   });
   browser.tabs.onRemoved.addListener((tabId) => void walk.onTabRemoved(tabId));
   const activeTab = async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
 
-  listen<BackgroundProtocol>('background', {
-    'offscreen/ensure': async () => (await ensureOffscreen(), { ok: true as const }),
-    'walkthrough/start': async (plan) => {
-      const tab = await activeTab();
-      return tab === undefined ? { started: false as const, error: 'No SFMC tab is active: the user has to open SFMC first.' } : walk.start(plan, tab);
+  listen<BackgroundProtocol>(
+    'background',
+    {
+      'offscreen/ensure': async () => (await ensureOffscreen(), { ok: true as const }),
+      'walkthrough/start': async (plan) => {
+        const tab = await activeTab();
+        return tab === undefined
+          ? { started: false as const, error: 'No SFMC tab is active: the user has to open SFMC first.' }
+          : walk.start(plan, tab);
+      },
+      'walkthrough/command': async ({ action }) => walk.command(action, await activeTab()),
+      'walkthrough/frame-event': (e, sender) =>
+        sender.tab?.id === undefined ? undefined : walk.onFrameEvent(e, sender.tab.id, sender.frameId ?? 0),
+      'walkthrough/get-watch': (_, sender) => (sender.tab?.id === undefined ? null : walk.watchFor(sender.tab.id)),
+      'talk/hold-key': async (_, sender) => {
+        if (sender.tab?.id !== undefined) holdKeyTabs.add(sender.tab.id);
+        return { key: (await loadSettings()).holdKey || DEFAULT_SETTINGS.holdKey };
+      },
+      'engine/command': (cmd) => toEngine(cmd),
+      'talk/hold': ({ down }) =>
+        void toEngine({ type: down ? 'talk-start' : 'talk-end', via: 'hold-key' }).catch(logError),
+      'sfmc/frame-context': (ctx, sender) => {
+        if (ctx.unloaded && sender.tab?.id !== undefined) void walk.onFrameGone(sender.tab.id, sender.frameId ?? 0);
+        return sfmc.onFrameContext(ctx, sender);
+      },
+      'sfmc/highlight': (req) => sfmc.highlight(req),
+      'sfmc/clear-highlight': () => sfmc.clearHighlight(),
+      'sfmc/get-context': () => sfmc.getContext(),
+      // Effective settings: the admin policy over the user's (lib/policy), with the signed-in user's ID token.
+      'settings/get': () => loadEffectiveSettings(),
+      'transcript/save': (entries) => transcriptItem.setValue(entries),
+      'transcript/load': () => transcriptItem.getValue(),
     },
-    'walkthrough/command': async ({ action }) => walk.command(action, await activeTab()),
-    'walkthrough/frame-event': (e, sender) => (sender.tab?.id === undefined ? undefined : walk.onFrameEvent(e, sender.tab.id, sender.frameId ?? 0)),
-    'walkthrough/get-watch': (_, sender) => (sender.tab?.id === undefined ? null : walk.watchFor(sender.tab.id)),
-    'talk/hold-key': async (_, sender) => {
-      if (sender.tab?.id !== undefined) holdKeyTabs.add(sender.tab.id);
-      return { key: (await loadSettings()).holdKey || DEFAULT_SETTINGS.holdKey };
-    },
-    'engine/command': (cmd) => toEngine(cmd),
-    'talk/hold': ({ down }) => void toEngine({ type: down ? 'talk-start' : 'talk-end', via: 'hold-key' }).catch(logError),
-    'sfmc/frame-context': (ctx, sender) => {
-      if (ctx.unloaded && sender.tab?.id !== undefined) void walk.onFrameGone(sender.tab.id, sender.frameId ?? 0);
-      return sfmc.onFrameContext(ctx, sender);
-    },
-    'sfmc/highlight': (req) => sfmc.highlight(req),
-    'sfmc/clear-highlight': () => sfmc.clearHighlight(),
-    'sfmc/get-context': () => sfmc.getContext(),
-    // Effective settings: the admin policy over the user's (lib/policy), with the signed-in user's ID token.
-    'settings/get': () => loadEffectiveSettings(),
-    'transcript/save': (entries) => transcriptItem.setValue(entries),
-    'transcript/load': () => transcriptItem.getValue(),
-  }, { fromContentScripts: CONTENT_SCRIPT_MESSAGES });
+    { fromContentScripts: CONTENT_SCRIPT_MESSAGES },
+  );
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-panel') {

@@ -6,7 +6,13 @@ import type { ReferenceEntry } from '../reference/schema.ts';
 import { arity, buildCatalog } from './catalog.ts';
 import { defaultCatalog } from './default-catalog.ts';
 
-const fn = (kind: ReferenceEntry['kind'], name: string, minArgs: number, maxArgs: number | null, extra = {}): ReferenceEntry => ({
+const fn = (
+  kind: ReferenceEntry['kind'],
+  name: string,
+  minArgs: number,
+  maxArgs: number | null,
+  extra = {},
+): ReferenceEntry => ({
   id: `x.${name.toLowerCase()}`,
   kind,
   title: name,
@@ -19,7 +25,10 @@ const fn = (kind: ReferenceEntry['kind'], name: string, minArgs: number, maxArgs
 describe('buildCatalog', () => {
   it('keys by lower-case name; strips Platform.Function.; skips Core methods; data views from titles', () => {
     const c = buildCatalog({
-      ampscript: [fn('ampscript-function', 'LookupRows', 3, null, { contexts: ['email'] }), fn('ampscript-language', 'IF', 0, 0)],
+      ampscript: [
+        fn('ampscript-function', 'LookupRows', 3, null, { contexts: ['email'] }),
+        fn('ampscript-language', 'IF', 0, 0),
+      ],
       ssjs: [fn('ssjs-function', 'Platform.Function.Lookup', 4, 4), fn('ssjs-function', 'DataExtension.Init', 1, 1)],
       sql: [
         { ...fn('data-view', '_Open', 0, 0), function: undefined } as ReferenceEntry,
@@ -27,7 +36,12 @@ describe('buildCatalog', () => {
       ],
     });
     expect([...c.ampscript.keys()]).toEqual(['lookuprows']);
-    expect(c.ampscript.get('lookuprows')).toEqual({ name: 'LookupRows', minArgs: 3, maxArgs: null, contexts: ['email'] });
+    expect(c.ampscript.get('lookuprows')).toEqual({
+      name: 'LookupRows',
+      minArgs: 3,
+      maxArgs: null,
+      contexts: ['email'],
+    });
     expect([...c.ssjsPlatform.keys()]).toEqual(['lookup']);
     expect([...c.dataViews.entries()]).toEqual([['_open', '_Open']]);
   });

@@ -49,7 +49,10 @@ describe('parseCliArgs', () => {
   it('usage errors', () => {
     expect(parseCliArgs([])).toMatchObject({ ok: false, error: 'no file given' });
     expect(parseCliArgs(['q.txt'])).toMatchObject({ ok: false });
-    expect(parseCliArgs(['q.sql', '--language', 'python'])).toMatchObject({ ok: false, error: 'unknown language python' });
+    expect(parseCliArgs(['q.sql', '--language', 'python'])).toMatchObject({
+      ok: false,
+      error: 'unknown language python',
+    });
     expect(parseCliArgs(['a.sql', 'b.sql'])).toMatchObject({ ok: false });
     expect(parseCliArgs(['a.sql', '--fast'])).toMatchObject({ ok: false });
     expect(parseCliArgs(['a.sql', '--language'])).toMatchObject({ ok: false });
@@ -84,13 +87,20 @@ describe('npm run -s sfmc:check', () => {
     expect(JSON.parse(sql.stdout)).toEqual({ language: 'sql', ok: true, problems: [] });
     const warn = await sfmcCheck(file('core.ssjs', 'var de = DataExtension.Init("D");'));
     expect(warn.code).toBe(0);
-    expect(JSON.parse(warn.stdout)).toMatchObject({ language: 'ssjs', ok: true, problems: [{ rule: 'core-not-loaded' }] });
+    expect(JSON.parse(warn.stdout)).toMatchObject({
+      language: 'ssjs',
+      ok: true,
+      problems: [{ rule: 'core-not-loaded' }],
+    });
   });
 
   it('--language overrides an unknown extension', async () => {
     const { code, stdout } = await sfmcCheck(file('snippet.txt', 'let a = 1;'), '--language', 'ssjs');
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ language: 'ssjs', problems: [{ line: 1, column: 1, rule: 'no-let-const' }] });
+    expect(JSON.parse(stdout)).toMatchObject({
+      language: 'ssjs',
+      problems: [{ line: 1, column: 1, rule: 'no-let-const' }],
+    });
   });
 
   it('usage errors: exit 2, message on stderr, nothing on stdout', async () => {

@@ -26,8 +26,7 @@ export function languageFromPath(path: string): CheckLanguage | undefined {
 }
 
 export type CliArgs =
-  | { ok: true; file: string; language: CheckLanguage; contentType?: ContentType }
-  | { ok: false; error: string };
+  { ok: true; file: string; language: CheckLanguage; contentType?: ContentType } | { ok: false; error: string };
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   let file: string | undefined;

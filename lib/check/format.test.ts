@@ -21,14 +21,18 @@ describe('formatForModel', () => {
   });
   it('the issue example, from a real check', () => {
     const r = check('%%[\nSET @r = LookupRow("D", "k", "v")\n]%%', 'ampscript', { catalog: TEST_CATALOG });
-    expect(formatForModel(r)).toBe('checked: 1 error — line 2: LookupRow is not an AMPscript function; did you mean LookupRows?');
+    expect(formatForModel(r)).toBe(
+      'checked: 1 error — line 2: LookupRow is not an AMPscript function; did you mean LookupRows?',
+    );
   });
   it('errors before warnings, counts pluralised, long lists cut', () => {
     const problems = [p(1, 'warning', 'w'), ...[2, 3, 4, 5, 6, 7].map((l) => p(l, 'error', `e${l}`))];
     expect(formatForModel({ ok: false, problems })).toBe(
       'checked: 6 errors, 1 warning — line 2: e2; line 3: e3; line 4: e4; line 5: e5; line 6: e6; and 2 more',
     );
-    expect(formatForModel({ ok: true, problems: [p(3, 'warning', 'w')] })).toBe('checked: 1 warning — line 3 (warning): w');
+    expect(formatForModel({ ok: true, problems: [p(3, 'warning', 'w')] })).toBe(
+      'checked: 1 warning — line 3 (warning): w',
+    );
   });
 });
 

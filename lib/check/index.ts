@@ -23,12 +23,7 @@ export interface CheckOptions {
   catalog?: Catalog;
 }
 
-function checkDocument(
-  code: string,
-  scan: Regions,
-  catalog: Catalog,
-  contentType?: ContentType,
-): Finding[] {
+function checkDocument(code: string, scan: Regions, catalog: Catalog, contentType?: ContentType): Finding[] {
   const regions = scan.regions;
   const unclosed = new Set(scan.findings.filter((f) => f.rule === 'unclosed-block').map((f) => f.offset));
   const findings = [
@@ -37,7 +32,8 @@ function checkDocument(
   ];
   const coreLoaded = loadsCore(code);
   for (const r of regions) {
-    if (r.kind === 'ssjs') findings.push(...checkSsjsRegion(code.slice(r.start, r.end), r.start, { catalog, coreLoaded }));
+    if (r.kind === 'ssjs')
+      findings.push(...checkSsjsRegion(code.slice(r.start, r.end), r.start, { catalog, coreLoaded }));
   }
   return findings;
 }

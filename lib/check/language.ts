@@ -18,7 +18,8 @@ const LABELS: Record<string, CheckLanguage> = {
   htm: 'html',
 };
 
-const SFMC_SERVER_JS = /runat\s*=\s*["']?server|\bPlatform\s*\.\s*(Load|Function|Variable|Request|Response)\b|\bScript\.Util\b/;
+const SFMC_SERVER_JS =
+  /runat\s*=\s*["']?server|\bPlatform\s*\.\s*(Load|Function|Variable|Request|Response)\b|\bScript\.Util\b/;
 
 /** The checker for a card, or undefined when the card is not code we check (plain text, CSS, JSON, client JS …). */
 export function checkLanguageFor(label: string, code: string): CheckLanguage | undefined {

@@ -135,10 +135,7 @@ export function scanDocument(text: string): Regions {
           offset: at,
           severity: 'error',
           rule: 'unclosed-block',
-          message:
-            opener === '%%['
-              ? '%%[ is never closed with ]%%'
-              : '%%= is never closed with =%%',
+          message: opener === '%%[' ? '%%[ is never closed with ]%%' : '%%= is never closed with =%%',
         });
         const end = found.end < 0 ? text.length : found.end;
         regions.push({ kind, start: at + 3, end, open: at });

@@ -10,7 +10,9 @@ import { BROKEN, VALID } from './corpus/index.ts';
 import type { CheckLanguage } from './types.ts';
 
 const pieces = [...VALID, ...BROKEN].flatMap((s) => s.code.split(/(?<=[\s()"'\]%=,;])/));
-const fragment = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(''));
+const fragment = fc
+  .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 60 })
+  .map((a) => a.join(''));
 const language = fc.constantFrom<CheckLanguage>('ampscript', 'ssjs', 'sql', 'html');
 
 describe('check on arbitrary input', () => {

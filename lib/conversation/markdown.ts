@@ -25,8 +25,10 @@ function block(entry: TranscriptEntry): string | undefined {
       if (!text && entry.status !== 'cut') return undefined;
       return ['**Instructor:**', text, entry.status === 'cut' ? italic('(interrupted)') : ''].filter(Boolean).join(' ');
     case 'tool': {
-      if (entry.snippet) return `**${entry.snippet.title || 'Snippet'}** (${entry.snippet.language})\n\n${fence(entry.snippet)}`;
-      if (entry.tool) return italic(`${entry.tool.ok ? 'Tool' : 'Tool failed'}: ${entry.tool.name} (${entry.tool.summary})`);
+      if (entry.snippet)
+        return `**${entry.snippet.title || 'Snippet'}** (${entry.snippet.language})\n\n${fence(entry.snippet)}`;
+      if (entry.tool)
+        return italic(`${entry.tool.ok ? 'Tool' : 'Tool failed'}: ${entry.tool.name} (${entry.tool.summary})`);
       return text ? italic(text) : undefined;
     }
     case 'notice':
@@ -38,7 +40,10 @@ function stamp(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function transcriptToMarkdown(entries: TranscriptEntry[], meta: { title?: string; date?: Date; app?: string } = {}): string {
+export function transcriptToMarkdown(
+  entries: TranscriptEntry[],
+  meta: { title?: string; date?: Date; app?: string } = {},
+): string {
   const parts = [`# ${meta.title?.trim() || 'SFMC Voice Instructor notes'}`];
   const byline = [meta.date ? stamp(meta.date) : undefined, meta.app?.trim() || undefined].filter(Boolean).join(' · ');
   if (byline) parts.push(italic(byline));

@@ -15,7 +15,13 @@ describe('prices per model', () => {
   });
 
   it('knows gpt-realtime-2.1-mini list prices', () => {
-    expect(pricesFor('gpt-realtime-2.1-mini', DEFAULT_MODEL_PRICES)).toEqual({ audioInput: 10, audioOutput: 20, textInput: 0.6, textOutput: 2.4, cachedInput: 0.3 });
+    expect(pricesFor('gpt-realtime-2.1-mini', DEFAULT_MODEL_PRICES)).toEqual({
+      audioInput: 10,
+      audioOutput: 20,
+      textInput: 0.6,
+      textOutput: 2.4,
+      cachedInput: 0.3,
+    });
   });
 
   it('uses the user-edited row, and defaults for rows saved before a model existed', () => {

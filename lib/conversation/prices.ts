@@ -51,5 +51,11 @@ export function pricesFor(model: string | undefined, table: Partial<ModelPrices>
 
 export function isPriceTable(value: unknown): value is PriceTable {
   const v = value as Partial<PriceTable> | null;
-  return typeof v === 'object' && v !== null && (['audioInput', 'audioOutput', 'textInput', 'textOutput', 'cachedInput'] as const).every((k) => typeof v[k] === 'number');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    (['audioInput', 'audioOutput', 'textInput', 'textOutput', 'cachedInput'] as const).every(
+      (k) => typeof v[k] === 'number',
+    )
+  );
 }

@@ -70,7 +70,18 @@ describe('createResponseGate', () => {
     const { sent, gate, feed } = setup();
     gate.requestResponse();
     const eventId = (sent[0] as { event_id?: string }).event_id;
-    feed([{ type: 'error', error: { type: 'invalid_request_error', code: 'conversation_already_has_active_response', message: 'Conversation already has an active response in progress: resp_VAD9. Wait until the response is finished before creating a new one.', event_id: eventId } }]);
+    feed([
+      {
+        type: 'error',
+        error: {
+          type: 'invalid_request_error',
+          code: 'conversation_already_has_active_response',
+          message:
+            'Conversation already has an active response in progress: resp_VAD9. Wait until the response is finished before creating a new one.',
+          event_id: eventId,
+        },
+      },
+    ]);
     expect(gate.responseActive).toBe(true);
     feed([done('resp_other')]); // the response named in the error is the one to wait for
     expect(sent).toHaveLength(1);
@@ -83,7 +94,17 @@ describe('createResponseGate', () => {
     const { sent, gate, feed } = setup();
     gate.requestResponse();
     const eventId = (sent[0] as { event_id?: string }).event_id;
-    feed([created('resp_VAD'), { type: 'error', error: { code: 'conversation_already_has_active_response', message: 'in progress: resp_VAD.', event_id: eventId } }]);
+    feed([
+      created('resp_VAD'),
+      {
+        type: 'error',
+        error: {
+          code: 'conversation_already_has_active_response',
+          message: 'in progress: resp_VAD.',
+          event_id: eventId,
+        },
+      },
+    ]);
     feed([done('resp_VAD')]);
     expect(sent).toHaveLength(2);
     expect(sent[1]).toMatchObject({ type: 'response.create' });
@@ -93,7 +114,16 @@ describe('createResponseGate', () => {
   it('unblocks after an unrelated rejection of its create', () => {
     const { sent, gate, feed } = setup();
     gate.requestResponse();
-    feed([{ type: 'error', error: { code: 'unknown_parameter', message: "Unknown parameter: 'response.bogus'.", event_id: (sent[0] as { event_id?: string }).event_id } }]);
+    feed([
+      {
+        type: 'error',
+        error: {
+          code: 'unknown_parameter',
+          message: "Unknown parameter: 'response.bogus'.",
+          event_id: (sent[0] as { event_id?: string }).event_id,
+        },
+      },
+    ]);
     gate.requestResponse();
     expect(sent).toHaveLength(2);
   });
@@ -101,7 +131,12 @@ describe('createResponseGate', () => {
   it('an unrelated error (e.g. commit_empty) does not release a pending create', () => {
     const { sent, gate, feed } = setup();
     gate.requestResponse();
-    feed([{ type: 'error', error: { code: 'input_audio_buffer_commit_empty', message: 'buffer too small', event_id: null } }]);
+    feed([
+      {
+        type: 'error',
+        error: { code: 'input_audio_buffer_commit_empty', message: 'buffer too small', event_id: null },
+      },
+    ]);
     gate.requestResponse();
     expect(sent).toHaveLength(1);
   });

@@ -11,8 +11,10 @@ function line(entry: TranscriptEntry): string | undefined {
   const text = entry.text.replace(/\s+/g, ' ').trim();
   if (isPreamble(entry)) return undefined;
   if (entry.role === 'user') return text ? `User: ${text}` : undefined;
-  if (entry.role === 'assistant') return text ? `Instructor: ${text}${entry.status === 'cut' ? ' (interrupted)' : ''}` : undefined;
-  if (entry.role === 'tool' && entry.snippet) return `(Instructor showed a ${entry.snippet.language} snippet: ${entry.snippet.title})`;
+  if (entry.role === 'assistant')
+    return text ? `Instructor: ${text}${entry.status === 'cut' ? ' (interrupted)' : ''}` : undefined;
+  if (entry.role === 'tool' && entry.snippet)
+    return `(Instructor showed a ${entry.snippet.language} snippet: ${entry.snippet.title})`;
   if (entry.role === 'tool' && entry.tool) return `(Tool ${entry.tool.name}: ${entry.tool.summary})`;
   return undefined; // notices are UI-only
 }

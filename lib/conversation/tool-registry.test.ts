@@ -55,7 +55,15 @@ describe('createToolRegistry', () => {
 
   it('times out a hanging handler and aborts its signal', async () => {
     let seen: AbortSignal | undefined;
-    const slow = createToolRegistry({ hang: (_args, signal) => { seen = signal; return new Promise(() => {}); } }, { timeoutMs: 5 });
+    const slow = createToolRegistry(
+      {
+        hang: (_args, signal) => {
+          seen = signal;
+          return new Promise(() => {});
+        },
+      },
+      { timeoutMs: 5 },
+    );
     const outcome = await slow.run(call('hang'));
     expect(outcome.ok).toBe(false);
     expect(JSON.parse(outcome.output).error).toBe('timeout');
@@ -67,7 +75,10 @@ describe('toolOutputEvents', () => {
   it('sends the output item then asks for a response', () => {
     const events = toolOutputEvents(call('echo'), { ok: true, output: '{"a":1}', summary: 'Done' });
     expect(events).toEqual([
-      { type: 'conversation.item.create', item: { type: 'function_call_output', call_id: 'call_1', output: '{"a":1}' } },
+      {
+        type: 'conversation.item.create',
+        item: { type: 'function_call_output', call_id: 'call_1', output: '{"a":1}' },
+      },
       { type: 'response.create' },
     ]);
   });
@@ -76,15 +87,24 @@ describe('toolOutputEvents', () => {
 describe('collectFunctionCalls', () => {
   it('finds the completed function call in response.done (order B)', () => {
     const done = ORDER_B_CALL.at(-1) as unknown as RealtimeServerEvent;
-    expect(collectFunctionCalls(done)).toEqual([{ name: 'read_editor', call_id: 'call_F1', arguments: '{"selector":"#query-editor"}' }]);
+    expect(collectFunctionCalls(done)).toEqual([
+      { name: 'read_editor', call_id: 'call_F1', arguments: '{"selector":"#query-editor"}' },
+    ]);
   });
 
   it('ignores other events, plain replies and incomplete calls', () => {
     expect(collectFunctionCalls(ORDER_B_CALL[ORDER_B_CALL.length - 3] as unknown as RealtimeServerEvent)).toEqual([]);
-    expect(collectFunctionCalls(ORDER_A.find((e) => e.type === 'response.done') as unknown as RealtimeServerEvent)).toEqual([]);
+    expect(
+      collectFunctionCalls(ORDER_A.find((e) => e.type === 'response.done') as unknown as RealtimeServerEvent),
+    ).toEqual([]);
     const cut = {
-      type: 'response.done', event_id: 'e',
-      response: { id: 'r', status: 'cancelled', output: [{ type: 'function_call', status: 'incomplete', name: 'x', call_id: 'c', arguments: '{' }] },
+      type: 'response.done',
+      event_id: 'e',
+      response: {
+        id: 'r',
+        status: 'cancelled',
+        output: [{ type: 'function_call', status: 'incomplete', name: 'x', call_id: 'c', arguments: '{' }],
+      },
     } as RealtimeServerEvent;
     expect(collectFunctionCalls(cut)).toEqual([]);
   });

@@ -5,8 +5,16 @@
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
 
 export type ToolHandler = (args: Record<string, unknown>, signal: AbortSignal) => Promise<unknown> | unknown;
-export interface ToolCall { name: string; call_id: string; arguments: string }
-export interface ToolOutcome { ok: boolean; output: string /* JSON string sent as function_call_output */; summary: string /* short, for the transcript */ }
+export interface ToolCall {
+  name: string;
+  call_id: string;
+  arguments: string;
+}
+export interface ToolOutcome {
+  ok: boolean;
+  output: string /* JSON string sent as function_call_output */;
+  summary: string; /* short, for the transcript */
+}
 
 const SUMMARY_MAX = 80;
 
@@ -22,7 +30,9 @@ function parseArgs(raw: string): Record<string, unknown> | undefined {
   if (raw.trim() === '') return {};
   try {
     const value: unknown = JSON.parse(raw);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -33,11 +43,14 @@ function success(result: unknown): ToolOutcome {
   try {
     output = JSON.stringify(result === undefined ? { ok: true } : result) ?? 'null';
   } catch (err) {
-    return failure('tool_failed', 'Failed: result could not be sent', { message: err instanceof Error ? err.message : String(err) });
+    return failure('tool_failed', 'Failed: result could not be sent', {
+      message: err instanceof Error ? err.message : String(err),
+    });
   }
-  const summary = typeof result === 'object' && result !== null && typeof (result as { summary?: unknown }).summary === 'string'
-    ? (result as { summary: string }).summary
-    : 'Done';
+  const summary =
+    typeof result === 'object' && result !== null && typeof (result as { summary?: unknown }).summary === 'string'
+      ? (result as { summary: string }).summary
+      : 'Done';
   return { ok: true, output, summary: clip(summary) };
 }
 
@@ -47,7 +60,10 @@ export function createToolRegistry(handlers: Record<string, ToolHandler>, opts: 
 
   async function run(call: ToolCall): Promise<ToolOutcome> {
     if (!has(call.name)) {
-      return failure('unknown_tool', `Unknown tool "${call.name}"`, { name: call.name, available: Object.keys(handlers) });
+      return failure('unknown_tool', `Unknown tool "${call.name}"`, {
+        name: call.name,
+        available: Object.keys(handlers),
+      });
     }
     const args = parseArgs(typeof call.arguments === 'string' ? call.arguments : '');
     if (!args) return failure('invalid_arguments', 'Invalid arguments', { message: 'arguments must be a JSON object' });
@@ -79,7 +95,10 @@ export function createToolRegistry(handlers: Record<string, ToolHandler>, opts: 
 
 export function toolOutputEvents(call: ToolCall, outcome: ToolOutcome): RealtimeClientEvent[] {
   return [
-    { type: 'conversation.item.create', item: { type: 'function_call_output', call_id: call.call_id, output: outcome.output } },
+    {
+      type: 'conversation.item.create',
+      item: { type: 'function_call_output', call_id: call.call_id, output: outcome.output },
+    },
     { type: 'response.create' },
   ];
 }

@@ -35,7 +35,10 @@ export function createTranscriptPublisher() {
 }
 
 /** The receiver's side: the next transcript, or null when the delta does not follow what it has (ask for a full one). */
-export function applyTranscriptDelta(current: { rev: number; entries: TranscriptEntry[] }, d: TranscriptDelta): { rev: number; entries: TranscriptEntry[] } | null {
+export function applyTranscriptDelta(
+  current: { rev: number; entries: TranscriptEntry[] },
+  d: TranscriptDelta,
+): { rev: number; entries: TranscriptEntry[] } | null {
   if (d.baseRev === d.rev && d.rev === current.rev) return current; // nothing changed
   if (d.baseRev !== current.rev || d.from > current.entries.length) return null;
   return { rev: d.rev, entries: [...current.entries.slice(0, d.from), ...d.tail] };

@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { addLocalEntry, reduceTranscript, setResponseCost } from './transcript';
 import { isPreamble, type TranscriptEntry } from './types';
-import { ANSWER_TEXT, ORDER_PREAMBLE, ORDER_PREAMBLE_CANCEL, ORDER_PREAMBLE_CUT_EARLY, PREAMBLE_TEXT } from './fixtures/preamble';
-import { ORDER_A, ORDER_B_CALL, ORDER_B_FOLLOW_UP, ORDER_C, ORDER_D_CANCEL, ORDER_D_CLEAR, type Ev } from './fixtures/orders';
+import {
+  ANSWER_TEXT,
+  ORDER_PREAMBLE,
+  ORDER_PREAMBLE_CANCEL,
+  ORDER_PREAMBLE_CUT_EARLY,
+  PREAMBLE_TEXT,
+} from './fixtures/preamble';
+import {
+  ORDER_A,
+  ORDER_B_CALL,
+  ORDER_B_FOLLOW_UP,
+  ORDER_C,
+  ORDER_D_CANCEL,
+  ORDER_D_CLEAR,
+  type Ev,
+} from './fixtures/orders';
 
-const run = (events: Ev[], start: TranscriptEntry[] = []) => events.reduce((acc, e, i) => reduceTranscript(acc, e, 1000 + i), start);
+const run = (events: Ev[], start: TranscriptEntry[] = []) =>
+  events.reduce((acc, e, i) => reduceTranscript(acc, e, 1000 + i), start);
 const brief = (entries: TranscriptEntry[]) => entries.map((e) => [e.role, e.text, e.status]);
 
 describe('reduceTranscript', () => {
@@ -62,13 +77,21 @@ describe('reduceTranscript', () => {
     const cancelled = { type: 'response.done', response: { id: 'resp_D', status: 'cancelled', output: [] } };
     const entries = run([...ORDER_D_CANCEL.slice(0, -1), cancelled]);
     expect(entries.at(-1)!.status).toBe('cut');
-    const completed = run([...ORDER_D_CANCEL.slice(0, -1), { ...cancelled, response: { ...cancelled.response, status: 'completed' } }]);
+    const completed = run([
+      ...ORDER_D_CANCEL.slice(0, -1),
+      { ...cancelled, response: { ...cancelled.response, status: 'completed' } },
+    ]);
     expect(completed.at(-1)!.status).toBe('done');
   });
 
   it('output_audio_buffer.cleared leaves replies that finished playing alone', () => {
-    const afterStop = run([...ORDER_D_CLEAR.slice(0, -1), { type: 'output_audio_buffer.stopped', response_id: 'resp_E' }]);
-    expect(reduceTranscript(afterStop, { type: 'output_audio_buffer.cleared', response_id: 'resp_E' }, 5)).toBe(afterStop);
+    const afterStop = run([
+      ...ORDER_D_CLEAR.slice(0, -1),
+      { type: 'output_audio_buffer.stopped', response_id: 'resp_E' },
+    ]);
+    expect(reduceTranscript(afterStop, { type: 'output_audio_buffer.cleared', response_id: 'resp_E' }, 5)).toBe(
+      afterStop,
+    );
     const playing = run([...ORDER_A, ...ORDER_D_CLEAR.slice(0, -1)]);
     const cleared = reduceTranscript(playing, { type: 'output_audio_buffer.cleared' }, 5);
     expect(cleared.map((e) => e.status)).toEqual(['done', 'done', 'cut']);
@@ -81,14 +104,28 @@ describe('reduceTranscript', () => {
       { type: 'response.output_text.delta', ...e, delta: 'lo' },
       { type: 'response.output_text.done', ...e, text: 'Hello' },
     ]);
-    expect(entries).toEqual([{ id: 'item_X', role: 'assistant', text: 'Hello', status: 'done', at: 1000, responseId: 'resp_X' }]);
+    expect(entries).toEqual([
+      { id: 'item_X', role: 'assistant', text: 'Hello', status: 'done', at: 1000, responseId: 'resp_X' },
+    ]);
   });
 
   it('shows typed text from a client conversation.item.create and adopts the server id without duplicating', () => {
-    const create = { type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hi there' }] } };
+    const create = {
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hi there' }] },
+    };
     const local = reduceTranscript([], create, 5);
     expect(brief(local)).toEqual([['user', 'Hi there', 'done']]);
-    const added = { type: 'conversation.item.added', item: { id: 'item_S', type: 'message', role: 'user', status: 'completed', content: [{ type: 'input_text', text: 'Hi there' }] } };
+    const added = {
+      type: 'conversation.item.added',
+      item: {
+        id: 'item_S',
+        type: 'message',
+        role: 'user',
+        status: 'completed',
+        content: [{ type: 'input_text', text: 'Hi there' }],
+      },
+    };
     const merged = reduceTranscript(local, added, 6);
     expect(merged.map((e) => e.id)).toEqual(['item_S']);
     const engineLocal = addLocalEntry([], { id: 'text_1', role: 'user', text: 'Hi there', status: 'done', at: 1 });
@@ -99,10 +136,22 @@ describe('reduceTranscript', () => {
 
   it('marks failed transcription and handles truncated / deleted items', () => {
     let entries = run(ORDER_A.slice(0, 4));
-    entries = reduceTranscript(entries, { type: 'conversation.item.input_audio_transcription.failed', item_id: 'item_U1', error: { code: 'audio_unintelligible' } }, 9);
+    entries = reduceTranscript(
+      entries,
+      {
+        type: 'conversation.item.input_audio_transcription.failed',
+        item_id: 'item_U1',
+        error: { code: 'audio_unintelligible' },
+      },
+      9,
+    );
     expect(entries[0]).toMatchObject({ status: 'done', transcriptFailed: true, text: '' });
     entries = run(ORDER_A.slice(4, 10), entries);
-    entries = reduceTranscript(entries, { type: 'conversation.item.truncated', item_id: 'item_A1', content_index: 0, audio_end_ms: 900 }, 10);
+    entries = reduceTranscript(
+      entries,
+      { type: 'conversation.item.truncated', item_id: 'item_A1', content_index: 0, audio_end_ms: 900 },
+      10,
+    );
     expect(entries[1]!.status).toBe('cut');
     entries = reduceTranscript(entries, { type: 'conversation.item.deleted', item_id: 'item_U1' }, 11);
     expect(entries.map((e) => e.id)).toEqual(['item_A1']);
@@ -111,7 +160,14 @@ describe('reduceTranscript', () => {
   it('returns the same array for irrelevant or repeated events, and never mutates its input', () => {
     const entries = run(ORDER_A);
     const frozen = Object.freeze(entries.map((e) => Object.freeze({ ...e }))) as TranscriptEntry[];
-    for (const e of [{ type: 'rate_limits.updated' }, { type: 'session.updated' }, { type: 'mystery' }, ORDER_A[3]!, ORDER_A.at(-2)!, ORDER_A.at(-1)!]) {
+    for (const e of [
+      { type: 'rate_limits.updated' },
+      { type: 'session.updated' },
+      { type: 'mystery' },
+      ORDER_A[3]!,
+      ORDER_A.at(-2)!,
+      ORDER_A.at(-1)!,
+    ]) {
       expect(reduceTranscript(frozen, e, 99)).toBe(frozen);
     }
     const next = reduceTranscript(frozen, { type: 'conversation.item.truncated', item_id: 'item_A1' }, 99);
@@ -122,7 +178,14 @@ describe('reduceTranscript', () => {
 
 describe('addLocalEntry', () => {
   it('appends a new entry and replaces one with the same id', () => {
-    const tool: TranscriptEntry = { id: 'tool_1', role: 'tool', text: '', status: 'done', at: 1, tool: { name: 'read_editor', summary: 'Read 12 lines', ok: true } };
+    const tool: TranscriptEntry = {
+      id: 'tool_1',
+      role: 'tool',
+      text: '',
+      status: 'done',
+      at: 1,
+      tool: { name: 'read_editor', summary: 'Read 12 lines', ok: true },
+    };
     const one = addLocalEntry([], tool);
     expect(one).toEqual([tool]);
     const replaced = addLocalEntry(one, { ...tool, tool: { ...tool.tool!, summary: 'x' } });
@@ -145,7 +208,9 @@ describe('reduceTranscript: gpt-realtime-2 preambles', () => {
   });
 
   it('streams each item into its own entry (deltas never mix)', () => {
-    const firstAnswerDelta = ORDER_PREAMBLE.findIndex((e) => e.type === 'response.output_audio_transcript.delta' && e.item_id === 'item_PA');
+    const firstAnswerDelta = ORDER_PREAMBLE.findIndex(
+      (e) => e.type === 'response.output_audio_transcript.delta' && e.item_id === 'item_PA',
+    );
     const mid = run(ORDER_PREAMBLE.slice(0, firstAnswerDelta + 1));
     expect(mid.find((e) => e.id === 'item_PC')!.text).toBe(PREAMBLE_TEXT);
     expect(mid.find((e) => e.id === 'item_PA')!.text).toBe('Turn on re-entry ');

@@ -59,13 +59,32 @@ function phaseOf(item: ItemLike): AssistantPhase | undefined {
   return item.phase === 'commentary' || item.phase === 'final_answer' ? item.phase : undefined;
 }
 
-function onAssistantItem(entries: TranscriptEntry[], item: ItemLike, id: string, now: number, final: boolean, responseId?: string): TranscriptEntry[] {
+function onAssistantItem(
+  entries: TranscriptEntry[],
+  item: ItemLike,
+  id: string,
+  now: number,
+  final: boolean,
+  responseId?: string,
+): TranscriptEntry[] {
   const { text } = itemText(item);
   const phase = phaseOf(item);
   const index = indexOf(entries, id);
   const current = entries[index];
   const status = final ? finalStatus(current, item.status) : (current?.status ?? 'in_progress');
-  if (!current) return [...entries, { id, role: 'assistant', text, status, at: now, ...(responseId ? { responseId } : {}), ...(phase ? { phase } : {}) }];
+  if (!current)
+    return [
+      ...entries,
+      {
+        id,
+        role: 'assistant',
+        text,
+        status,
+        at: now,
+        ...(responseId ? { responseId } : {}),
+        ...(phase ? { phase } : {}),
+      },
+    ];
   const patch: Patch = { status };
   if (text && (final || text.length > current.text.length)) patch.text = text;
   if (responseId && !current.responseId) patch.responseId = responseId;
@@ -73,7 +92,13 @@ function onAssistantItem(entries: TranscriptEntry[], item: ItemLike, id: string,
   return patchAt(entries, index, patch);
 }
 
-function onItem(entries: TranscriptEntry[], raw: unknown, now: number, final: boolean, responseId?: string): TranscriptEntry[] {
+function onItem(
+  entries: TranscriptEntry[],
+  raw: unknown,
+  now: number,
+  final: boolean,
+  responseId?: string,
+): TranscriptEntry[] {
   const item = asItem(raw);
   const id = str(item?.id);
   if (!item || !id || item.type !== 'message') return entries; // function calls and outputs are not text entries
@@ -91,7 +116,12 @@ function onClientCreate(entries: TranscriptEntry[], raw: unknown, now: number): 
   return [...entries, { id, role: 'user', text, status: 'done', at: now }];
 }
 
-function onUserTranscript(entries: TranscriptEntry[], id: string | undefined, now: number, patch: (e: TranscriptEntry) => Patch): TranscriptEntry[] {
+function onUserTranscript(
+  entries: TranscriptEntry[],
+  id: string | undefined,
+  now: number,
+  patch: (e: TranscriptEntry) => Patch,
+): TranscriptEntry[] {
   if (!id) return entries;
   let index = indexOf(entries, id);
   if (index < 0) {
@@ -101,13 +131,22 @@ function onUserTranscript(entries: TranscriptEntry[], id: string | undefined, no
   return patchAt(entries, index, patch(entries[index]!));
 }
 
-function onAssistantText(entries: TranscriptEntry[], event: EventLike, now: number, delta?: string, full?: string): TranscriptEntry[] {
+function onAssistantText(
+  entries: TranscriptEntry[],
+  event: EventLike,
+  now: number,
+  delta?: string,
+  full?: string,
+): TranscriptEntry[] {
   const id = str(event.item_id);
   if (!id) return entries;
   const responseId = str(event.response_id);
   let index = indexOf(entries, id);
   if (index < 0) {
-    entries = [...entries, { id, role: 'assistant', text: '', status: 'in_progress', at: now, ...(responseId ? { responseId } : {}) }];
+    entries = [
+      ...entries,
+      { id, role: 'assistant', text: '', status: 'in_progress', at: now, ...(responseId ? { responseId } : {}) },
+    ];
     index = entries.length - 1;
   }
   const current = entries[index]!;
@@ -136,14 +175,21 @@ function onResponseDone(entries: TranscriptEntry[], event: EventLike, now: numbe
 
 function onPlayback(entries: TranscriptEntry[], event: EventLike): TranscriptEntry[] {
   const responseId = str(event.response_id);
-  const mine = (e: TranscriptEntry) => e.role === 'assistant' && (responseId ? e.responseId === responseId : e.playback === 'playing');
-  if (event.type === 'output_audio_buffer.started') return patchWhere(entries, (e) => (mine(e) ? { playback: 'playing' } : undefined));
-  if (event.type === 'output_audio_buffer.stopped') return patchWhere(entries, (e) => (mine(e) ? { playback: 'finished' } : undefined));
+  const mine = (e: TranscriptEntry) =>
+    e.role === 'assistant' && (responseId ? e.responseId === responseId : e.playback === 'playing');
+  if (event.type === 'output_audio_buffer.started')
+    return patchWhere(entries, (e) => (mine(e) ? { playback: 'playing' } : undefined));
+  if (event.type === 'output_audio_buffer.stopped')
+    return patchWhere(entries, (e) => (mine(e) ? { playback: 'finished' } : undefined));
   // cleared: whatever of that response was still being spoken was cut off. A finished preamble that a later item of
   // the same response followed was heard in full (audio plays in item order): it keeps its status.
   const spokenBefore = (i: number) => {
     const e = entries[i]!;
-    return e.phase === 'commentary' && e.status === 'done' && entries.slice(i + 1).some((x) => x.role === 'assistant' && x.responseId === e.responseId && x.text);
+    return (
+      e.phase === 'commentary' &&
+      e.status === 'done' &&
+      entries.slice(i + 1).some((x) => x.role === 'assistant' && x.responseId === e.responseId && x.text)
+    );
   };
   return patchWhere(entries, (e) => {
     if (!mine(e) || e.playback === 'finished') return undefined;
@@ -155,16 +201,25 @@ function onPlayback(entries: TranscriptEntry[], event: EventLike): TranscriptEnt
  * Puts one response's cost on its last assistant entry (the answer, after any preamble), so the transcript can show
  * a per-turn cost. Returns the same array when the response has no assistant entry.
  */
-export function setResponseCost(entries: TranscriptEntry[], responseId: string | undefined, costUsd: number): TranscriptEntry[] {
+export function setResponseCost(
+  entries: TranscriptEntry[],
+  responseId: string | undefined,
+  costUsd: number,
+): TranscriptEntry[] {
   if (!responseId) return entries;
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i]!;
-    if (e.role === 'assistant' && e.responseId === responseId) return patchAt(entries, i, { costUsd: (e.costUsd ?? 0) + costUsd });
+    if (e.role === 'assistant' && e.responseId === responseId)
+      return patchAt(entries, i, { costUsd: (e.costUsd ?? 0) + costUsd });
   }
   return entries;
 }
 
-export function reduceTranscript(entries: TranscriptEntry[], event: { type: string; [k: string]: unknown }, now: number): TranscriptEntry[] {
+export function reduceTranscript(
+  entries: TranscriptEntry[],
+  event: { type: string; [k: string]: unknown },
+  now: number,
+): TranscriptEntry[] {
   switch (event.type) {
     case 'input_audio_buffer.committed':
       return onUserTranscript(entries, str(event.item_id), now, () => ({}));
@@ -181,7 +236,10 @@ export function reduceTranscript(entries: TranscriptEntry[], event: { type: stri
     case 'conversation.item.input_audio_transcription.delta':
       return onUserTranscript(entries, str(event.item_id), now, (e) => ({ text: e.text + (str(event.delta) ?? '') }));
     case 'conversation.item.input_audio_transcription.completed':
-      return onUserTranscript(entries, str(event.item_id), now, (e) => ({ text: str(event.transcript) || e.text, status: 'done' }));
+      return onUserTranscript(entries, str(event.item_id), now, (e) => ({
+        text: str(event.transcript) || e.text,
+        status: 'done',
+      }));
     case 'conversation.item.input_audio_transcription.failed':
       return onUserTranscript(entries, str(event.item_id), now, () => ({ status: 'done', transcriptFailed: true }));
     case 'response.output_audio_transcript.delta':

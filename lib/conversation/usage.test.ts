@@ -12,14 +12,27 @@ describe('usage', () => {
 
   it('bills cached tokens at the cached rate, split by cached_tokens_details', () => {
     const t = addUsage(emptyUsage(), USAGE_A, prices);
-    expect(t).toMatchObject({ inputTokens: 1200, outputTokens: 121, inputTextTokens: 1100, inputAudioTokens: 100, outputTextTokens: 30, outputAudioTokens: 91, cachedTokens: 1024, responses: 1 });
+    expect(t).toMatchObject({
+      inputTokens: 1200,
+      outputTokens: 121,
+      inputTextTokens: 1100,
+      inputAudioTokens: 100,
+      outputTextTokens: 30,
+      outputAudioTokens: 91,
+      cachedTokens: 1024,
+      responses: 1,
+    });
     // text: 100 uncached × $4 + audio: 76 uncached × $32 + 1024 cached × $0.4 + 30 × $16 + 91 × $64, per 1M
     const expected = (100 * 4 + 76 * 32 + 1024 * 0.4 + 30 * 16 + 91 * 64) / 1e6;
     expect(t.costUsd).toBeCloseTo(expected, 12);
   });
 
   it('without a cached split, counts cached tokens against text first', () => {
-    const usage = { input_tokens: 300, output_tokens: 0, input_token_details: { text_tokens: 100, audio_tokens: 200, cached_tokens: 150 } };
+    const usage = {
+      input_tokens: 300,
+      output_tokens: 0,
+      input_token_details: { text_tokens: 100, audio_tokens: 200, cached_tokens: 150 },
+    };
     const t = addUsage(emptyUsage(), usage, prices);
     expect(t.costUsd).toBeCloseTo((150 * 0.4 + 150 * 32) / 1e6, 12);
   });

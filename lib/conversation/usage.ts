@@ -7,12 +7,27 @@ import type { PriceTable } from '@/lib/settings';
 import type { UsageTotals } from '@/lib/voice/types';
 
 export function emptyUsage(): UsageTotals {
-  return { inputTokens: 0, outputTokens: 0, inputAudioTokens: 0, outputAudioTokens: 0, inputTextTokens: 0, outputTextTokens: 0, cachedTokens: 0, responses: 0, costUsd: 0 };
+  return {
+    inputTokens: 0,
+    outputTokens: 0,
+    inputAudioTokens: 0,
+    outputAudioTokens: 0,
+    inputTextTokens: 0,
+    outputTextTokens: 0,
+    cachedTokens: 0,
+    responses: 0,
+    costUsd: 0,
+  };
 }
 
-const n = (value: number | undefined): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
+const n = (value: number | undefined): number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 
-export function addUsage(totals: UsageTotals, usage: RealtimeResponseUsage | null | undefined, prices: PriceTable): UsageTotals {
+export function addUsage(
+  totals: UsageTotals,
+  usage: RealtimeResponseUsage | null | undefined,
+  prices: PriceTable,
+): UsageTotals {
   if (!usage) return { ...totals, responses: totals.responses + 1 };
   const inDetails = usage.input_token_details ?? {};
   const outDetails = usage.output_token_details ?? {};
@@ -20,11 +35,15 @@ export function addUsage(totals: UsageTotals, usage: RealtimeResponseUsage | nul
   const inAudio = n(inDetails.audio_tokens);
   const inImage = n(inDetails.image_tokens);
   // Text is what the details say, or else whatever of input_tokens is not audio/image.
-  const inText = inDetails.text_tokens !== undefined ? n(inDetails.text_tokens) : Math.max(0, n(usage.input_tokens) - inAudio - inImage);
+  const inText =
+    inDetails.text_tokens !== undefined
+      ? n(inDetails.text_tokens)
+      : Math.max(0, n(usage.input_tokens) - inAudio - inImage);
   const inputTokens = Math.max(n(usage.input_tokens), inText + inAudio + inImage);
 
   const outAudio = n(outDetails.audio_tokens);
-  const outText = outDetails.text_tokens !== undefined ? n(outDetails.text_tokens) : Math.max(0, n(usage.output_tokens) - outAudio);
+  const outText =
+    outDetails.text_tokens !== undefined ? n(outDetails.text_tokens) : Math.max(0, n(usage.output_tokens) - outAudio);
   const outputTokens = Math.max(n(usage.output_tokens), outText + outAudio);
 
   const cached = Math.min(n(inDetails.cached_tokens), inputTokens);

@@ -3,7 +3,10 @@ import { grammarFor, highlightCode } from './index';
 
 describe('highlightCode', () => {
   it('highlights AMPscript: keywords, variables, functions, strings, personalization strings', () => {
-    const html = highlightCode('%%[ VAR @n SET @n = Lookup("Members", "Name", "Key", _subscriberkey) IF @n == "" THEN ENDIF ]%% Hi %%FirstName%%', 'ampscript')!;
+    const html = highlightCode(
+      '%%[ VAR @n SET @n = Lookup("Members", "Name", "Key", _subscriberkey) IF @n == "" THEN ENDIF ]%% Hi %%FirstName%%',
+      'ampscript',
+    )!;
     expect(html).toContain('<span class="hljs-keyword">VAR</span>');
     expect(html).toContain('<span class="hljs-variable">@n</span>');
     expect(html).toContain('<span class="hljs-title function_">Lookup</span>');
@@ -23,6 +26,8 @@ describe('highlightCode', () => {
     expect(grammarFor('html', '<p>%%=v(@x)=%%</p>')).toBe('ampscript');
     expect(grammarFor('html', '<p>hi</p>')).toBe('xml');
     expect(highlightCode('x', 'text')).toBeNull();
-    expect(highlightCode('SELECT TOP 10 SubscriberKey FROM _Open', 'sql')).toContain('<span class="hljs-keyword">SELECT</span>');
+    expect(highlightCode('SELECT TOP 10 SubscriberKey FROM _Open', 'sql')).toContain(
+      '<span class="hljs-keyword">SELECT</span>',
+    );
   });
 });

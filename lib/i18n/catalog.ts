@@ -20,7 +20,10 @@ export function flattenLocale(file: LocaleFile, prefix = ''): Map<string, string
 }
 
 function isPlural(value: LocaleFile): boolean {
-  return Object.keys(value).every((k) => k === 'n' || /^\d+$/.test(k)) && Object.values(value).every((v) => typeof v === 'string');
+  return (
+    Object.keys(value).every((k) => k === 'n' || /^\d+$/.test(k)) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }
 
 /** The positional placeholders a message uses ($1…$9, not `$$`), sorted: "Step $1 of $2" → [1, 2]. */

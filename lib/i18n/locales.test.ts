@@ -25,7 +25,9 @@ function sourceFiles(dir: string): string[] {
 const en = readLocale('en');
 // These two only describe the syntax in their comments.
 const SYNTAX_DOCS = ['lib/i18n/usage.ts', 'lib/i18n/localize-page.ts'].map((f) => path.join(ROOT, f));
-const files = [...SOURCES.flatMap((d) => sourceFiles(path.join(ROOT, d))), path.join(ROOT, 'wxt.config.ts')].filter((f) => !SYNTAX_DOCS.includes(f));
+const files = [...SOURCES.flatMap((d) => sourceFiles(path.join(ROOT, d))), path.join(ROOT, 'wxt.config.ts')].filter(
+  (f) => !SYNTAX_DOCS.includes(f),
+);
 const byChromeName = new Map([...en.keys()].map((k) => [chromeName(k), k]));
 const used = new Map<string, string[]>();
 for (const file of files) {
@@ -51,7 +53,9 @@ describe('locales', () => {
     expect(messages.get('manifest.description')!.length).toBeLessThanOrEqual(132);
   });
   it('every key the code uses is defined in English', () => {
-    const undefinedKeys = [...used.entries()].filter(([key]) => !en.has(key)).map(([key, where]) => `${key} (${where.join(', ')})`);
+    const undefinedKeys = [...used.entries()]
+      .filter(([key]) => !en.has(key))
+      .map(([key, where]) => `${key} (${where.join(', ')})`);
     expect(undefinedKeys).toEqual([]);
   });
   it('every English key is used somewhere in the extension', () => {

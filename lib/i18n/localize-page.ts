@@ -4,7 +4,11 @@
  */
 import { browserUiLanguage } from './ui-language';
 
-export function localizePage(doc: Document, message: (key: string) => string | undefined, lang = browserUiLanguage()): void {
+export function localizePage(
+  doc: Document,
+  message: (key: string) => string | undefined,
+  lang = browserUiLanguage(),
+): void {
   if (lang) doc.documentElement.lang = lang;
   for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) {
     const text = message(el.dataset.i18n ?? '');

@@ -18,7 +18,8 @@ export function answerLanguageFor(uiLanguage: string | undefined, offered: Recor
 export function browserUiLanguage(): string | undefined {
   try {
     // WXT types getMessage with public/_locales names only; @wxt-dev/i18n writes this one at build time.
-    const i18nApi = browser?.i18n as { getMessage?: (name: string) => string; getUILanguage?: () => string } | undefined;
+    const i18nApi = browser?.i18n as
+      { getMessage?: (name: string) => string; getUILanguage?: () => string } | undefined;
     return i18nApi?.getMessage?.('app_locale') || i18nApi?.getUILanguage?.();
   } catch {
     return undefined;

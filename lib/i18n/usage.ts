@@ -12,6 +12,8 @@ const GET_MESSAGE = /\bgetMessage\?*\.?\(\s*['"`]([A-Za-z0-9_]+)['"`]/g;
 /** Dotted keys used through t() and data-i18n, and chrome names (underscored) used through __MSG_…__. */
 export function usedKeys(source: string): { keys: string[]; chromeNames: string[] } {
   const keys = [...source.matchAll(CALL), ...source.matchAll(ATTRIBUTE)].map((m) => m[1]!);
-  const chromeNames = [...source.matchAll(MANIFEST), ...source.matchAll(GET_MESSAGE)].map((m) => m[1]!).filter((n) => !n.startsWith('@@'));
+  const chromeNames = [...source.matchAll(MANIFEST), ...source.matchAll(GET_MESSAGE)]
+    .map((m) => m[1]!)
+    .filter((n) => !n.startsWith('@@'));
   return { keys: [...new Set(keys)], chromeNames: [...new Set(chromeNames)] };
 }

@@ -2,7 +2,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { FeatureFrame } from '@/worklets/protocol';
 import { FEATURE_CHANNEL, openChannel, PANEL_CHANNEL, type Channel, type PanelMessage } from './channels';
 
-const isPanel = (d: unknown): d is PanelMessage => typeof d === 'object' && d !== null && (d as PanelMessage).type === 'panel-alive';
+const isPanel = (d: unknown): d is PanelMessage =>
+  typeof d === 'object' && d !== null && (d as PanelMessage).type === 'panel-alive';
 
 describe('openChannel', () => {
   it('delivers what one side posts to the other, and drops what the guard refuses', async () => {

@@ -32,8 +32,12 @@ export interface Channel<T> {
  * Open a typed channel. `accept` checks what arrives (any extension page can post on a name); without it the
  * message is taken as typed. Where BroadcastChannel does not exist (Node tools, some tests) a silent channel.
  */
-export function openChannel<N extends ChannelName>(name: N, accept?: (data: unknown) => data is ChannelMessages[N]): Channel<ChannelMessages[N]> {
-  if (typeof BroadcastChannel === 'undefined') return { post: () => undefined, listen: () => undefined, close: () => undefined };
+export function openChannel<N extends ChannelName>(
+  name: N,
+  accept?: (data: unknown) => data is ChannelMessages[N],
+): Channel<ChannelMessages[N]> {
+  if (typeof BroadcastChannel === 'undefined')
+    return { post: () => undefined, listen: () => undefined, close: () => undefined };
   const channel = new BroadcastChannel(name);
   return {
     post: (message) => channel.postMessage(message),

@@ -23,9 +23,11 @@ const otherExtension = { id: 'someone-else', url: `chrome-extension://someone-el
 async function deliver(to: string, type: string, sender: object, data?: unknown): Promise<unknown> {
   let reply: unknown;
   const answered = new Promise<void>((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger({ to, type, data }, sender as never, (r?: unknown) => ((reply = r), resolve())).then((results) => {
-      if (!results.some((r) => (r as unknown) === true)) resolve();
-    });
+    void fakeBrowser.runtime.onMessage
+      .trigger({ to, type, data }, sender as never, (r?: unknown) => ((reply = r), resolve()))
+      .then((results) => {
+        if (!results.some((r) => (r as unknown) === true)) resolve();
+      });
   });
   await answered;
   return reply;
@@ -49,17 +51,32 @@ describe('who may send what', () => {
   it('a content script gets only its own few messages: never settings, the transcript or engine commands', async () => {
     const calls: string[] = [];
     const handlers = Object.fromEntries(
-      (['settings/get', 'transcript/load', 'transcript/save', 'engine/command', 'sfmc/highlight', 'sfmc/get-context', ...CONTENT_SCRIPT_MESSAGES] as const).map((t) => [
-        t,
-        () => (calls.push(t), { ok: true, t }),
-      ]),
+      (
+        [
+          'settings/get',
+          'transcript/load',
+          'transcript/save',
+          'engine/command',
+          'sfmc/highlight',
+          'sfmc/get-context',
+          ...CONTENT_SCRIPT_MESSAGES,
+        ] as const
+      ).map((t) => [t, () => (calls.push(t), { ok: true, t })]),
     );
     const stop = listen<BackgroundProtocol>('background', handlers, { fromContentScripts: CONTENT_SCRIPT_MESSAGES });
-    for (const t of ['settings/get', 'transcript/load', 'transcript/save', 'engine/command', 'sfmc/highlight', 'sfmc/get-context']) {
+    for (const t of [
+      'settings/get',
+      'transcript/load',
+      'transcript/save',
+      'engine/command',
+      'sfmc/highlight',
+      'sfmc/get-context',
+    ]) {
       expect(await deliver('background', t, contentScript), t).toBeUndefined();
     }
     expect(calls).toEqual([]);
-    for (const t of CONTENT_SCRIPT_MESSAGES) expect(await deliver('background', t, contentScript)).toEqual({ value: { ok: true, t } });
+    for (const t of CONTENT_SCRIPT_MESSAGES)
+      expect(await deliver('background', t, contentScript)).toEqual({ value: { ok: true, t } });
     expect(await deliver('background', 'settings/get', page)).toEqual({ value: { ok: true, t: 'settings/get' } });
     expect(await deliver('background', 'settings/get', otherExtension)).toBeUndefined();
     stop();
@@ -70,7 +87,14 @@ describe('who may send what', () => {
     const stop = listen<OffscreenProtocol>('offscreen', { 'engine/command': command });
     expect(await deliver('offscreen', 'engine/command', contentScript, { type: 'connect' })).toBeUndefined();
     expect(command).not.toHaveBeenCalled();
-    expect(await deliver('offscreen', 'engine/command', { id: ID, url: `chrome-extension://${ID}/background.js` }, { type: 'connect' })).toEqual({ value: { ok: true } });
+    expect(
+      await deliver(
+        'offscreen',
+        'engine/command',
+        { id: ID, url: `chrome-extension://${ID}/background.js` },
+        { type: 'connect' },
+      ),
+    ).toEqual({ value: { ok: true } });
     stop();
   });
 });
@@ -80,13 +104,21 @@ describe('replies tell the truth', () => {
     fakeBrowser.reset();
     fakeBrowser.runtime.id = ID;
     // Chrome's sendMessage, as sent from the side panel: through the listeners, with the panel as the sender.
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { to: string; type: string; data?: unknown }) =>
-      deliver(message.to, message.type, page, message.data)) as never);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: {
+      to: string;
+      type: string;
+      data?: unknown;
+    }) => deliver(message.to, message.type, page, message.data)) as never);
   });
 
   it('sendTo returns what the handler returned', async () => {
-    const stop = listen<OffscreenProtocol>('offscreen', { 'engine/command': () => ({ ok: false, error: 'Connect first.' }) });
-    expect(await sendTo('offscreen', 'engine/command', { type: 'interrupt' })).toEqual({ ok: false, error: 'Connect first.' });
+    const stop = listen<OffscreenProtocol>('offscreen', {
+      'engine/command': () => ({ ok: false, error: 'Connect first.' }),
+    });
+    expect(await sendTo('offscreen', 'engine/command', { type: 'interrupt' })).toEqual({
+      ok: false,
+      error: 'Connect first.',
+    });
     stop();
   });
 

@@ -66,7 +66,10 @@ export interface BackgroundProtocol {
   'transcript/save': Handler<TranscriptEntry[], void>;
   'transcript/load': Handler<void, TranscriptEntry[]>;
   /** Offscreen: the start_walkthrough tool (arguments already checked); runs in the active SFMC tab. */
-  'walkthrough/start': Handler<WalkthroughPlan, { started: true; id: string; steps: number; summary: string } | { started: false; error: string }>;
+  'walkthrough/start': Handler<
+    WalkthroughPlan,
+    { started: true; id: string; steps: number; summary: string } | { started: false; error: string }
+  >;
   /** Panel: Back / Skip / Stop / Resume / Close. */
   'walkthrough/command': Handler<{ action: PanelAction }, Walkthrough | null>;
   /** Content script: found / missing / done for the step it watches (checked by the controller). */
@@ -123,18 +126,34 @@ export async function sendToContent<K extends keyof ContentProtocol & string>(
   frameId?: number,
 ): Promise<ResultOf<ContentProtocol, K>> {
   const options = frameId === undefined ? undefined : { frameId };
-  return unwrap(type, await browser.tabs.sendMessage(tabId, { to: 'content', type, data }, options)) as ResultOf<ContentProtocol, K>;
+  return unwrap(type, await browser.tabs.sendMessage(tabId, { to: 'content', type, data }, options)) as ResultOf<
+    ContentProtocol,
+    K
+  >;
 }
 
 export type Handlers<P> = {
-  [K in keyof P]?: (data: DataOf<P, K>, sender: Browser.runtime.MessageSender) => ResultOf<P, K> | Promise<ResultOf<P, K>>;
+  [K in keyof P]?: (
+    data: DataOf<P, K>,
+    sender: Browser.runtime.MessageSender,
+  ) => ResultOf<P, K> | Promise<ResultOf<P, K>>;
 };
 
 /** Messages a content script (i.e. code running in an SFMC page's frame) may send to the service worker. */
-export const CONTENT_SCRIPT_MESSAGES = ['talk/hold', 'talk/hold-key', 'sfmc/frame-context', 'sfmc/clear-highlight', 'walkthrough/frame-event', 'walkthrough/get-watch'] as const;
+export const CONTENT_SCRIPT_MESSAGES = [
+  'talk/hold',
+  'talk/hold-key',
+  'sfmc/frame-context',
+  'sfmc/clear-highlight',
+  'walkthrough/frame-event',
+  'walkthrough/get-watch',
+] as const;
 
 /** Who sent a message: one of our extension pages (side panel, offscreen, SW, our tabs), a content script, or neither. */
-export function senderKind(sender: Browser.runtime.MessageSender, extensionId = browser.runtime.id): 'extension' | 'content' | 'foreign' {
+export function senderKind(
+  sender: Browser.runtime.MessageSender,
+  extensionId = browser.runtime.id,
+): 'extension' | 'content' | 'foreign' {
   if (!sender || sender.id !== extensionId) return 'foreign';
   const origin = `chrome-extension://${extensionId}/`;
   if (typeof sender.url === 'string') return sender.url.startsWith(origin) ? 'extension' : 'content';
@@ -150,25 +169,34 @@ export function senderKind(sender: Browser.runtime.MessageSender, extensionId = 
  * an Envelope that `sendTo`/`sendToContent` unwrap.
  * Returns the unsubscribe function.
  */
-export function listen<P>(to: Receiver | 'content', handlers: Handlers<P>, opts: { fromContentScripts?: readonly string[] } = {}): () => void {
+export function listen<P>(
+  to: Receiver | 'content',
+  handlers: Handlers<P>,
+  opts: { fromContentScripts?: readonly string[] } = {},
+): () => void {
   const allowed = new Set(opts.fromContentScripts ?? []);
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r?: unknown) => void) => {
     if (!message || typeof message !== 'object') return false;
     const m = message as { to?: string; type?: string; data?: unknown };
     if (m.to !== to || typeof m.type !== 'string') return false;
-    const handler = (handlers as Record<string, ((d: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined>)[m.type];
+    const handler = (
+      handlers as Record<string, ((d: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined>
+    )[m.type];
     if (!handler) return false;
     const kind = senderKind(sender);
     // A content script receives only what our extension sends it (tabs.sendMessage from the service worker).
     if (to === 'content' ? kind === 'foreign' : kind === 'foreign' || (kind === 'content' && !allowed.has(m.type))) {
-      console.warn(`[messaging] refused ${m.type} from ${kind === 'content' ? 'a content script' : 'an unknown sender'}`);
+      console.warn(
+        `[messaging] refused ${m.type} from ${kind === 'content' ? 'a content script' : 'an unknown sender'}`,
+      );
       return false;
     }
     Promise.resolve()
       .then(() => handler(m.data, sender))
       .then(
         (value) => sendResponse({ value } satisfies Envelope),
-        (error: unknown) => sendResponse({ failed: error instanceof Error ? error.message : String(error) } satisfies Envelope),
+        (error: unknown) =>
+          sendResponse({ failed: error instanceof Error ? error.message : String(error) } satisfies Envelope),
       );
     return true;
   };

@@ -4,7 +4,16 @@ import type { FieldOutputs } from './state/field-state';
 // The WebGL view is replaced by a recorder: these tests are about the loop, not the picture.
 const renders: FieldOutputs[] = [];
 vi.mock('./view/field-view', () => ({
-  createFieldView: () => ({ renderer: null, maxCount: 100, count: 100, contextLost: false, setCount: () => undefined, resize: () => undefined, render: (s: FieldOutputs) => renders.push(s), dispose: () => undefined }),
+  createFieldView: () => ({
+    renderer: null,
+    maxCount: 100,
+    count: 100,
+    contextLost: false,
+    setCount: () => undefined,
+    resize: () => undefined,
+    render: (s: FieldOutputs) => renders.push(s),
+    dispose: () => undefined,
+  }),
 }));
 const { createParticleRunner } = await import('./runner');
 
@@ -29,7 +38,10 @@ function fakeRaf() {
   };
 }
 
-const runner = (reducedMotion: boolean, clock = fakeRaf()) => ({ clock, r: createParticleRunner({ canvas: {} as HTMLCanvasElement, reducedMotion, raf: clock.raf, caf: clock.caf }) });
+const runner = (reducedMotion: boolean, clock = fakeRaf()) => ({
+  clock,
+  r: createParticleRunner({ canvas: {} as HTMLCanvasElement, reducedMotion, raf: clock.raf, caf: clock.caf }),
+});
 
 describe('particle runner and reduced motion', () => {
   it('animates every frame normally', () => {

@@ -113,7 +113,12 @@ export function installParticlesHook(
     step: () => get()?.adaptive.step ?? 0,
     adaptive: () => {
       const a = get()?.adaptive;
-      return { decisions: a?.decisions ?? 0, flips: a?.flips ?? 0, locked: a?.locked ?? false, lastDecision: a?.lastDecision ?? null };
+      return {
+        decisions: a?.decisions ?? 0,
+        flips: a?.flips ?? 0,
+        locked: a?.locked ?? false,
+        lastDecision: a?.lastDecision ?? null,
+      };
     },
     injectFrameTimes: (ms) => get()?.injectFrameTimes(ms),
     resumeAutoFrameTimes: () => get()?.resumeAutoFrameTimes(),

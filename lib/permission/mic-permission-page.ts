@@ -16,7 +16,8 @@ export interface MicPageText {
 const ENGLISH: MicPageText = {
   waiting: 'Waiting for your answer in Chrome’s prompt…',
   allowed: 'Microphone allowed. You can close this tab and go back to the side panel.',
-  blocked: (url) => `The microphone is blocked. Open ${url} (paste it in the address bar), set Microphone to “Allow”, then press the button again.`,
+  blocked: (url) =>
+    `The microphone is blocked. Open ${url} (paste it in the address bar), set Microphone to “Allow”, then press the button again.`,
   failed: (reason) => `The microphone could not be opened: ${reason}`,
 };
 

@@ -11,16 +11,33 @@ describe('effective settings for the engine (settings/get)', () => {
 
   it('applies the managed policy over the stored settings and attaches what it locks', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, voice: 'ash', mode: 'hands-free' });
-    await fakeBrowser.storage.managed.set({ voice: 'cedar', voiceLocked: true, handsFreeAllowed: false, pointingAllowed: false, junk: 1 });
+    await fakeBrowser.storage.managed.set({
+      voice: 'cedar',
+      voiceLocked: true,
+      handsFreeAllowed: false,
+      pointingAllowed: false,
+      junk: 1,
+    });
     const s = await loadEffectiveSettings();
-    expect(s).toMatchObject({ voice: 'cedar', mode: 'push-to-talk', policy: { handsFreeAllowed: false, pointingAllowed: false } });
+    expect(s).toMatchObject({
+      voice: 'cedar',
+      mode: 'push-to-talk',
+      policy: { handsFreeAllowed: false, pointingAllowed: false },
+    });
     expect(s.policy?.locked.sort()).toEqual(['mode', 'voice']);
     expect(s.idToken).toBeUndefined();
     expect((await settingsItem.getValue()).voice).toBe('ash'); // the user's own value is kept, only overridden
   });
 
-  it('adds the signed-in user\'s ID token only for the provider the policy names', async () => {
-    const session = { issuer: 'https://id.example', clientId: 'ext', idToken: 'a.b.c', expiresAt: Date.now() + 3_600_000, subject: 'u1', displayName: 'u1' };
+  it("adds the signed-in user's ID token only for the provider the policy names", async () => {
+    const session = {
+      issuer: 'https://id.example',
+      clientId: 'ext',
+      idToken: 'a.b.c',
+      expiresAt: Date.now() + 3_600_000,
+      subject: 'u1',
+      displayName: 'u1',
+    };
     await ssoSessionItem.setValue(session);
     expect((await loadEffectiveSettings()).idToken).toBeUndefined(); // no provider in the policy
     await fakeBrowser.storage.managed.set(oidc);

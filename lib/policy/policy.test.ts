@@ -6,7 +6,18 @@ const user = (patch: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS
 
 describe('parsePolicy', () => {
   it('keeps known keys of the right type and drops the rest', () => {
-    expect(parsePolicy({ voice: 'cedar', mode: 'walkie-talkie', language: 'xx', sessionCapMinutes: -3, idleDisconnectMinutes: 5, tokenServiceUrl: ' https://t.example ', extra: 1, pointingAllowed: 'no' })).toEqual({
+    expect(
+      parsePolicy({
+        voice: 'cedar',
+        mode: 'walkie-talkie',
+        language: 'xx',
+        sessionCapMinutes: -3,
+        idleDisconnectMinutes: 5,
+        tokenServiceUrl: ' https://t.example ',
+        extra: 1,
+        pointingAllowed: 'no',
+      }),
+    ).toEqual({
       voice: 'cedar',
       idleDisconnectMinutes: 5,
       tokenServiceUrl: 'https://t.example',
@@ -18,7 +29,12 @@ describe('parsePolicy', () => {
 
 describe('applyPolicy', () => {
   it('a locked value wins over the user and is reported locked', () => {
-    const { settings, view } = applyPolicy(user({ voice: 'ash', language: 'fr' }), { voice: 'cedar', voiceLocked: true, language: 'de', languageLocked: true });
+    const { settings, view } = applyPolicy(user({ voice: 'ash', language: 'fr' }), {
+      voice: 'cedar',
+      voiceLocked: true,
+      language: 'de',
+      languageLocked: true,
+    });
     expect(settings.voice).toBe('cedar');
     expect(settings.language).toBe('de');
     expect(view.locked.sort()).toEqual(['language', 'voice']);
@@ -32,20 +48,42 @@ describe('applyPolicy', () => {
   });
 
   it('locks the token service URL and access key whenever set, and maps the session cap', () => {
-    const { settings, view } = applyPolicy(user({ accessKey: 'mine-0123456789abcdef', minutesCap: 0 }), { tokenServiceUrl: 'https://t.example', accessKey: 'org-key-0123456789', sessionCapMinutes: 45, sessionCapMinutesLocked: true });
-    expect(settings).toMatchObject({ tokenServiceUrl: 'https://t.example', accessKey: 'org-key-0123456789', minutesCap: 45 });
+    const { settings, view } = applyPolicy(user({ accessKey: 'mine-0123456789abcdef', minutesCap: 0 }), {
+      tokenServiceUrl: 'https://t.example',
+      accessKey: 'org-key-0123456789',
+      sessionCapMinutes: 45,
+      sessionCapMinutesLocked: true,
+    });
+    expect(settings).toMatchObject({
+      tokenServiceUrl: 'https://t.example',
+      accessKey: 'org-key-0123456789',
+      minutesCap: 45,
+    });
     expect(view.locked.sort()).toEqual(['accessKey', 'minutesCap', 'tokenServiceUrl']);
   });
 
   it('hands-free not allowed forces and locks push-to-talk; pointing and OIDC are reported', () => {
-    const { settings, view } = applyPolicy(user({ mode: 'hands-free' }), { handsFreeAllowed: false, pointingAllowed: false, oidcIssuer: 'https://id.example', oidcClientId: 'c1' });
+    const { settings, view } = applyPolicy(user({ mode: 'hands-free' }), {
+      handsFreeAllowed: false,
+      pointingAllowed: false,
+      oidcIssuer: 'https://id.example',
+      oidcClientId: 'c1',
+    });
     expect(settings.mode).toBe('push-to-talk');
-    expect(view).toEqual({ locked: ['mode'], handsFreeAllowed: false, pointingAllowed: false, oidc: { issuer: 'https://id.example', clientId: 'c1' } });
+    expect(view).toEqual({
+      locked: ['mode'],
+      handsFreeAllowed: false,
+      pointingAllowed: false,
+      oidc: { issuer: 'https://id.example', clientId: 'c1' },
+    });
   });
 
   it('no policy changes nothing', () => {
     const u = user({ voice: 'ash', sharePageContext: false });
-    expect(applyPolicy(u, {})).toEqual({ settings: u, view: { locked: [], handsFreeAllowed: true, pointingAllowed: true } });
+    expect(applyPolicy(u, {})).toEqual({
+      settings: u,
+      view: { locked: [], handsFreeAllowed: true, pointingAllowed: true },
+    });
   });
 });
 

@@ -92,7 +92,11 @@ const MAPPED: { key: keyof Settings; from: keyof Policy; lock?: keyof Policy }[]
 ];
 
 /** The settings the engine uses and the panel shows, and what the policy locks. */
-export function applyPolicy(user: Settings, policy: Policy, defaults: Settings = DEFAULT_SETTINGS): { settings: Settings; view: PolicyView } {
+export function applyPolicy(
+  user: Settings,
+  policy: Policy,
+  defaults: Settings = DEFAULT_SETTINGS,
+): { settings: Settings; view: PolicyView } {
   const settings: Record<string, unknown> = { ...user };
   const locked = new Set<keyof Settings>();
   for (const { key, from, lock } of MAPPED) {
@@ -108,7 +112,8 @@ export function applyPolicy(user: Settings, policy: Policy, defaults: Settings =
     locked.add('mode');
   }
   const view: PolicyView = { locked: [...locked], handsFreeAllowed, pointingAllowed: policy.pointingAllowed !== false };
-  if (policy.oidcIssuer && policy.oidcClientId) view.oidc = { issuer: policy.oidcIssuer, clientId: policy.oidcClientId };
+  if (policy.oidcIssuer && policy.oidcClientId)
+    view.oidc = { issuer: policy.oidcIssuer, clientId: policy.oidcClientId };
   return { settings: settings as unknown as Settings, view };
 }
 

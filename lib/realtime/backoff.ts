@@ -1,5 +1,8 @@
 /** Reconnect delays: exponential growth with "full jitter" (a uniform pick in [0, cap]), so clients don't stampede. */
-export function backoffDelay(attempt: number, opts: { baseMs?: number; maxMs?: number; random?: () => number } = {}): number {
+export function backoffDelay(
+  attempt: number,
+  opts: { baseMs?: number; maxMs?: number; random?: () => number } = {},
+): number {
   const base = opts.baseMs ?? 500;
   const max = opts.maxMs ?? 30_000;
   const random = opts.random ?? Math.random;

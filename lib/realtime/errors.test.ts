@@ -5,7 +5,12 @@ const quiet = { recentlyCancelled: false };
 
 describe('classifyServerError', () => {
   it('treats a short-tap commit and a busy conversation as benign', () => {
-    expect(classifyServerError({ code: 'input_audio_buffer_commit_empty', type: 'invalid_request_error', message: 'buffer too small' }, quiet)).toEqual({ benign: true, reconnect: false });
+    expect(
+      classifyServerError(
+        { code: 'input_audio_buffer_commit_empty', type: 'invalid_request_error', message: 'buffer too small' },
+        quiet,
+      ),
+    ).toEqual({ benign: true, reconnect: false });
     expect(classifyServerError({ code: 'conversation_already_has_active_response' }, quiet).benign).toBe(true);
   });
 
@@ -18,13 +23,23 @@ describe('classifyServerError', () => {
   });
 
   it('asks for a reconnect on session_expired', () => {
-    const v = classifyServerError({ code: 'session_expired', message: 'Your session hit the maximum duration of 60 minutes.' }, quiet);
+    const v = classifyServerError(
+      { code: 'session_expired', message: 'Your session hit the maximum duration of 60 minutes.' },
+      quiet,
+    );
     expect(v.reconnect).toBe(true);
     expect(v.engineError?.message).toContain('60-minute');
   });
 
   it('gives other errors a readable message with the server detail and a fix', () => {
-    const v = classifyServerError({ code: 'unknown_parameter', type: 'invalid_request_error', message: "Unknown parameter: 'session.turn_detection'." }, quiet);
+    const v = classifyServerError(
+      {
+        code: 'unknown_parameter',
+        type: 'invalid_request_error',
+        message: "Unknown parameter: 'session.turn_detection'.",
+      },
+      quiet,
+    );
     expect(v).toMatchObject({ benign: false, reconnect: false });
     expect(v.engineError?.message).toContain("'session.turn_detection'");
     expect(v.engineError?.fix).toBeTruthy();
@@ -46,22 +61,37 @@ describe('describeTokenFailure', () => {
   });
 
   it('points a bad key to settings, and an origin refusal to ALLOWED_ORIGINS', () => {
-    expect(describeTokenFailure(401, { error: 'unauthorized' }, url)).toMatchObject({ code: 'token_unauthorized', fix: expect.stringContaining('settings') });
+    expect(describeTokenFailure(401, { error: 'unauthorized' }, url)).toMatchObject({
+      code: 'token_unauthorized',
+      fix: expect.stringContaining('settings'),
+    });
     expect(describeTokenFailure(403, { error: 'forbidden' }, url).code).toBe('token_unauthorized');
-    expect(describeTokenFailure(403, { error: 'origin_not_allowed' }, url)).toMatchObject({ code: 'token_origin_not_allowed', fix: expect.stringContaining('ALLOWED_ORIGINS') });
-    expect(describeTokenFailure(403, '{"error":{"code":"origin_not_allowed"}}', url).code).toBe('token_origin_not_allowed');
+    expect(describeTokenFailure(403, { error: 'origin_not_allowed' }, url)).toMatchObject({
+      code: 'token_origin_not_allowed',
+      fix: expect.stringContaining('ALLOWED_ORIGINS'),
+    });
+    expect(describeTokenFailure(403, '{"error":{"code":"origin_not_allowed"}}', url).code).toBe(
+      'token_origin_not_allowed',
+    );
   });
 
   it('says how long to wait when rate limited', () => {
-    expect(describeTokenFailure(429, { error: 'rate_limited', retry_after: 12 }, url).message).toBe('Rate limited: try again in 12 s.');
+    expect(describeTokenFailure(429, { error: 'rate_limited', retry_after: 12 }, url).message).toBe(
+      'Rate limited: try again in 12 s.',
+    );
     expect(describeTokenFailure(429, null, url).message).toBe('Rate limited: try again in a moment.');
   });
 
   it('shows the reason code of a 400 and explains upstream trouble', () => {
-    expect(describeTokenFailure(400, { error: 'bad_request', reason: 'unsupported_voice' }, url).message).toContain('unsupported_voice');
+    expect(describeTokenFailure(400, { error: 'bad_request', reason: 'unsupported_voice' }, url).message).toContain(
+      'unsupported_voice',
+    );
     const e = describeTokenFailure(502, { error: { code: 'upstream_error', message: 'x' } }, url);
     expect(e).toMatchObject({ code: 'token_upstream_error', message: expect.stringContaining('OpenAI') });
-    expect(describeTokenFailure(502, { error: 'bad_gateway' }, url)).toMatchObject({ code: 'token_upstream', message: expect.stringContaining('HTTP 502') });
+    expect(describeTokenFailure(502, { error: 'bad_gateway' }, url)).toMatchObject({
+      code: 'token_upstream',
+      message: expect.stringContaining('HTTP 502'),
+    });
     expect(describeTokenFailure(500, 'oops', url).message).toContain('HTTP 500');
   });
 });
@@ -69,7 +99,13 @@ describe('describeTokenFailure', () => {
 describe('the token service names its failure: the panel shows that fix', () => {
   const url = 'https://tokens.example.com';
   it('a refused OPENAI_API_KEY sends the user to the operator, not to status.openai.com', () => {
-    const e = describeTokenFailure(502, { error: { code: 'upstream_auth', message: 'The token service is not authorised by OpenAI; tell its operator.' } }, url);
+    const e = describeTokenFailure(
+      502,
+      {
+        error: { code: 'upstream_auth', message: 'The token service is not authorised by OpenAI; tell its operator.' },
+      },
+      url,
+    );
     expect(e.code).toBe('token_upstream_auth');
     expect(e.fix).toMatch(/administrator.*OPENAI_API_KEY/);
     expect(`${e.message} ${e.fix}`).not.toMatch(/status\.openai\.com|Wait a minute/);
@@ -90,7 +126,9 @@ describe('describeSdpFailure', () => {
   });
 
   it('reads the OpenAI envelope message', () => {
-    const body = JSON.stringify({ error: { message: "Invalid value: 'pcm16'.", type: 'invalid_request_error', code: 'invalid_value' } });
+    const body = JSON.stringify({
+      error: { message: "Invalid value: 'pcm16'.", type: 'invalid_request_error', code: 'invalid_value' },
+    });
     expect(describeSdpFailure(400, body).message).toContain("Invalid value: 'pcm16'.");
     expect(describeSdpFailure(503, '').code).toBe('sdp_upstream');
   });

@@ -3,7 +3,9 @@ import { parseServerEvent } from './parse';
 
 describe('parseServerEvent', () => {
   it('returns a typed GA event for a known type', () => {
-    const r = parseServerEvent(JSON.stringify({ type: 'response.done', event_id: 'e1', response: { id: 'resp_1', status: 'completed' } }));
+    const r = parseServerEvent(
+      JSON.stringify({ type: 'response.done', event_id: 'e1', response: { id: 'resp_1', status: 'completed' } }),
+    );
     expect(r.ok).toBe(true);
     if (!r.ok || !('event' in r)) throw new Error('expected a known event');
     expect(r.event.type).toBe('response.done');
@@ -71,7 +73,12 @@ describe('parseServerEvent checks the events the engine reads', () => {
   });
 
   it('accepts an error with a null code and extra fields', () => {
-    const r = parseServerEvent(JSON.stringify({ type: 'error', error: { type: 'invalid_request_error', code: null, message: 'x', param: null, extra: 1 } }));
+    const r = parseServerEvent(
+      JSON.stringify({
+        type: 'error',
+        error: { type: 'invalid_request_error', code: null, message: 'x', param: null, extra: 1 },
+      }),
+    );
     expect(r.ok && 'event' in r && r.event.type).toBe('error');
   });
 

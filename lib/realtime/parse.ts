@@ -106,7 +106,11 @@ export function parseServerEvent(raw: unknown): ParsedEvent {
     const checked = HANDLED[record.type]?.safeParse(record);
     if (checked && !checked.success) {
       const issue = checked.error.issues[0];
-      return { ok: false, error: `malformed ${record.type}: ${issue?.path.join('.') || 'event'} ${issue?.message ?? ''}`.trim(), raw: clip(raw) };
+      return {
+        ok: false,
+        error: `malformed ${record.type}: ${issue?.path.join('.') || 'event'} ${issue?.message ?? ''}`.trim(),
+        raw: clip(raw),
+      };
     }
     // The type is one of the GA union's and the fields we read have their shape: the rest is the API's to define.
     return { ok: true, event: record as unknown as RealtimeServerEvent };

@@ -41,13 +41,20 @@ export const openWebRtcTransport: OpenTransport = async (token, sendTrack, handl
     } catch (error) {
       if (signal.aborted) throw error;
       throw new EngineFailure(
-        { code: 'realtime_unreachable', message: `Can't reach the Realtime API at ${new URL(token.realtime_url).origin}.`, fix: 'Check your network; the token service decides this address (OPENAI_BASE_URL).' },
+        {
+          code: 'realtime_unreachable',
+          message: `Can't reach the Realtime API at ${new URL(token.realtime_url).origin}.`,
+          fix: 'Check your network; the token service decides this address (OPENAI_BASE_URL).',
+        },
         'backoff',
       );
     }
     if (res.status !== 201 && res.status !== 200) {
       const body: unknown = await res.json().catch(() => null);
-      throw new EngineFailure(describeSdpFailure(res.status, body), res.status === 401 ? 'fresh-key' : res.status >= 500 ? 'backoff' : 'none');
+      throw new EngineFailure(
+        describeSdpFailure(res.status, body),
+        res.status === 401 ? 'fresh-key' : res.status >= 500 ? 'backoff' : 'none',
+      );
     }
     const callId = res.headers.get('location')?.split('/').pop() ?? '';
     await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
@@ -89,12 +96,18 @@ async function inboundAudioStats(pc: RTCPeerConnection): Promise<AudioStats | un
   const report = await pc.getStats().catch(() => undefined);
   let found: AudioStats | undefined;
   report?.forEach((s: { type: string; kind?: string; packetsLost?: number; concealedSamples?: number }) => {
-    if (s.type === 'inbound-rtp' && s.kind === 'audio') found = { packetsLost: s.packetsLost ?? 0, concealedSamples: s.concealedSamples ?? 0 };
+    if (s.type === 'inbound-rtp' && s.kind === 'audio')
+      found = { packetsLost: s.packetsLost ?? 0, concealedSamples: s.concealedSamples ?? 0 };
   });
   return found;
 }
 
-function waitForOpen(pc: RTCPeerConnection, dc: RTCDataChannel, signal: AbortSignal, timeoutMs = 15_000): Promise<void> {
+function waitForOpen(
+  pc: RTCPeerConnection,
+  dc: RTCDataChannel,
+  signal: AbortSignal,
+  timeoutMs = 15_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (dc.readyState === 'open') return resolve();
     const timer = setTimeout(() => done(iceFailure('timed out')), timeoutMs);
@@ -121,7 +134,11 @@ function waitForOpen(pc: RTCPeerConnection, dc: RTCDataChannel, signal: AbortSig
 
 function iceFailure(how: string): EngineFailure {
   return new EngineFailure(
-    { code: 'ice_failed', message: `The audio connection ${how} while connecting.`, fix: 'A firewall or VPN may block WebRTC (UDP). Try another network.' },
+    {
+      code: 'ice_failed',
+      message: `The audio connection ${how} while connecting.`,
+      fix: 'A firewall or VPN may block WebRTC (UDP). Try another network.',
+    },
     'backoff',
   );
 }

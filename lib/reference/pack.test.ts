@@ -69,7 +69,16 @@ describe('reference pack', () => {
 
   it('covers every kind the lookup promises', () => {
     const kinds = new Set(ALL_ENTRIES.map((e) => e.kind));
-    for (const k of ['ssjs-function', 'ssjs-object', 'ssjs-language', 'sql-rule', 'sql-pattern', 'data-view', 'concept', 'error']) {
+    for (const k of [
+      'ssjs-function',
+      'ssjs-object',
+      'ssjs-language',
+      'sql-rule',
+      'sql-pattern',
+      'data-view',
+      'concept',
+      'error',
+    ]) {
       expect(kinds.has(k as never), k).toBe(true);
     }
   });
@@ -97,11 +106,37 @@ describe('reference pack', () => {
 
   it('has the core SSJS Platform functions and objects', () => {
     const names = new Set(SSJS_ENTRIES.flatMap((e) => (e.function ? [e.function.name] : [])));
-    for (const n of ['Lookup', 'LookupRows', 'LookupOrderedRows', 'InsertData', 'UpdateData', 'UpsertData', 'DeleteData', 'HTTPGet', 'HTTPPost', 'ParseJSON', 'Stringify', 'RaiseError', 'GUID', 'Now']) {
+    for (const n of [
+      'Lookup',
+      'LookupRows',
+      'LookupOrderedRows',
+      'InsertData',
+      'UpdateData',
+      'UpsertData',
+      'DeleteData',
+      'HTTPGet',
+      'HTTPPost',
+      'ParseJSON',
+      'Stringify',
+      'RaiseError',
+      'GUID',
+      'Now',
+    ]) {
       expect(names.has(n), n).toBe(true);
     }
     const ids = new Set(SSJS_ENTRIES.map((e) => e.id));
-    for (const id of ['ssjs.platform-load', 'ssjs.wsproxy', 'ssjs.obj.dataextension', 'ssjs.obj.dataextension-rows', 'ssjs.obj.subscriber', 'ssjs.obj.triggeredsend', 'ssjs.request', 'ssjs.response', 'ssjs.variable', 'ssjs.lang.es3']) {
+    for (const id of [
+      'ssjs.platform-load',
+      'ssjs.wsproxy',
+      'ssjs.obj.dataextension',
+      'ssjs.obj.dataextension-rows',
+      'ssjs.obj.subscriber',
+      'ssjs.obj.triggeredsend',
+      'ssjs.request',
+      'ssjs.response',
+      'ssjs.variable',
+      'ssjs.lang.es3',
+    ]) {
       expect(ids.has(id), id).toBe(true);
     }
   });
@@ -109,7 +144,31 @@ describe('reference pack', () => {
   it('data views name their main columns', () => {
     const views = SQL_ENTRIES.filter((e) => e.kind === 'data-view');
     const titles = views.map((e) => e.title);
-    for (const v of ['_Sent', '_Open', '_Click', '_Bounce', '_Unsubscribe', '_Complaint', '_FTAF', '_Job', '_Subscribers', '_ListSubscribers', '_Journey', '_JourneyActivity', '_BusinessUnitUnsubscribes', '_SMSMessageTracking', '_SMSSubscriptionLog', '_UndeliverableSms', '_MobileAddress', '_MobileSubscription', '_PushAddress', '_PushTag', '_SurveyResponse', '_Coupon', '_EnterpriseAttribute']) {
+    for (const v of [
+      '_Sent',
+      '_Open',
+      '_Click',
+      '_Bounce',
+      '_Unsubscribe',
+      '_Complaint',
+      '_FTAF',
+      '_Job',
+      '_Subscribers',
+      '_ListSubscribers',
+      '_Journey',
+      '_JourneyActivity',
+      '_BusinessUnitUnsubscribes',
+      '_SMSMessageTracking',
+      '_SMSSubscriptionLog',
+      '_UndeliverableSms',
+      '_MobileAddress',
+      '_MobileSubscription',
+      '_PushAddress',
+      '_PushTag',
+      '_SurveyResponse',
+      '_Coupon',
+      '_EnterpriseAttribute',
+    ]) {
       expect(titles, v).toContain(v);
     }
     for (const e of views) {
@@ -136,7 +195,9 @@ describe('reference pack', () => {
 
   it('SSJS examples stay within the ES3-era syntax the engine accepts', () => {
     const modern = /\b(let|const|class)\s|=>|`/;
-    const bad = SSJS_ENTRIES.filter((e) => e.example && e.kind !== 'ssjs-language' && modern.test(e.example)).map((e) => e.id);
+    const bad = SSJS_ENTRIES.filter((e) => e.example && e.kind !== 'ssjs-language' && modern.test(e.example)).map(
+      (e) => e.id,
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -22,7 +22,9 @@ describe('retrieval over learner questions', () => {
       if (!top.includes(id)) misses.push(`"${q}" → wanted ${id}, got [${top.join(', ')}]`);
     }
     const rate = (RETRIEVAL_QUESTIONS.length - misses.length) / RETRIEVAL_QUESTIONS.length;
-    console.log(`reference retrieval: top-3 hit rate ${(rate * 100).toFixed(1)} % (${RETRIEVAL_QUESTIONS.length - misses.length}/${RETRIEVAL_QUESTIONS.length})`);
+    console.log(
+      `reference retrieval: top-3 hit rate ${(rate * 100).toFixed(1)} % (${RETRIEVAL_QUESTIONS.length - misses.length}/${RETRIEVAL_QUESTIONS.length})`,
+    );
     if (misses.length) console.log(`misses:\n  ${misses.join('\n  ')}`);
     expect(rate).toBeGreaterThanOrEqual(0.95);
   });

@@ -8,14 +8,19 @@ import { compact, createReferenceIndex, getReferenceIndex } from './search.ts';
 import { dataViewHint, expandQuery } from './synonyms.ts';
 import { processTerm, stem, tokenize } from './text.ts';
 
-const ids = (query: string, limit = 3) => getReferenceIndex().search(query, limit).map((h) => h.entry.id);
+const ids = (query: string, limit = 3) =>
+  getReferenceIndex()
+    .search(query, limit)
+    .map((h) => h.entry.id);
 
 describe('text processing', () => {
   it('splits code names into the whole name and its parts', () => {
     expect(tokenize('LookupRows')).toEqual(expect.arrayContaining(['lookuprows', 'lookup', 'rows']));
     expect(tokenize('_Bounce')).toEqual(expect.arrayContaining(['_bounce', 'bounce']));
     expect(tokenize('re-entry')).toEqual(expect.arrayContaining(['reentry', 're', 'entry']));
-    expect(tokenize('Platform.Function.HTTPGet')).toEqual(expect.arrayContaining(['platform', 'function', 'httpget', 'http', 'get']));
+    expect(tokenize('Platform.Function.HTTPGet')).toEqual(
+      expect.arrayContaining(['platform', 'function', 'httpget', 'http', 'get']),
+    );
   });
 
   it('stems plural and verb forms to one term', () => {
@@ -84,8 +89,22 @@ describe('ranking', () => {
 
   it('searches only the entries it was given', () => {
     const entries: ReferenceEntry[] = [
-      { id: 'x.one', kind: 'concept', title: 'Alpha widgets', text: 'Alpha widgets explained in enough words.', keywords: [], source: 'https://help.salesforce.com/a' },
-      { id: 'x.two', kind: 'concept', title: 'Beta gadgets', text: 'Beta gadgets explained in enough words.', keywords: [], source: 'https://help.salesforce.com/b' },
+      {
+        id: 'x.one',
+        kind: 'concept',
+        title: 'Alpha widgets',
+        text: 'Alpha widgets explained in enough words.',
+        keywords: [],
+        source: 'https://help.salesforce.com/a',
+      },
+      {
+        id: 'x.two',
+        kind: 'concept',
+        title: 'Beta gadgets',
+        text: 'Beta gadgets explained in enough words.',
+        keywords: [],
+        source: 'https://help.salesforce.com/b',
+      },
     ];
     const index = createReferenceIndex(entries);
     expect(index.size).toBe(2);

@@ -156,7 +156,13 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
   const mini = new MiniSearch<IndexedDoc>({
     fields: ['title', 'names', 'keywords', 'text', 'kind'],
     // The names field holds whole code names only (lookuprows), so a camelCase part (rows) does not outrank prose.
-    tokenize: (text, field) => (field === 'names' ? text.split(/\s+/).filter(Boolean).map((n) => n.toLowerCase()) : tokenize(text)),
+    tokenize: (text, field) =>
+      field === 'names'
+        ? text
+            .split(/\s+/)
+            .filter(Boolean)
+            .map((n) => n.toLowerCase())
+        : tokenize(text),
     processTerm: (term) => {
       const t = processTerm(term);
       if (t) vocabulary.add(t);
@@ -190,7 +196,13 @@ export function createReferenceIndex(entries: readonly ReferenceEntry[] = ALL_EN
     const definitional = DEFINITIONAL.test(q);
     const named = namedInQuery(`${q} ${dataViewHint(q).join(' ')}`, names);
     // Tokenize, stem and de-duplicate once here; MiniSearch then takes the terms as they are.
-    const terms = [...new Set(tokenize(expandQuery(q)).map(processTerm).filter((t): t is string => !!t))];
+    const terms = [
+      ...new Set(
+        tokenize(expandQuery(q))
+          .map(processTerm)
+          .filter((t): t is string => !!t),
+      ),
+    ];
     if (terms.length === 0) return [];
     const results = mini.search(terms.join(' '), QUERY_AS_TERMS);
     if (results.length === 0) return [];
@@ -223,7 +235,8 @@ const TEXT_CAP = 400;
 /** A hit as tools return it: id, title, text (signature first when there is one; capped near 400 chars), source. */
 export function compact(hit: ReferenceHit | ReferenceEntry): CompactEntry {
   const entry = 'entry' in hit ? hit.entry : hit;
-  const full = entry.signature && !entry.text.includes(entry.signature) ? `${entry.signature} — ${entry.text}` : entry.text;
+  const full =
+    entry.signature && !entry.text.includes(entry.signature) ? `${entry.signature} — ${entry.text}` : entry.text;
   return { id: entry.id, title: entry.title, text: cap(full, TEXT_CAP), source: entry.source };
 }
 

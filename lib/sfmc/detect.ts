@@ -1,7 +1,17 @@
 /** Which SFMC app and screen a frame shows, from URL (host, path, decoded hash route), then title and DOM hints. */
 import { cleanPageString } from './quote';
 import type { SfmcApp } from './types';
-import { APP_FRAME_HOSTS, DEFAULT_SCREEN, SCREEN_RULES, SEL, SHELL_APP_NAMES, SHELL_HOST, SHELL_PATH, SHELL_ROUTE, TITLE_HINTS } from './selectors';
+import {
+  APP_FRAME_HOSTS,
+  DEFAULT_SCREEN,
+  SCREEN_RULES,
+  SEL,
+  SHELL_APP_NAMES,
+  SHELL_HOST,
+  SHELL_PATH,
+  SHELL_ROUTE,
+  TITLE_HINTS,
+} from './selectors';
 
 export interface Detection {
   app: SfmcApp;
@@ -56,7 +66,10 @@ function fromUrl(url: string): Detection | null {
     const name = (m[1] ?? '').trim();
     const app = SHELL_APP_NAMES[name.toLowerCase()] ?? 'Marketing Cloud';
     // An unknown app name is whatever the link said: page data, normalised and capped at the source (quote.ts).
-    return { app, screen: app === 'Marketing Cloud' ? cleanPageString(name, 60) || 'Home' : screenFor(app, m[2] ?? '') };
+    return {
+      app,
+      screen: app === 'Marketing Cloud' ? cleanPageString(name, 60) || 'Home' : screenFor(app, m[2] ?? ''),
+    };
   }
   for (const rule of APP_FRAME_HOSTS) {
     if (!rule.host.test(u.hostname)) continue;

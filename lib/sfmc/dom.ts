@@ -4,10 +4,12 @@
 export const HIGHLIGHT_ATTR = 'data-sfmc-voice-highlight';
 
 /** Elements whose text is user content (values, code, editors): never read. */
-export const NEVER_READ = 'textarea, select, option, input, script, style, noscript, template, pre, code, [contenteditable=""], [contenteditable="true"], .CodeMirror, .monaco-editor, .ace_editor';
+export const NEVER_READ =
+  'textarea, select, option, input, script, style, noscript, template, pre, code, [contenteditable=""], [contenteditable="true"], .CodeMirror, .monaco-editor, .ace_editor';
 
 /** Containers of user content (editors, code): nothing inside them is reported, even headings or buttons. */
-export const USER_CONTENT = 'textarea, select, pre, code, [contenteditable=""], [contenteditable="true"], .CodeMirror, .monaco-editor, .ace_editor';
+export const USER_CONTENT =
+  'textarea, select, pre, code, [contenteditable=""], [contenteditable="true"], .CodeMirror, .monaco-editor, .ace_editor';
 
 export const norm = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -33,7 +35,12 @@ export function isVisible(el: Element, cache: VisibilityCache = new WeakMap()): 
   let visible = !selfHidden(el);
   const parent = el.parentElement;
   if (visible && parent) {
-    if (parent.tagName.toLowerCase() === 'details' && !parent.hasAttribute('open') && el.tagName.toLowerCase() !== 'summary') visible = false;
+    if (
+      parent.tagName.toLowerCase() === 'details' &&
+      !parent.hasAttribute('open') &&
+      el.tagName.toLowerCase() !== 'summary'
+    )
+      visible = false;
     else visible = isVisible(parent, cache);
   }
   cache.set(el, visible);
@@ -106,7 +113,9 @@ export function accessibleName(el: Element, opts: { placeholder?: boolean } = {}
   if (tag === 'input') {
     const type = ((el as HTMLInputElement).type || 'text').toLowerCase();
     if (['button', 'submit', 'reset'].includes(type)) {
-      return norm(el.getAttribute('aria-label')) || norm(el.getAttribute('value')) || (type === 'submit' ? 'Submit' : '');
+      return (
+        norm(el.getAttribute('aria-label')) || norm(el.getAttribute('value')) || (type === 'submit' ? 'Submit' : '')
+      );
     }
   }
   if (isControl(el)) {

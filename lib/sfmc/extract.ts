@@ -7,7 +7,16 @@ import type { FrameContext } from './types';
 import { detectApp, isEmbeddedFrameUrl } from './detect';
 import { redactText, redactUrl } from './redact';
 import { PII_COLUMN, PII_SCREENS, SECRET_FIELD, SEL } from './selectors';
-import { HIGHLIGHT_ATTR, USER_CONTENT, accessibleName, controlLabel, isVisible, norm, safeText, type VisibilityCache } from './dom';
+import {
+  HIGHLIGHT_ATTR,
+  USER_CONTENT,
+  accessibleName,
+  controlLabel,
+  isVisible,
+  norm,
+  safeText,
+  type VisibilityCache,
+} from './dom';
 
 export const LIMITS = { text: 100, headings: 20, labels: 40, buttons: 40, errors: 10 } as const;
 
@@ -110,7 +119,10 @@ export function extractFrameContext(doc: Document, url: string): FrameContext {
   const { roots, names } = findDroppedRegions(doc, screen);
   const vis: VisibilityCache = new WeakMap();
   const usable = (el: Element) =>
-    !roots.some((r) => r === el || r.contains(el)) && !el.closest(`[${HIGHLIGHT_ATTR}]`) && !el.parentElement?.closest(USER_CONTENT) && isVisible(el, vis);
+    !roots.some((r) => r === el || r.contains(el)) &&
+    !el.closest(`[${HIGHLIGHT_ATTR}]`) &&
+    !el.parentElement?.closest(USER_CONTENT) &&
+    isVisible(el, vis);
 
   const headings = new Collector(LIMITS.headings);
   const labels = new Collector(LIMITS.labels);
@@ -121,7 +133,9 @@ export function extractFrameContext(doc: Document, url: string): FrameContext {
   for (const el of Array.from(doc.querySelectorAll(SEL.labels))) {
     if (!usable(el)) continue;
     const tag = el.tagName.toLowerCase();
-    labels.add(tag === 'label' || tag === 'legend' || tag === 'th' ? safeText(el) : norm(el.getAttribute('aria-label')));
+    labels.add(
+      tag === 'label' || tag === 'legend' || tag === 'th' ? safeText(el) : norm(el.getAttribute('aria-label')),
+    );
   }
   // Column names of dropped record tables are structure (not values): keep them as labels.
   for (const root of roots) {
@@ -134,7 +148,11 @@ export function extractFrameContext(doc: Document, url: string): FrameContext {
   // Messages referenced by an invalid field are reported with that field, not again on their own.
   const invalid = Array.from(doc.querySelectorAll('[aria-invalid="true"]'));
   const referenced = new Set(
-    invalid.flatMap((el) => `${el.getAttribute('aria-errormessage') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`.split(/\s+/).filter(Boolean)),
+    invalid.flatMap((el) =>
+      `${el.getAttribute('aria-errormessage') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`
+        .split(/\s+/)
+        .filter(Boolean),
+    ),
   );
   for (const el of Array.from(doc.querySelectorAll(SEL.errors))) {
     if (!usable(el)) continue;

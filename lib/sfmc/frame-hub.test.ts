@@ -28,7 +28,8 @@ const appFrame = (over: Partial<FrameContext> = {}) =>
     dropped: [],
     ...over,
   });
-const sender = (tabId: number, frameId: number) => ({ tab: { id: tabId } as Browser.tabs.Tab, frameId }) as Browser.runtime.MessageSender;
+const sender = (tabId: number, frameId: number) =>
+  ({ tab: { id: tabId } as Browser.tabs.Tab, frameId }) as Browser.runtime.MessageSender;
 
 type Msg = { to: string; type: string; data?: { label?: string; probe?: boolean } };
 type Reply = (msg: Msg, frameId: number | undefined) => unknown;
@@ -44,7 +45,11 @@ class HandlerThrew {
 }
 
 function stubContent(reply: Reply) {
-  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (tabId: number, msg: Msg, options?: { frameId?: number }) => {
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (
+    tabId: number,
+    msg: Msg,
+    options?: { frameId?: number },
+  ) => {
     sent.push({ tabId, msg, frameId: options?.frameId });
     const r = reply(msg, options?.frameId);
     if (r instanceof Error) throw r;
@@ -54,7 +59,8 @@ function stubContent(reply: Reply) {
   }) as never);
 }
 
-const make = () => createFrameHub({ onContextChanged: (tabId, ctx) => changes.push([tabId, ctx]), isSharing: () => sharing });
+const make = () =>
+  createFrameHub({ onContextChanged: (tabId, ctx) => changes.push([tabId, ctx]), isSharing: () => sharing });
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -117,7 +123,10 @@ describe('frame contexts', () => {
   it('drops child frames when the top frame loads another page', async () => {
     await router.onFrameContext(frame(), sender(7, 0));
     await router.onFrameContext(appFrame(), sender(7, 3));
-    await router.onFrameContext(frame({ url: 'https://mc.s10.exacttarget.com/cloud/#app/Setup/InstalledPackages' }), sender(7, 0));
+    await router.onFrameContext(
+      frame({ url: 'https://mc.s10.exacttarget.com/cloud/#app/Setup/InstalledPackages' }),
+      sender(7, 0),
+    );
     expect((await router.getContext(7))?.frames).toHaveLength(2); // same page (hash change): child kept
     await router.onFrameContext(frame({ url: 'https://mc.s11.exacttarget.com/cloud/' }), sender(7, 0));
     expect((await router.getContext(7))?.frames).toHaveLength(1);
@@ -145,14 +154,18 @@ describe('frame contexts', () => {
     await router.onFrameContext(appFrame(), sender(7, 3));
     const before = (await router.getContext(7))!.text;
     router.dispose();
-    expect(Object.keys(((await fakeBrowser.storage.session.get(SESSION_KEY)) as Record<string, object>)[SESSION_KEY]!)).toEqual(['7']);
+    expect(
+      Object.keys(((await fakeBrowser.storage.session.get(SESSION_KEY)) as Record<string, object>)[SESSION_KEY]!),
+    ).toEqual(['7']);
     router = make();
     expect((await router.getContext(7))?.text).toBe(before);
   });
 
   it('uses the active tab of the last focused window when no tab is given', async () => {
     // fake-browser's lastFocusedWindow needs real window focus changes: stub the query and check its arguments.
-    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ id: 42 } as Browser.tabs.Tab]) as never);
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockImplementation((async () => [{ id: 42 } as Browser.tabs.Tab]) as never);
     await router.onFrameContext(frame(), sender(42, 0));
     expect((await router.getContext())?.app).toBe('Automation Studio');
     expect(query).toHaveBeenCalledWith({ active: true, lastFocusedWindow: true });
@@ -163,7 +176,10 @@ describe('highlight', () => {
   beforeEach(async () => {
     await router.onFrameContext(frame(), sender(7, 0));
     await router.onFrameContext(appFrame(), sender(7, 3));
-    await router.onFrameContext(appFrame({ url: 'about:[embedded]', app: 'Unknown', screen: 'Embedded frame' }), sender(7, 9));
+    await router.onFrameContext(
+      appFrame({ url: 'about:[embedded]', app: 'Unknown', screen: 'Embedded frame' }),
+      sender(7, 9),
+    );
   });
 
   it('probes every frame and draws only in the best match', async () => {
@@ -179,7 +195,12 @@ describe('highlight', () => {
     expect(probes.map((s) => s.frameId).sort()).toEqual([0, 3, 9]);
     const draws = sent.filter((s) => s.msg.type === 'sfmc/highlight' && !s.msg.data?.probe);
     expect(draws.map((s) => [s.frameId, s.msg.data?.label])).toEqual([[0, 'Validate']]);
-    expect(sent.filter((s) => s.msg.type === 'sfmc/clear-highlight').map((s) => s.frameId).sort()).toEqual([3, 9]);
+    expect(
+      sent
+        .filter((s) => s.msg.type === 'sfmc/clear-highlight')
+        .map((s) => s.frameId)
+        .sort(),
+    ).toEqual([3, 9]);
     expect(sent.every((s) => s.tabId === 7 && s.msg.to === 'content')).toBe(true);
   });
 
@@ -187,10 +208,18 @@ describe('highlight', () => {
     stubContent((msg, frameId) => {
       if (msg.type === 'sfmc/clear-highlight') return undefined;
       if (frameId === 9) return new Error('Could not establish connection. Receiving end does not exist.');
-      return { found: false, reason: 'no', candidates: frameId === 3 ? ['Validate Syntax', 'Next'] : ['Email Studio', 'Next'] };
+      return {
+        found: false,
+        reason: 'no',
+        candidates: frameId === 3 ? ['Validate Syntax', 'Next'] : ['Email Studio', 'Next'],
+      };
     });
     const result = await router.highlight({ label: 'Publish' }, 7);
-    expect(result).toEqual({ found: false, reason: 'No visible element named "Publish" on this page', candidates: ['Validate Syntax', 'Next', 'Email Studio'] });
+    expect(result).toEqual({
+      found: false,
+      reason: 'No visible element named "Publish" on this page',
+      candidates: ['Validate Syntax', 'Next', 'Email Studio'],
+    });
     expect(sent.some((s) => s.msg.type === 'sfmc/highlight' && !s.msg.data?.probe)).toBe(false);
     sent = [];
     await router.clearHighlight(7);

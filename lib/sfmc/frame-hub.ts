@@ -67,7 +67,9 @@ export function createFrameHub(opts: FrameHubOptions): FrameHub {
 
   /** Frame ids of a tab, app frames first (they own most elements), top frame last. */
   const frameIds = (tabId: number): number[] =>
-    [...(tabs.get(tabId) ?? new Map<number, FrameContext>()).entries()].sort(([a, fa], [b, fb]) => Number(fa.isTop) - Number(fb.isTop) || a - b).map(([id]) => id);
+    [...(tabs.get(tabId) ?? new Map<number, FrameContext>()).entries()]
+      .sort(([a, fa], [b, fb]) => Number(fa.isTop) - Number(fb.isTop) || a - b)
+      .map(([id]) => id);
 
   async function refresh(tabId?: number): Promise<void> {
     const id = await resolveTab(tabId);
@@ -163,12 +165,21 @@ export function createFrameHub(opts: FrameHubOptions): FrameHub {
         if (result.found === true) {
           const score = result.score ?? 50;
           if (!best || score > best.score) best = { frameId, score };
-        } else for (const c of result.candidates ?? []) if (typeof c === 'string' && !candidates.includes(c)) candidates.push(c);
+        } else
+          for (const c of result.candidates ?? [])
+            if (typeof c === 'string' && !candidates.includes(c)) candidates.push(c);
       }
       await Promise.all(
-        ids.filter((f) => f !== best?.frameId).map((f) => sendToContent(id, 'sfmc/clear-highlight', undefined, f).catch(() => undefined)),
+        ids
+          .filter((f) => f !== best?.frameId)
+          .map((f) => sendToContent(id, 'sfmc/clear-highlight', undefined, f).catch(() => undefined)),
       );
-      if (!best) return { found: false, reason: `No visible element named "${req.label}" on this page`, candidates: candidates.slice(0, 5) };
+      if (!best)
+        return {
+          found: false,
+          reason: `No visible element named "${req.label}" on this page`,
+          candidates: candidates.slice(0, 5),
+        };
       return sendToContent(id, 'sfmc/highlight', { ...req, probe: false }, best.frameId);
     },
 

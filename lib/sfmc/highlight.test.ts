@@ -8,7 +8,17 @@ const hosts = () => document.querySelectorAll('[data-sfmc-voice-highlight]');
 
 beforeEach(() => {
   document.body.innerHTML = '<button id="save">Save</button><button id="validate">Validate</button>';
-  const rect = { left: 100, top: 200, width: 80, height: 30, right: 180, bottom: 230, x: 100, y: 200, toJSON: () => ({}) };
+  const rect = {
+    left: 100,
+    top: 200,
+    width: 80,
+    height: 30,
+    right: 180,
+    bottom: 230,
+    x: 100,
+    y: 200,
+    toJSON: () => ({}),
+  };
   vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(rect as DOMRect);
 });
 afterEach(() => {
@@ -33,7 +43,12 @@ describe('drawHighlight', () => {
     expect(path.getAttribute('fill-rule')).toBe('evenodd');
     expect(path.getAttribute('d')).toMatch(/^M0 0H\d+V\d+H0Z M100 194H/);
     const ring = root.querySelector('[data-part="ring"]')!;
-    expect([ring.getAttribute('x'), ring.getAttribute('y'), ring.getAttribute('width'), ring.getAttribute('height')]).toEqual(['94', '194', '92', '42']);
+    expect([
+      ring.getAttribute('x'),
+      ring.getAttribute('y'),
+      ring.getAttribute('width'),
+      ring.getAttribute('height'),
+    ]).toEqual(['94', '194', '92', '42']);
   });
 
   it('uses the label as caption without a note', () => {
@@ -60,7 +75,12 @@ describe('drawHighlight', () => {
 
   it('follows the element on scroll', async () => {
     const host = drawHighlight(document.getElementById('save')!, { label: 'Save' });
-    vi.mocked(HTMLElement.prototype.getBoundingClientRect).mockReturnValue({ left: 100, top: 50, width: 80, height: 30 } as DOMRect);
+    vi.mocked(HTMLElement.prototype.getBoundingClientRect).mockReturnValue({
+      left: 100,
+      top: 50,
+      width: 80,
+      height: 30,
+    } as DOMRect);
     window.dispatchEvent(new Event('scroll'));
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
     expect(host.shadowRoot!.querySelector('[data-part="ring"]')!.getAttribute('y')).toBe('44');
@@ -77,6 +97,8 @@ describe('drawHighlight', () => {
 
 describe('cutoutPath', () => {
   it('outer rect then a rounded inner rect (even-odd hole)', () => {
-    expect(cutoutPath(100, 50, 10, 10, 20, 10, 0)).toBe('M0 0H100V50H0Z M10 10H30A0 0 0 0 1 30 10V20A0 0 0 0 1 30 20H10A0 0 0 0 1 10 20V10A0 0 0 0 1 10 10Z');
+    expect(cutoutPath(100, 50, 10, 10, 20, 10, 0)).toBe(
+      'M0 0H100V50H0Z M10 10H30A0 0 0 0 1 30 10V20A0 0 0 0 1 30 20H10A0 0 0 0 1 10 20V10A0 0 0 0 1 10 10Z',
+    );
   });
 });

@@ -39,13 +39,20 @@ export function mergeContext(frames: FrameContext[]): PageContext {
   const main = ordered[0];
   const app = (clean(main?.app, 40) || 'Unknown') as SfmcApp;
   const screen = clean(main?.screen, 60) || 'Unknown';
-  const all = (k: 'headings' | 'labels' | 'buttons' | 'errors' | 'dropped') => uniq(ordered.flatMap((f) => (Array.isArray(f[k]) ? f[k] : []).map((s) => clean(s))));
+  const all = (k: 'headings' | 'labels' | 'buttons' | 'errors' | 'dropped') =>
+    uniq(ordered.flatMap((f) => (Array.isArray(f[k]) ? f[k] : []).map((s) => clean(s))));
 
   const head: Record<string, string> = { app, screen };
   const title = clean(main?.title);
   if (title) head.title = title;
   if (main?.url && !main.isTop) head.location = clean(main.url, 200);
-  const source: Lists = { errors: all('errors'), headings: all('headings'), fields: all('labels'), buttons: all('buttons'), hiddenForPrivacy: all('dropped') };
+  const source: Lists = {
+    errors: all('errors'),
+    headings: all('headings'),
+    fields: all('labels'),
+    buttons: all('buttons'),
+    hiddenForPrivacy: all('dropped'),
+  };
   const data: Record<string, unknown> = { ...head };
   const render = () => `${CONTEXT_MARKER}\n${JSON.stringify(data)}`;
   // The privacy list is short and important: it goes in first, then the long lists in order, item by item, while

@@ -80,7 +80,10 @@ const LEGACY_PII: Array<[kind: string, value: string]> = [
   ['digits', 'JobID 98765432'],
   ['digits', '12480391'],
   // JWT / bearer / key=value secrets
-  ['jwt', 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkphbmUifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'],
+  [
+    'jwt',
+    'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkphbmUifQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  ],
   ['jwt', 'eyJraWQiOiIxIiwidmVyIjoiMSJ9.eyJhdWQiOiJtYyJ9.c2lnbmF0dXJlX3ZhbHVlX2hlcmU'],
   ['bearer', 'Bearer 7Gh2kLm9Qp4Rs8Tv1Wx3Yz6Ab5Cd0Ef'],
   ['bearer', 'Bearer abcdef0123456789abcdef'],
@@ -120,14 +123,25 @@ const LEGACY_PII: Array<[kind: string, value: string]> = [
   ['iban-ish', 'DE89 3704 0044 0532 0130 00'],
 ];
 
-const TEMPLATES = [(v: string) => v, (v: string) => `Contact: ${v}.`, (v: string) => `Record 3 was not saved: ${v} is invalid`, (v: string) => `(${v})`];
+const TEMPLATES = [
+  (v: string) => v,
+  (v: string) => `Contact: ${v}.`,
+  (v: string) => `Record 3 was not saved: ${v} is invalid`,
+  (v: string) => `(${v})`,
+];
 
 /** Fragments that would still identify the value: 4+ digit runs, 6+ alphanumeric runs (minus common words). */
 function fragments(kind: string, value: string): string[] {
   const frags = new Set<string>();
   for (const m of value.match(/\d{4,}/g) ?? []) frags.add(m);
   if (!['phone', 'card', 'ssn', 'iban-ish', 'digits', 'ip'].includes(kind)) {
-    for (const m of value.match(/[A-Za-z0-9]{6,}/g) ?? []) if (!/^(?:example|Bearer|client|secret|password|access|refresh|Basic|newsletter|northerntrail|marketing|recipient|server|travel|Authorization|clientSecret)$/i.test(m)) frags.add(m);
+    for (const m of value.match(/[A-Za-z0-9]{6,}/g) ?? [])
+      if (
+        !/^(?:example|Bearer|client|secret|password|access|refresh|Basic|newsletter|northerntrail|marketing|recipient|server|travel|Authorization|clientSecret)$/i.test(
+          m,
+        )
+      )
+        frags.add(m);
   }
   return [...frags];
 }
@@ -143,7 +157,9 @@ describe('redactText: first personal data list (before issue 10)', () => {
       for (const t of TEMPLATES) {
         const out = redactText(t(value));
         if (out.includes(value)) leaks.push(`${kind}: ${value} → ${out}`);
-        else for (const f of fragments(kind, value)) if (out.includes(f)) leaks.push(`${kind}: fragment ${f} of ${value} → ${out}`);
+        else
+          for (const f of fragments(kind, value))
+            if (out.includes(f)) leaks.push(`${kind}: fragment ${f} of ${value} → ${out}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -174,21 +190,41 @@ describe('redactText: corpus goals (issue 10)', () => {
     expect(PII.length).toBeGreaterThanOrEqual(300);
     expect(ORDINARY.length).toBeGreaterThanOrEqual(300);
     expect(new Set(ORDINARY).size).toBe(ORDINARY.length);
-    const kinds: PiiKind[] = ['email', 'phone', 'iban', 'card', 'cvv', 'national-id', 'dob', 'address', 'name', 'subscriber-key', 'sfid', 'guid', 'jwt', 'secret', 'ip'];
-    for (const k of kinds) expect(scores.get(k)?.items ?? 0, k).toBeGreaterThanOrEqual(k === 'cvv' || k === 'guid' || k === 'jwt' ? 8 : 12);
+    const kinds: PiiKind[] = [
+      'email',
+      'phone',
+      'iban',
+      'card',
+      'cvv',
+      'national-id',
+      'dob',
+      'address',
+      'name',
+      'subscriber-key',
+      'sfid',
+      'guid',
+      'jwt',
+      'secret',
+      'ip',
+    ];
+    for (const k of kinds)
+      expect(scores.get(k)?.items ?? 0, k).toBeGreaterThanOrEqual(k === 'cvv' || k === 'guid' || k === 'jwt' ? 8 : 12);
     for (const k of kinds) expect(contexts(k).map(([c]) => c)).toEqual(['heading', 'label', 'sentence', 'button']);
   });
 
   it('leaks nothing outside names and addresses, and catches at least 90 % of those', () => {
     console.log(`tuned corpus: ${PII.length} items × 4 contexts\n${report(scores)}`);
     for (const [kind, s] of scores) {
-      if (SOFT_KINDS.includes(kind)) expect(s.caught / s.items, `${kind}: ${s.leaks.join('\n')}`).toBeGreaterThanOrEqual(0.9);
+      if (SOFT_KINDS.includes(kind))
+        expect(s.caught / s.items, `${kind}: ${s.leaks.join('\n')}`).toBeGreaterThanOrEqual(0.9);
       else expect(s.leaks, kind).toEqual([]);
     }
   });
 
   it('changes at most 2 % of ordinary SFMC strings', () => {
-    console.log(`ordinary strings changed: ${changed.length}/${ORDINARY.length}${changed.map((c) => `\n  ${c}`).join('')}`);
+    console.log(
+      `ordinary strings changed: ${changed.length}/${ORDINARY.length}${changed.map((c) => `\n  ${c}`).join('')}`,
+    );
     expect(changed.length / ORDINARY.length).toBeLessThanOrEqual(0.02);
   });
 
@@ -201,9 +237,12 @@ describe('redactText: corpus goals (issue 10)', () => {
       const held = scorePii(pii, redactText);
       const heldChanged = changedOrdinary(ordinary, redactText);
       const leaks = [...held].flatMap(([k, s]) => s.leaks.map((l) => `${k} ${l}`));
-      console.log(`${name}: ${pii.length} items\n${report(held)}\nordinary changed: ${heldChanged.length}/${ordinary.length}${[...leaks, ...heldChanged].map((l) => `\n  ${l}`).join('')}`);
+      console.log(
+        `${name}: ${pii.length} items\n${report(held)}\nordinary changed: ${heldChanged.length}/${ordinary.length}${[...leaks, ...heldChanged].map((l) => `\n  ${l}`).join('')}`,
+      );
       for (const [kind, s] of held) {
-        if (SOFT_KINDS.includes(kind)) expect(s.caught / s.items, `${name} ${kind}`).toBeGreaterThanOrEqual(HELD_OUT_SOFT_FLOOR);
+        if (SOFT_KINDS.includes(kind))
+          expect(s.caught / s.items, `${name} ${kind}`).toBeGreaterThanOrEqual(HELD_OUT_SOFT_FLOOR);
         else expect(s.leaks, `${name} ${kind}`).toEqual([]);
       }
       expect(heldOutChangedOk(heldChanged.length, ordinary.length), `${name}: ${heldChanged.join(', ')}`).toBe(true);
@@ -223,8 +262,22 @@ describe('redactText: corpus goals (issue 10)', () => {
     const sample = [...ORDINARY, ...PII.map((i) => i.value)];
     const t0 = performance.now();
     for (const s of sample) redactText(s);
-    console.log(`redactText: ${(((performance.now() - t0) * 1000) / sample.length).toFixed(1)} µs/string over ${sample.length} strings (cold, see bench/redact.ts)`);
-    for (const evil of ['a'.repeat(5000), 'A '.repeat(2500), '1 '.repeat(2500), 'x@'.repeat(2500), 'Jane '.repeat(1000), '12 rue '.repeat(700), `eyJ${'a'.repeat(4000)}`, '+1 '.repeat(1500), 'at dot '.repeat(700), `${'a . '.repeat(1500)}@ b`, '4111 '.repeat(1000)]) {
+    console.log(
+      `redactText: ${(((performance.now() - t0) * 1000) / sample.length).toFixed(1)} µs/string over ${sample.length} strings (cold, see bench/redact.ts)`,
+    );
+    for (const evil of [
+      'a'.repeat(5000),
+      'A '.repeat(2500),
+      '1 '.repeat(2500),
+      'x@'.repeat(2500),
+      'Jane '.repeat(1000),
+      '12 rue '.repeat(700),
+      `eyJ${'a'.repeat(4000)}`,
+      '+1 '.repeat(1500),
+      'at dot '.repeat(700),
+      `${'a . '.repeat(1500)}@ b`,
+      '4111 '.repeat(1000),
+    ]) {
       const t = performance.now();
       redactText(evil);
       expect(performance.now() - t, evil.slice(0, 12)).toBeLessThan(500);
@@ -338,25 +391,37 @@ describe('redactText: UI strings survive', () => {
 
 describe('redactUrl', () => {
   it('keeps host and path words, replaces ids', () => {
-    expect(redactUrl('https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/?hub=1#ActivityDetails/300/7c9e6679-7425-40de-944b-e07fc1f90ae7')).toBe(
-      'https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/?hub=1#ActivityDetails/300/[id]',
-    );
-    expect(redactUrl('https://mc.s10.marketingcloudapps.com/contactsmeta/admin.html#admin/data-extension/6a1f0d2c-44b3-e911-a2ce-1402ec8f9a11/records')).toBe(
-      'https://mc.s10.marketingcloudapps.com/contactsmeta/admin.html#admin/data-extension/[id]/records',
-    );
-    expect(redactUrl('https://mc.s10.exacttarget.com/cloud/#app/Journey%20Builder/%233f2a9c1e-8b7d-4e21-9a55-6c0d2b1f7e43/1')).toBe(
-      'https://mc.s10.exacttarget.com/cloud/#app/Journey Builder/#[id]/1',
-    );
+    expect(
+      redactUrl(
+        'https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/?hub=1#ActivityDetails/300/7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      ),
+    ).toBe('https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/?hub=1#ActivityDetails/300/[id]');
+    expect(
+      redactUrl(
+        'https://mc.s10.marketingcloudapps.com/contactsmeta/admin.html#admin/data-extension/6a1f0d2c-44b3-e911-a2ce-1402ec8f9a11/records',
+      ),
+    ).toBe('https://mc.s10.marketingcloudapps.com/contactsmeta/admin.html#admin/data-extension/[id]/records');
+    expect(
+      redactUrl(
+        'https://mc.s10.exacttarget.com/cloud/#app/Journey%20Builder/%233f2a9c1e-8b7d-4e21-9a55-6c0d2b1f7e43/1',
+      ),
+    ).toBe('https://mc.s10.exacttarget.com/cloud/#app/Journey Builder/#[id]/1');
   });
 
   it('replaces query values that are ids or personal data, drops credentials', () => {
-    const out = redactUrl('https://user:pw@members.s10.exacttarget.com/Content/Email/Default.aspx?ks=ks&subscriberId=482913&email=maria%40example.net&mid=7281934#Subscribers');
-    expect(out).toBe('https://members.s10.exacttarget.com/Content/Email/Default.aspx?ks=ks&subscriberId=[id]&email=[id]&mid=[id]#Subscribers');
+    const out = redactUrl(
+      'https://user:pw@members.s10.exacttarget.com/Content/Email/Default.aspx?ks=ks&subscriberId=482913&email=maria%40example.net&mid=7281934#Subscribers',
+    );
+    expect(out).toBe(
+      'https://members.s10.exacttarget.com/Content/Email/Default.aspx?ks=ks&subscriberId=[id]&email=[id]&mid=[id]#Subscribers',
+    );
     expect(out).not.toContain('pw');
   });
 
   it('hides embedded frame urls', () => {
     expect(redactUrl('about:srcdoc')).toBe('about:[embedded]');
-    expect(redactUrl('blob:https://content-builder.s10.marketingcloudapps.com/3f2a9c1e-8b7d-4e21-9a55-6c0d2b1f7e43')).toBe('blob:[embedded]');
+    expect(
+      redactUrl('blob:https://content-builder.s10.marketingcloudapps.com/3f2a9c1e-8b7d-4e21-9a55-6c0d2b1f7e43'),
+    ).toBe('blob:[embedded]');
   });
 });

@@ -15,7 +15,8 @@ function found(r: ResolveResult) {
   return r;
 }
 
-const describeEl = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${(el.textContent ?? '').trim().slice(0, 40)}`;
+const describeEl = (el: Element) =>
+  `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}:${(el.textContent ?? '').trim().slice(0, 40)}`;
 
 describe('scoreName', () => {
   it('orders exact > case-insensitive > contains > fuzzy', () => {
@@ -37,7 +38,9 @@ describe('resolveElement on the Journey Builder practice page', () => {
 
   it('finds buttons by exact name, preferring the exact over the longer one', () => {
     expect(describeEl(found(resolveElement(doc, { label: 'Validate' })).element)).toBe('button:Validate');
-    expect(describeEl(found(resolveElement(doc, { label: 'Activate', role: 'button' })).element)).toBe('button:Activate');
+    expect(describeEl(found(resolveElement(doc, { label: 'Activate', role: 'button' })).element)).toBe(
+      'button:Activate',
+    );
   });
 
   it('prefers the interactive element on a tie, and honours the role', () => {
@@ -48,7 +51,9 @@ describe('resolveElement on the Journey Builder practice page', () => {
   it('points at the control of a label', () => {
     const r = found(resolveElement(doc, { label: 'Re-entry: No re-entry' }));
     expect(r.element.id).toBe('reentry-none');
-    expect(found(resolveElement(doc, { label: 'Default Email Address', role: 'field' })).element.id).toBe('default-email');
+    expect(found(resolveElement(doc, { label: 'Default Email Address', role: 'field' })).element.id).toBe(
+      'default-email',
+    );
   });
 
   it('matches by contains and by fuzzy tokens', () => {
@@ -86,7 +91,9 @@ describe('resolveElement on other practice pages', () => {
   it('Setup: the client secret value is not a target', () => {
     const doc = fixture('Setup');
     expect('element' in resolveElement(doc, { label: 'Qm7Rk2Xv9Lp4Tz8Nw3Jb6Hc1dF5gS0aE' })).toBe(false);
-    expect(describeEl(found(resolveElement(doc, { label: 'Rotate Client Secret' })).element)).toBe('button:Rotate Client Secret');
+    expect(describeEl(found(resolveElement(doc, { label: 'Rotate Client Secret' })).element)).toBe(
+      'button:Rotate Client Secret',
+    );
   });
 });
 
@@ -98,13 +105,18 @@ function docAt(url: string, html: string): Document {
 
 describe('embedded preview frames', () => {
   it('never resolve and give no candidates (they show a subscriber)', () => {
-    expect(resolveElement(docAt('about:srcdoc', '<h1>Welcome, Maria!</h1><button>Shop now</button>'), { label: 'Shop now' })).toEqual({ candidates: [] });
+    expect(
+      resolveElement(docAt('about:srcdoc', '<h1>Welcome, Maria!</h1><button>Shop now</button>'), { label: 'Shop now' }),
+    ).toEqual({ candidates: [] });
   });
 });
 
 describe('visibility', () => {
   it('skips hidden elements', () => {
-    const doc = docAt('https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/', '<div hidden><button>Save</button></div><button style="display:none">Save</button><button id="v">Save draft</button>');
+    const doc = docAt(
+      'https://mc.s10.marketingcloudapps.com/AutomationStudioFuel3/',
+      '<div hidden><button>Save</button></div><button style="display:none">Save</button><button id="v">Save draft</button>',
+    );
     const r = found(resolveElement(doc, { label: 'Save' }));
     expect(r.element.id).toBe('v');
   });

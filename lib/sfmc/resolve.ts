@@ -14,9 +14,7 @@ export interface ResolveQuery {
   role?: string;
 }
 
-export type ResolveResult =
-  | { element: Element; score: number; name: string; role: string }
-  | { candidates: string[] };
+export type ResolveResult = { element: Element; score: number; name: string; role: string } | { candidates: string[] };
 
 /** Score at or above which a match counts as found. */
 export const FOUND_SCORE = 45;
@@ -49,7 +47,19 @@ const ROLE_ALIASES: Record<string, string[]> = {
   frame: ['frame'],
 };
 
-const PRIORITY: Record<string, number> = { button: 3, link: 3, tab: 3, menuitem: 3, textbox: 3, combobox: 3, checkbox: 3, radio: 3, heading: 2, label: 1, columnheader: 1 };
+const PRIORITY: Record<string, number> = {
+  button: 3,
+  link: 3,
+  tab: 3,
+  menuitem: 3,
+  textbox: 3,
+  combobox: 3,
+  checkbox: 3,
+  radio: 3,
+  heading: 2,
+  label: 1,
+  columnheader: 1,
+};
 
 const tokens = (s: string) =>
   norm(s)
@@ -58,7 +68,24 @@ const tokens = (s: string) =>
     .split(/\s+/)
     .filter((t) => t && !STOP_WORDS.has(t));
 
-const STOP_WORDS = new Set(['a', 'an', 'the', 'to', 'of', 'by', 'and', 'or', 'in', 'on', 'for', 'with', 'button', 'field', 'tab', 'link']);
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'by',
+  'and',
+  'or',
+  'in',
+  'on',
+  'for',
+  'with',
+  'button',
+  'field',
+  'tab',
+  'link',
+]);
 
 function editDistance(a: string, b: string): number {
   const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -75,7 +102,10 @@ function editDistance(a: string, b: string): number {
 }
 
 const tokenMatch = (a: string, b: string) =>
-  a === b || (a.length >= 4 && b.length >= 4 && (a.startsWith(b) || b.startsWith(a) || editDistance(a, b) <= (Math.max(a.length, b.length) >= 7 ? 2 : 1)));
+  a === b ||
+  (a.length >= 4 &&
+    b.length >= 4 &&
+    (a.startsWith(b) || b.startsWith(a) || editDistance(a, b) <= (Math.max(a.length, b.length) >= 7 ? 2 : 1)));
 
 /** 0–100: exact 100, case-insensitive 90, contains 60–80, token fuzzy up to 55. */
 export function scoreName(name: string, query: string): number {
@@ -115,7 +145,8 @@ function collect(doc: Document): Candidate[] {
   const seen = new Set<Element>();
   const push = (el: Element, name: string) => {
     if (seen.has(el) || !name) return;
-    if (roots.some((r) => r === el || r.contains(el)) || el.closest(`[${HIGHLIGHT_ATTR}]`) || !isVisible(el, vis)) return;
+    if (roots.some((r) => r === el || r.contains(el)) || el.closest(`[${HIGHLIGHT_ATTR}]`) || !isVisible(el, vis))
+      return;
     seen.add(el);
     out.push({ el, name, role: roleOf(el) });
   };
@@ -153,7 +184,12 @@ export function resolveElement(doc: Document, query: ResolveQuery): ResolveResul
     .sort((a, b) => b.score - a.score || b.tie - a.tie || a.c.name.length - b.c.name.length);
   const best = scored[0];
   if (best && best.score >= FOUND_SCORE) {
-    return { element: pointTarget(best.c), score: best.score, name: redactText(best.c.name).slice(0, NAME_CAP), role: best.c.role };
+    return {
+      element: pointTarget(best.c),
+      score: best.score,
+      name: redactText(best.c.name).slice(0, NAME_CAP),
+      role: best.c.role,
+    };
   }
   // Nothing shares a word with the label: fall back to character similarity so the model still gets options.
   const pool = scored.length

@@ -72,7 +72,9 @@ export const APP_FRAME_HOSTS: HostRule[] = [
     app: 'Contact Builder',
     host: /^mc\.s\d+\.marketingcloudapps\.com$/i,
     path: /^\/contactsmeta(?:\/|$)/i,
-    samples: ['https://mc.s10.marketingcloudapps.com/contactsmeta/admin.html#admin/data-extension/6a1f0d2c-44b3-e911-a2ce-1402ec8f9a11/records'],
+    samples: [
+      'https://mc.s10.marketingcloudapps.com/contactsmeta/admin.html#admin/data-extension/6a1f0d2c-44b3-e911-a2ce-1402ec8f9a11/records',
+    ],
   },
   {
     app: 'Setup',
@@ -162,10 +164,19 @@ export const SEL = {
   errors: '[role="alert"], .error, .error-message, .slds-form-element__help, .validation-error, [aria-invalid="true"]',
   /** Regions shown with records, previews or secrets: dropped whole, with the name in `dropped`. */
   pii: [
-    { name: 'subscriber preview', selector: '.subscriber-preview, .preview-subscriber-attributes, [data-preview="subscriber"]' },
-    { name: 'email preview', selector: 'iframe.preview-frame, iframe[title*="preview" i], iframe[name*="preview" i], .email-preview' },
+    {
+      name: 'subscriber preview',
+      selector: '.subscriber-preview, .preview-subscriber-attributes, [data-preview="subscriber"]',
+    },
+    {
+      name: 'email preview',
+      selector: 'iframe.preview-frame, iframe[title*="preview" i], iframe[name*="preview" i], .email-preview',
+    },
     { name: 'client secret', selector: '.client-secret, [data-field="clientSecret"], [data-field="client_secret"]' },
-    { name: 'account header', selector: '.mc-header-menu.mc-header-accounts, .mc-account-switcher-name, .mc-account-switcher' },
+    {
+      name: 'account header',
+      selector: '.mc-header-menu.mc-header-accounts, .mc-account-switcher-name, .mc-account-switcher',
+    },
     { name: 'user menu', selector: '.mc-header-user, [data-mc-user]' },
     { name: 'test send recipients', selector: '.test-send-recipients' },
     { name: 'contact history', selector: '.contact-history, .journey-history-contacts' },
@@ -184,7 +195,9 @@ export const PII_SCREENS: Record<string, string> = {
 };
 
 /** Column headers that mean a table holds personal data. */
-export const PII_COLUMN = /e-?mail|phone|mobile|subscriber ?key|contact ?key|first ?name|last ?name|full ?name|birth|address|postal|zip/i;
+export const PII_COLUMN =
+  /e-?mail|phone|mobile|subscriber ?key|contact ?key|first ?name|last ?name|full ?name|birth|address|postal|zip/i;
 
 /** Labels/names of fields whose values are secrets (Setup → Installed Packages). */
-export const SECRET_FIELD = /client[ _-]?secret|client[ _-]?id\b|secret key|api[ _-]?key|access[ _-]?token|refresh[ _-]?token|password/i;
+export const SECRET_FIELD =
+  /client[ _-]?secret|client[ _-]?id\b|secret key|api[ _-]?key|access[ _-]?token|refresh[ _-]?token|password/i;

@@ -11,14 +11,32 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** GET https://<host><path> against the loopback server, with SNI + Host of the real SFMC name. */
-function get(host: string, path: string, method = 'GET'): Promise<{ status: number; body: string; cert: X509Certificate | null }> {
+function get(
+  host: string,
+  path: string,
+  method = 'GET',
+): Promise<{ status: number; body: string; cert: X509Certificate | null }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, servername: host, headers: { host }, path, method, rejectUnauthorized: false, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      const cert = (res.socket as TLSSocket).getPeerX509Certificate() ?? null;
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cert }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        servername: host,
+        headers: { host },
+        path,
+        method,
+        rejectUnauthorized: false,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        const cert = (res.socket as TLSSocket).getPeerX509Certificate() ?? null;
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), cert }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -49,8 +67,13 @@ describe('startSfmcServer', () => {
   });
 
   it('returns Chromium host-resolver rules for its port', () => {
-    expect(server.hostResolverRules).toBe(`MAP *.exacttarget.com 127.0.0.1:${server.port}, MAP *.marketingcloudapps.com 127.0.0.1:${server.port}`);
-    expect(server.chromiumArgs).toEqual([`--host-resolver-rules=${server.hostResolverRules}`, '--ignore-certificate-errors']);
+    expect(server.hostResolverRules).toBe(
+      `MAP *.exacttarget.com 127.0.0.1:${server.port}, MAP *.marketingcloudapps.com 127.0.0.1:${server.port}`,
+    );
+    expect(server.chromiumArgs).toEqual([
+      `--host-resolver-rules=${server.hostResolverRules}`,
+      '--ignore-certificate-errors',
+    ]);
   });
 });
 

@@ -37,11 +37,18 @@ export function discoveryUrl(issuer: string): string {
 /** Endpoints from the discovery document; refuses a document for another issuer or without code + S256 support. */
 export function parseDiscovery(doc: unknown, issuer: string): Endpoints {
   const d = (doc ?? {}) as Record<string, unknown>;
-  if (typeof d.issuer !== 'string' || trimSlash(d.issuer) !== trimSlash(issuer)) throw new Error(`The discovery document is for another issuer (${String(d.issuer)}).`);
-  if (typeof d.authorization_endpoint !== 'string' || typeof d.token_endpoint !== 'string') throw new Error('The discovery document has no authorization or token endpoint.');
+  if (typeof d.issuer !== 'string' || trimSlash(d.issuer) !== trimSlash(issuer))
+    throw new Error(`The discovery document is for another issuer (${String(d.issuer)}).`);
+  if (typeof d.authorization_endpoint !== 'string' || typeof d.token_endpoint !== 'string')
+    throw new Error('The discovery document has no authorization or token endpoint.');
   const methods = d.code_challenge_methods_supported;
-  if (Array.isArray(methods) && !methods.includes('S256')) throw new Error('The identity provider does not offer PKCE with S256.');
-  return { authorization: d.authorization_endpoint, token: d.token_endpoint, ...(typeof d.end_session_endpoint === 'string' ? { endSession: d.end_session_endpoint } : {}) };
+  if (Array.isArray(methods) && !methods.includes('S256'))
+    throw new Error('The identity provider does not offer PKCE with S256.');
+  return {
+    authorization: d.authorization_endpoint,
+    token: d.token_endpoint,
+    ...(typeof d.end_session_endpoint === 'string' ? { endSession: d.end_session_endpoint } : {}),
+  };
 }
 
 export interface AuthorizeRequest {
@@ -76,15 +83,27 @@ export function codeFromRedirect(redirected: string, expectedState: string): str
   const params = url.searchParams.size ? url.searchParams : new URLSearchParams(url.hash.slice(1));
   const error = params.get('error');
   if (error) throw new Error(`The identity provider refused the sign-in: ${params.get('error_description') || error}.`);
-  if (params.get('state') !== expectedState) throw new Error('The sign-in answer does not belong to this sign-in (state mismatch).');
+  if (params.get('state') !== expectedState)
+    throw new Error('The sign-in answer does not belong to this sign-in (state mismatch).');
   const code = params.get('code');
   if (!code) throw new Error('The identity provider sent no authorization code.');
   return code;
 }
 
 /** The form body of the code exchange (a public client: no secret, the verifier proves it started the sign-in). */
-export function codeExchangeBody(code: string, verifier: string, clientId: string, redirectUri: string): URLSearchParams {
-  return new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier, client_id: clientId, redirect_uri: redirectUri });
+export function codeExchangeBody(
+  code: string,
+  verifier: string,
+  clientId: string,
+  redirectUri: string,
+): URLSearchParams {
+  return new URLSearchParams({
+    grant_type: 'authorization_code',
+    code,
+    code_verifier: verifier,
+    client_id: clientId,
+    redirect_uri: redirectUri,
+  });
 }
 
 export function refreshBody(refreshToken: string, clientId: string): URLSearchParams {
@@ -105,15 +124,23 @@ export function jwtClaims(jwt: string): Record<string, unknown> {
  * A session from the token endpoint's answer: an ID token for this client from this issuer, unexpired, with our
  * nonce (a refresh answer may omit the nonce, and may omit a new refresh token: the old one is kept).
  */
-export function sessionFromTokens(body: unknown, expect: OidcConfig & { nonce?: string; previous?: SsoSession; now: number }): SsoSession {
+export function sessionFromTokens(
+  body: unknown,
+  expect: OidcConfig & { nonce?: string; previous?: SsoSession; now: number },
+): SsoSession {
   const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b.error === 'string') throw new Error(`The identity provider refused the token request: ${typeof b.error_description === 'string' ? b.error_description : b.error}.`);
+  if (typeof b.error === 'string')
+    throw new Error(
+      `The identity provider refused the token request: ${typeof b.error_description === 'string' ? b.error_description : b.error}.`,
+    );
   if (typeof b.id_token !== 'string') throw new Error('The identity provider sent no ID token.');
   const c = jwtClaims(b.id_token);
-  if (typeof c.iss !== 'string' || trimSlash(c.iss) !== trimSlash(expect.issuer)) throw new Error('The ID token is from another issuer.');
+  if (typeof c.iss !== 'string' || trimSlash(c.iss) !== trimSlash(expect.issuer))
+    throw new Error('The ID token is from another issuer.');
   const aud = Array.isArray(c.aud) ? c.aud : [c.aud];
   if (!aud.includes(expect.clientId)) throw new Error('The ID token is for another application.');
-  if (expect.nonce !== undefined && c.nonce !== expect.nonce) throw new Error('The ID token does not belong to this sign-in (nonce mismatch).');
+  if (expect.nonce !== undefined && c.nonce !== expect.nonce)
+    throw new Error('The ID token does not belong to this sign-in (nonce mismatch).');
   if (typeof c.sub !== 'string' || !c.sub) throw new Error('The ID token names no user.');
   if (typeof c.exp !== 'number' || c.exp * 1000 <= expect.now) throw new Error('The ID token has already expired.');
   const refreshToken = typeof b.refresh_token === 'string' ? b.refresh_token : expect.previous?.refreshToken;
@@ -132,7 +159,11 @@ export function sessionFromTokens(body: unknown, expect: OidcConfig & { nonce?: 
 /** Refresh this long before the ID token expires, so a token minted now still verifies at the token service. */
 export const REFRESH_MARGIN_MS = 60_000;
 
-export function sessionState(session: SsoSession | null, config: OidcConfig | undefined, now: number): 'none' | 'valid' | 'refresh' | 'expired' {
+export function sessionState(
+  session: SsoSession | null,
+  config: OidcConfig | undefined,
+  now: number,
+): 'none' | 'valid' | 'refresh' | 'expired' {
   if (!session || !config || session.issuer !== config.issuer || session.clientId !== config.clientId) return 'none';
   if (session.expiresAt - REFRESH_MARGIN_MS > now) return 'valid';
   return session.refreshToken ? 'refresh' : 'expired';

@@ -4,7 +4,19 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { codeChallenge, randomToken } from './pkce';
-import { authorizeUrl, codeExchangeBody, codeFromRedirect, discoveryUrl, parseDiscovery, refreshBody, sessionFromTokens, sessionState, type Endpoints, type OidcConfig, type SsoSession } from './oidc';
+import {
+  authorizeUrl,
+  codeExchangeBody,
+  codeFromRedirect,
+  discoveryUrl,
+  parseDiscovery,
+  refreshBody,
+  sessionFromTokens,
+  sessionState,
+  type Endpoints,
+  type OidcConfig,
+  type SsoSession,
+} from './oidc';
 
 export const ssoSessionItem = storage.defineItem<SsoSession | null>('local:ssoSession', { fallback: null });
 
@@ -15,7 +27,11 @@ async function endpoints(issuer: string, fetchImpl: typeof fetch): Promise<Endpo
 }
 
 async function postTokens(endpoint: string, body: URLSearchParams, fetchImpl: typeof fetch): Promise<unknown> {
-  const res = await fetchImpl(endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body });
+  const res = await fetchImpl(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body,
+  });
   return res.json().catch(() => ({ error: `HTTP ${res.status}` }));
 }
 
@@ -34,14 +50,28 @@ export async function signIn(config: OidcConfig, deps: SignInDeps): Promise<SsoS
   const verifier = randomToken();
   const state = randomToken(16);
   const nonce = randomToken(16);
-  const url = authorizeUrl(ep.authorization, { clientId: config.clientId, redirectUri: deps.redirectUri, state, nonce, challenge: await codeChallenge(verifier) });
+  const url = authorizeUrl(ep.authorization, {
+    clientId: config.clientId,
+    redirectUri: deps.redirectUri,
+    state,
+    nonce,
+    challenge: await codeChallenge(verifier),
+  });
   const code = codeFromRedirect(await deps.launch(url), state);
-  const tokens = await postTokens(ep.token, codeExchangeBody(code, verifier, config.clientId, deps.redirectUri), fetchImpl);
+  const tokens = await postTokens(
+    ep.token,
+    codeExchangeBody(code, verifier, config.clientId, deps.redirectUri),
+    fetchImpl,
+  );
   return sessionFromTokens(tokens, { ...config, nonce, now: (deps.now ?? Date.now)() });
 }
 
 /** A fresh ID token through the refresh token (throws when the provider refuses it). */
-export async function refreshSession(session: SsoSession, fetchImpl: typeof fetch = fetch, now = Date.now()): Promise<SsoSession> {
+export async function refreshSession(
+  session: SsoSession,
+  fetchImpl: typeof fetch = fetch,
+  now = Date.now(),
+): Promise<SsoSession> {
   if (!session.refreshToken) throw new Error('No refresh token: sign in again.');
   const ep = await endpoints(session.issuer, fetchImpl);
   const tokens = await postTokens(ep.token, refreshBody(session.refreshToken, session.clientId), fetchImpl);
@@ -51,7 +81,8 @@ export async function refreshSession(session: SsoSession, fetchImpl: typeof fetc
 /** The panel's "Sign in with your organization": runs the flow in Chrome's sign-in window and stores the session. */
 export async function signInWithBrowser(config: OidcConfig): Promise<SsoSession> {
   // Optional permission, only for organisations that use sign-in; the request must come first, in the click.
-  if (!(await browser.permissions.request({ permissions: ['identity'] }))) throw new Error('Sign-in needs the "identity" permission, which was refused.');
+  if (!(await browser.permissions.request({ permissions: ['identity'] })))
+    throw new Error('Sign-in needs the "identity" permission, which was refused.');
   const session = await signIn(config, {
     redirectUri: browser.identity.getRedirectURL(),
     launch: async (url) => {

@@ -17,7 +17,11 @@ const press = (type: 'keydown' | 'keyup', code: string, init: KeyboardEventInit 
 beforeEach(() => {
   events = [];
   key = 'F9';
-  uninstall = installHoldKey({ getKey: () => key, onPress: () => events.push('press'), onRelease: () => events.push('release') });
+  uninstall = installHoldKey({
+    getKey: () => key,
+    onPress: () => events.push('press'),
+    onRelease: () => events.push('release'),
+  });
 });
 afterEach(() => {
   uninstall();
@@ -88,7 +92,11 @@ describe('installHoldKey', () => {
   it('releases after the safety timeout when keyup is lost', () => {
     uninstall();
     vi.useFakeTimers();
-    uninstall = installHoldKey({ getKey: () => key, onPress: () => events.push('press'), onRelease: () => events.push('release') });
+    uninstall = installHoldKey({
+      getKey: () => key,
+      onPress: () => events.push('press'),
+      onRelease: () => events.push('release'),
+    });
     press('keydown', 'F9');
     vi.advanceTimersByTime(HOLD_SAFETY_MS - 1);
     expect(events).toEqual(['press']);

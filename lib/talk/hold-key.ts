@@ -18,7 +18,13 @@ export interface HoldKeyOptions {
   safetyMs?: number;
 }
 
-export function installHoldKey({ getKey, onPress, onRelease, target = window, safetyMs = HOLD_SAFETY_MS }: HoldKeyOptions): () => void {
+export function installHoldKey({
+  getKey,
+  onPress,
+  onRelease,
+  target = window,
+  safetyMs = HOLD_SAFETY_MS,
+}: HoldKeyOptions): () => void {
   let down = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 

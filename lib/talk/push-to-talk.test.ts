@@ -71,7 +71,13 @@ describe('push-to-talk controller', () => {
   it('barges in: cancels the active response and clears playing audio before listening', () => {
     const b = harness({ responseActive: true, audioPlaying: true });
     b.talk.press();
-    expect(b.log).toEqual(['response.cancel', 'output_audio_buffer.clear', 'playback:stop', 'input_audio_buffer.clear', 'gate:open']);
+    expect(b.log).toEqual([
+      'response.cancel',
+      'output_audio_buffer.clear',
+      'playback:stop',
+      'input_audio_buffer.clear',
+      'gate:open',
+    ]);
   });
 
   it('only clears audio when the response already finished generating', () => {
@@ -87,9 +93,13 @@ describe('push-to-talk controller', () => {
     h.advance(50);
     h.talk.press();
     expect(h.log).toEqual([
-      'input_audio_buffer.clear', 'gate:open',
-      'gate:close', 'input_audio_buffer.commit', 'response.create',
-      'input_audio_buffer.clear', 'gate:open',
+      'input_audio_buffer.clear',
+      'gate:open',
+      'gate:close',
+      'input_audio_buffer.commit',
+      'response.create',
+      'input_audio_buffer.clear',
+      'gate:open',
     ]);
   });
 

@@ -17,7 +17,6 @@ import {
   type WorkletFeatureMessage,
 } from '@/worklets/protocol';
 
-
 export interface AudioGraph {
   readonly context: AudioContext;
   readonly sendTrack: MediaStreamTrack;
@@ -60,7 +59,10 @@ export async function createAudioGraph(): Promise<AudioGraph> {
   warm = undefined; // this graph owns the context now; the next connect warms a new one
   if (context.state !== 'running') await context.resume(); // a warm context is running: no audio-thread round trip
   const channel = openChannel(FEATURE_CHANNEL);
-  const levels: AudioGraph['levels'] = { mic: { rms: 0, peak: 0, frames: 0 }, assistant: { rms: 0, peak: 0, frames: 0 } };
+  const levels: AudioGraph['levels'] = {
+    mic: { rms: 0, peak: 0, frames: 0 },
+    assistant: { rms: 0, peak: 0, frames: 0 },
+  };
 
   const analyser = (source: AudioSource) => {
     const node = new AudioWorkletNode(context, FEATURE_PROCESSOR_NAME, {

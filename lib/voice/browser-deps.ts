@@ -5,4 +5,11 @@ import { createAudioGraph, prewarmAudio } from './audio-graph';
 import type { EngineDeps } from './engine';
 import { openMic, queryMicPermission } from './mic';
 
-export const browserEngineDeps: EngineDeps = { mintToken, openTransport: openWebRtcTransport, createAudioGraph, openMic, queryMicPermission, prewarmAudio };
+export const browserEngineDeps: EngineDeps = {
+  mintToken,
+  openTransport: openWebRtcTransport,
+  createAudioGraph,
+  openMic,
+  queryMicPermission,
+  prewarmAudio,
+};

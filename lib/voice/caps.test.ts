@@ -3,7 +3,10 @@ import { capStopText, capWarningText, evaluateCaps } from './caps';
 
 describe('session caps', () => {
   it('are off at 0', () => {
-    expect(evaluateCaps({ costUsd: 100, minutes: 1000 }, { costCapUsd: 0, minutesCap: 0 })).toEqual({ level: 'ok', share: 0 });
+    expect(evaluateCaps({ costUsd: 100, minutes: 1000 }, { costCapUsd: 0, minutesCap: 0 })).toEqual({
+      level: 'ok',
+      share: 0,
+    });
   });
 
   it('warn at 80 % and stop at 100 % of the cost cap', () => {

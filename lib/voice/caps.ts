@@ -32,7 +32,11 @@ export function evaluateCaps(used: { costUsd: number; minutes: number }, limits:
 
 const usd = (x: number) => `$${x.toFixed(2)}`;
 
-export function capWarningText(verdict: CapVerdict, used: { costUsd: number; minutes: number }, limits: CapLimits): string {
+export function capWarningText(
+  verdict: CapVerdict,
+  used: { costUsd: number; minutes: number },
+  limits: CapLimits,
+): string {
   return verdict.which === 'cost'
     ? `This session has cost about ${usd(used.costUsd)} of its ${usd(limits.costCapUsd)} cap. It disconnects at the cap; raise it in settings if you need more.`
     : `This session has run ${Math.floor(used.minutes)} of its ${limits.minutesCap} minutes. It disconnects at the cap; raise it in settings if you need more.`;

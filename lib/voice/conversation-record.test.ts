@@ -11,11 +11,29 @@ function* turn(n: number, words = 30): Generator<{ type: string; [k: string]: un
   const reply = `item_a${n}`;
   const response = `resp_${n}`;
   yield { type: 'input_audio_buffer.committed', item_id: user };
-  yield { type: 'conversation.item.input_audio_transcription.completed', item_id: user, transcript: `Question number ${n} about journeys?` };
-  yield { type: 'response.output_item.added', response_id: response, item: { id: reply, type: 'message', role: 'assistant', status: 'in_progress', content: [] } };
-  for (let w = 0; w < words; w++) yield { type: 'response.output_audio_transcript.delta', response_id: response, item_id: reply, delta: `word${w} ` };
-  yield { type: 'response.output_audio_transcript.done', response_id: response, item_id: reply, transcript: Array.from({ length: words }, (_, w) => `word${w}`).join(' ') };
-  yield { type: 'response.output_item.done', response_id: response, item: { id: reply, type: 'message', role: 'assistant', status: 'completed', content: [] } };
+  yield {
+    type: 'conversation.item.input_audio_transcription.completed',
+    item_id: user,
+    transcript: `Question number ${n} about journeys?`,
+  };
+  yield {
+    type: 'response.output_item.added',
+    response_id: response,
+    item: { id: reply, type: 'message', role: 'assistant', status: 'in_progress', content: [] },
+  };
+  for (let w = 0; w < words; w++)
+    yield { type: 'response.output_audio_transcript.delta', response_id: response, item_id: reply, delta: `word${w} ` };
+  yield {
+    type: 'response.output_audio_transcript.done',
+    response_id: response,
+    item_id: reply,
+    transcript: Array.from({ length: words }, (_, w) => `word${w}`).join(' '),
+  };
+  yield {
+    type: 'response.output_item.done',
+    response_id: response,
+    item: { id: reply, type: 'message', role: 'assistant', status: 'completed', content: [] },
+  };
 }
 
 describe('a 1,000-turn session', () => {
@@ -63,7 +81,13 @@ describe('a 1,000-turn session', () => {
   });
 
   it('keeps the newest entries within both caps', () => {
-    const many = Array.from({ length: 1000 }, (_, i): TranscriptEntry => ({ id: `e${i}`, role: 'assistant', text: 'x'.repeat(2000), status: 'done', at: i }));
+    const many = Array.from({ length: 1000 }, (_, i): TranscriptEntry => ({
+      id: `e${i}`,
+      role: 'assistant',
+      text: 'x'.repeat(2000),
+      status: 'done',
+      at: i,
+    }));
     const kept = entriesToSave(many);
     expect(kept.at(-1)?.id).toBe('e999');
     expect(kept.reduce((n, e) => n + e.text.length, 0)).toBeLessThanOrEqual(SAVED_CHARS_CAP);

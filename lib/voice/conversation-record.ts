@@ -39,7 +39,11 @@ function settledSignature(entries: readonly TranscriptEntry[]): string {
   return e ? `${i}:${e.id}:${e.status}:${e.text.length}` : 'none';
 }
 
-export function createConversation(io: Pick<EngineIO, 'saveTranscript' | 'loadTranscript'>, onChange: () => void, saveDelayMs = 500) {
+export function createConversation(
+  io: Pick<EngineIO, 'saveTranscript' | 'loadTranscript'>,
+  onChange: () => void,
+  saveDelayMs = 500,
+) {
   let entries: TranscriptEntry[] = [];
   let usage = emptyUsage();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,7 +76,15 @@ export function createConversation(io: Pick<EngineIO, 'saveTranscript' | 'loadTr
     },
     /** A line from the instructor app itself (reconnects, errors, idle disconnects). */
     notice(text: string): void {
-      set(addLocalEntry(entries, { id: `notice_${Date.now()}_${Math.random().toString(36).slice(2, 6)}`, role: 'notice', text, status: 'done', at: Date.now() }));
+      set(
+        addLocalEntry(entries, {
+          id: `notice_${Date.now()}_${Math.random().toString(36).slice(2, 6)}`,
+          role: 'notice',
+          text,
+          status: 'done',
+          at: Date.now(),
+        }),
+      );
     },
     /** Adds a response's usage to the session totals and its cost to the response's answer entry (hover). */
     addUsage(response: RealtimeResponseUsage | null | undefined, prices: PriceTable, responseId?: string): void {

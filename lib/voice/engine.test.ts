@@ -122,7 +122,9 @@ describe('engine: barge-in', () => {
     t.fakes.graph.setPlaybackMuted.mockClear();
     await t.engine.command({ type: 'talk-start', via: 'panel' });
     const sent = types(t.fakes.call.sent);
-    expect(sent).toEqual(expect.arrayContaining(['response.cancel', 'output_audio_buffer.clear', 'input_audio_buffer.clear']));
+    expect(sent).toEqual(
+      expect.arrayContaining(['response.cancel', 'output_audio_buffer.clear', 'input_audio_buffer.clear']),
+    );
     expect(sent.indexOf('output_audio_buffer.clear')).toBeLessThan(sent.indexOf('input_audio_buffer.clear'));
     expect(t.fakes.graph.setPlaybackMuted).toHaveBeenCalledWith(true);
   });
@@ -139,14 +141,20 @@ describe('engine: barge-in', () => {
 describe('engine: tools', () => {
   const toolCall = (name: string, args = '{}') => ({
     type: 'response.done',
-    response: { id: 'resp_tool', status: 'completed', output: [{ type: 'function_call', status: 'completed', name, call_id: 'call_1', arguments: args }] },
+    response: {
+      id: 'resp_tool',
+      status: 'completed',
+      output: [{ type: 'function_call', status: 'completed', name, call_id: 'call_1', arguments: args }],
+    },
   });
 
   it('answers a call and asks for the follow-up response', async () => {
     const t = await connected();
     t.fakes.call.serve(toolCall('get_page_context'));
     await until(() => types(t.fakes.call.sent).includes('response.create'), 'follow-up');
-    const output = t.fakes.call.sent.find((e) => e.type === 'conversation.item.create' && e.item.type === 'function_call_output');
+    const output = t.fakes.call.sent.find(
+      (e) => e.type === 'conversation.item.create' && e.item.type === 'function_call_output',
+    );
     expect(output).toBeDefined();
   });
 
@@ -157,7 +165,11 @@ describe('engine: tools', () => {
     t.fakes.call.serve(toolCall('get_page_context'));
     await t.engine.command({ type: 'talk-start', via: 'panel' });
     finish();
-    await until(() => t.fakes.call.sent.some((e) => e.type === 'conversation.item.create' && e.item.type === 'function_call_output'), 'tool output');
+    await until(
+      () =>
+        t.fakes.call.sent.some((e) => e.type === 'conversation.item.create' && e.item.type === 'function_call_output'),
+      'tool output',
+    );
     await sleep(20);
     expect(types(t.fakes.call.sent)).not.toContain('response.create');
     await sleep(170);
@@ -188,7 +200,9 @@ describe('engine: connecting and recovering', () => {
     await until(() => t.fakes.calls.length === 2 && t.status() === 'ready', 'ready again');
     expect(t.fakes.minted).toBe(2);
     expect(t.engine.snapshot().transcript.some((e) => e.text === 'How do I make a journey re-entry safe?')).toBe(true);
-    const recap = t.fakes.call.sent.find((e) => e.type === 'conversation.item.create' && e.item.type === 'message' && e.item.role === 'system');
+    const recap = t.fakes.call.sent.find(
+      (e) => e.type === 'conversation.item.create' && e.item.type === 'message' && e.item.role === 'system',
+    );
     expect(JSON.stringify(recap)).toContain('re-entry safe');
   });
 
@@ -203,7 +217,10 @@ describe('engine: connecting and recovering', () => {
 
   it('a server error that ends the session reconnects', async () => {
     const t = await connected();
-    t.fakes.call.serve({ type: 'error', error: { type: 'invalid_request_error', code: 'session_expired', message: 'expired' } });
+    t.fakes.call.serve({
+      type: 'error',
+      error: { type: 'invalid_request_error', code: 'session_expired', message: 'expired' },
+    });
     await until(() => t.fakes.calls.length === 2 && t.status() === 'ready', 'reconnected');
   });
 });
@@ -211,7 +228,8 @@ describe('engine: connecting and recovering', () => {
 describe('engine: page context', () => {
   it('is sent once on ready as a user item, again only when the screen changes', async () => {
     const t = await connected();
-    const contextItems = () => t.fakes.call.sent.filter((e) => e.type === 'conversation.item.create' && JSON.stringify(e).includes('[page]'));
+    const contextItems = () =>
+      t.fakes.call.sent.filter((e) => e.type === 'conversation.item.create' && JSON.stringify(e).includes('[page]'));
     await until(() => contextItems().length === 1, 'context sent');
     expect(contextItems()[0]).toMatchObject({ item: { role: 'user' } });
     expect(t.engine.snapshot().contextSent).toBe('[page] Journey Builder › Canvas');

@@ -71,7 +71,8 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
   });
   link.on('failed', (e) => {
     error = e;
-    if (e.code === 'mic_denied' || e.code === 'mic_permission') micPermission = e.code === 'mic_denied' ? 'denied' : 'prompt';
+    if (e.code === 'mic_denied' || e.code === 'mic_permission')
+      micPermission = e.code === 'mic_denied' ? 'denied' : 'prompt';
     pendingTalk = false;
     pendingText = undefined;
   });
@@ -101,8 +102,17 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
     gateDelayMs: GATE_DELAY_MS,
   });
   const conversation = createConversation(io, () => publish());
-  const tools = createEngineTools({ io, sharePageContext: () => settings.sharePageContext, addEntry: (entry) => conversation.add(entry) });
-  const page = createPageContextFeed({ send, live: () => link.kind === 'live', sharing: () => settings.sharePageContext, changed: () => publish() });
+  const tools = createEngineTools({
+    io,
+    sharePageContext: () => settings.sharePageContext,
+    addEntry: (entry) => conversation.add(entry),
+  });
+  const page = createPageContextFeed({
+    send,
+    live: () => link.kind === 'live',
+    sharing: () => settings.sharePageContext,
+    changed: () => publish(),
+  });
   const housekeeping = createHousekeeping({
     now: () => Date.now(),
     live: () => link.kind === 'live',
@@ -162,7 +172,10 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
   function checkCaps(): void {
     if (!session) return;
     const limits = { costCapUsd: settings.costCapUsd ?? 0, minutesCap: settings.minutesCap ?? 0 };
-    const used = { costUsd: conversation.usage.costUsd - session.costAtStart, minutes: (Date.now() - session.startedAt) / 60_000 };
+    const used = {
+      costUsd: conversation.usage.costUsd - session.costAtStart,
+      minutes: (Date.now() - session.startedAt) / 60_000,
+    };
     const verdict = evaluateCaps(used, limits);
     const warnedBefore = session.caps.level === 'warn';
     session.caps = verdict;
@@ -185,10 +198,15 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
 
   async function onReady(resumed: boolean): Promise<void> {
     housekeeping.touch();
-    if (!resumed || !session) session = { startedAt: Date.now(), costAtStart: conversation.usage.costUsd, caps: { level: 'ok', share: 0 } };
+    if (!resumed || !session)
+      session = { startedAt: Date.now(), costAtStart: conversation.usage.costUsd, caps: { level: 'ok', share: 0 } };
     if (resumed) {
       const recap = summarizeForReconnect(conversation.entries);
-      if (recap) send({ type: 'conversation.item.create', item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: recap }] } });
+      if (recap)
+        send({
+          type: 'conversation.item.create',
+          item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: recap }] },
+        });
       conversation.notice('Reconnected. The instructor has a recap of the conversation.');
     }
     await page.resend(() => io.getPageContext());
@@ -271,7 +289,9 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
     if (verdict.reconnect) return void link.lose(err.code ?? 'server asked to reconnect');
     if (verdict.engineError) {
       error = verdict.engineError;
-      conversation.notice(`${verdict.engineError.message}${verdict.engineError.fix ? ` ${verdict.engineError.fix}` : ''}`);
+      conversation.notice(
+        `${verdict.engineError.message}${verdict.engineError.fix ? ` ${verdict.engineError.fix}` : ''}`,
+      );
     }
   }
 
@@ -326,24 +346,26 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
       connect();
       return { ok: true };
     }
-    if (link.kind !== 'live') return (pendingTalk = true), { ok: true };
+    if (link.kind !== 'live') return ((pendingTalk = true), { ok: true });
     if (link.micState === 'failed') return micUnavailable();
     if (link.micState === 'opening') {
       // The session is up before the mic (push-to-talk does not wait for it): this press waits, and says so.
-      if (!pendingTalk) conversation.notice('The microphone is still starting: keep holding, listening begins in a moment.');
+      if (!pendingTalk)
+        conversation.notice('The microphone is still starting: keep holding, listening begins in a moment.');
       pendingTalk = true;
       return { ok: true };
     }
     error = undefined; // a non-fatal error banner goes away with the next turn
     io.clearHighlight();
     responses.dropQueued(); // an answer still waiting to start would be stale once the user talks
-    if (settings.mode === 'hands-free') return interrupt(), { ok: true };
+    if (settings.mode === 'hands-free') return (interrupt(), { ok: true });
     if (talk.press()) signal('talk-start');
     return { ok: true };
   }
 
   function micUnavailable(): Reply {
-    const hint = 'The microphone is not available in this session: type your question instead, or reconnect after fixing the microphone.';
+    const hint =
+      'The microphone is not available in this session: type your question instead, or reconnect after fixing the microphone.';
     if (conversation.entries.at(-1)?.text !== hint) conversation.notice(hint);
     return { ok: false, error: hint };
   }
@@ -394,7 +416,10 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
     }
     error = undefined; // a non-fatal error banner goes away with the next turn
     interrupt();
-    send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } });
+    send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] },
+    });
     conversation.add({ id: `text_${Date.now()}`, role: 'user', text, status: 'done', at: Date.now() });
     responses.requestResponse();
     housekeeping.touch();
@@ -412,7 +437,10 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
     onWalkthroughItem(text: string): void {
       conversation.notice(text);
       if (link.kind !== 'live') return;
-      send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: walkthroughModelItem(text) }] } });
+      send({
+        type: 'conversation.item.create',
+        item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: walkthroughModelItem(text) }] },
+      });
       if (!talk.pressed && status !== 'listening') responses.requestResponse();
     },
     restore: () => conversation.restore(),

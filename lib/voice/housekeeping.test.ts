@@ -4,7 +4,13 @@ import { autoDisconnectReason, createHousekeeping, type HousekeepingDeps } from 
 import type { EngineStatus } from './types';
 
 describe('autoDisconnectReason', () => {
-  const base = { status: 'ready' as EngineStatus, idleMs: 0, idleMinutes: 10, panelClosedMs: undefined, closedMinutes: 10 };
+  const base = {
+    status: 'ready' as EngineStatus,
+    idleMs: 0,
+    idleMinutes: 10,
+    panelClosedMs: undefined,
+    closedMinutes: 10,
+  };
 
   it('ends an idle session only when it is waiting (not while the instructor speaks)', () => {
     expect(autoDisconnectReason({ ...base, idleMs: 10 * 60_000 + 1 })).toContain('10 idle minutes');
@@ -14,7 +20,9 @@ describe('autoDisconnectReason', () => {
   });
 
   it('ends a session whose panel has been closed for the set minutes, whatever it is doing', () => {
-    expect(autoDisconnectReason({ ...base, status: 'listening', panelClosedMs: 10 * 60_000 + 1 })).toContain('side panel closed');
+    expect(autoDisconnectReason({ ...base, status: 'listening', panelClosedMs: 10 * 60_000 + 1 })).toContain(
+      'side panel closed',
+    );
     expect(autoDisconnectReason({ ...base, panelClosedMs: 10 * 60_000 + 1, closedMinutes: 0 })).toBeUndefined();
   });
 });

@@ -112,7 +112,9 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
       // Asking for the permission state takes tens of ms here: once a mic opened in this document it is not asked
       // again, and otherwise it may not hold up the graph (no answer in time counts as "not granted").
       const graphReady = deps.createAudioGraph();
-      const permission = micOpenedBefore ? 'granted' : await Promise.race([deps.queryMicPermission(), graphReady.then(() => 'unknown' as const)]);
+      const permission = micOpenedBefore
+        ? 'granted'
+        : await Promise.race([deps.queryMicPermission(), graphReady.then(() => 'unknown' as const)]);
       const graph = await graphReady;
       if (abort.signal.aborted) return void (await graph.close());
       const t1 = performance.now();
@@ -129,7 +131,10 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
         await establish(settings, graph, abort, false, undefined, () => void startMic().catch(() => undefined));
         await mic; // a refusal after all (the grant was revoked meanwhile) fails the session like before
       } else {
-        await Promise.all([startMic(), establish(settings, graph, abort, false, settings.mode === 'hands-free' ? startMic() : undefined)]);
+        await Promise.all([
+          startMic(),
+          establish(settings, graph, abort, false, settings.mode === 'hands-free' ? startMic() : undefined),
+        ]);
       }
     } catch (e) {
       if (!abort.signal.aborted) {
@@ -163,7 +168,14 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
   }
 
   /** `mic`: wait for it before ready (hands-free); `onLive`: runs as the session becomes ready (opens a deferred mic). */
-  async function establish(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean, mic?: Promise<void>, onLive?: () => void): Promise<void> {
+  async function establish(
+    settings: Settings,
+    graph: AudioGraph,
+    abort: AbortController,
+    resumed: boolean,
+    mic?: Promise<void>,
+    onLive?: () => void,
+  ): Promise<void> {
     res = { kind: 'connecting', abort, graph };
     emit('status', 'connect');
     for (let attempt = 1; ; attempt++) {
@@ -176,7 +188,8 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
         if (abort.signal.aborted) return;
         const failure = e instanceof EngineFailure ? e : undefined;
         if (!failure || failure.recovery === 'none' || attempt >= MAX_ATTEMPTS) throw e;
-        const wait = failure.recovery === 'fresh-key' && attempt === 1 ? 0 : Math.max(backoffDelay(attempt), failure.retryAfterMs);
+        const wait =
+          failure.recovery === 'fresh-key' && attempt === 1 ? 0 : Math.max(backoffDelay(attempt), failure.retryAfterMs);
         await new Promise((r) => setTimeout(r, wait));
         if (abort.signal.aborted) return;
       }
@@ -190,7 +203,12 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
     emit('ready', { resumed });
   }
 
-  async function attemptOnce(settings: Settings, graph: AudioGraph, abort: AbortController, resumed: boolean): Promise<void> {
+  async function attemptOnce(
+    settings: Settings,
+    graph: AudioGraph,
+    abort: AbortController,
+    resumed: boolean,
+  ): Promise<void> {
     const t0 = performance.now();
     const early = pretoken;
     pretoken = undefined;
@@ -224,10 +242,25 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
     abort.signal.addEventListener('abort', () => transport.close(), { once: true }); // e.g. the mic was refused meanwhile
     const t2 = performance.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const aborted = new Promise<never>((_, reject) => abort.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true }));
+    const aborted = new Promise<never>((_, reject) =>
+      abort.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true }),
+    );
     aborted.catch(() => undefined);
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new EngineFailure({ code: 'session_timeout', message: 'The Realtime API did not start the session.', fix: 'Try again; if it persists, check the token service logs.' }, 'backoff')), READY_TIMEOUT_MS);
+      timer = setTimeout(
+        () =>
+          reject(
+            new EngineFailure(
+              {
+                code: 'session_timeout',
+                message: 'The Realtime API did not start the session.',
+                fix: 'Try again; if it persists, check the token service logs.',
+              },
+              'backoff',
+            ),
+          ),
+        READY_TIMEOUT_MS,
+      );
     });
     try {
       await Promise.race([ready, timeout, aborted]);
@@ -244,7 +277,14 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
     const t3 = performance.now();
     // totalMs: from the user's click (incl. mic and audio graph), or on a reconnect from this attempt.
     const prepareMs = resumed ? undefined : timings.prepareMs;
-    timings = { ...(resumed ? {} : timings), prepareMs, tokenMs: t1 - t0, sdpMs: t.sdpMs, iceMs: t.iceMs, readyMs: t3 - t2 };
+    timings = {
+      ...(resumed ? {} : timings),
+      prepareMs,
+      tokenMs: t1 - t0,
+      sdpMs: t.sdpMs,
+      iceMs: t.iceMs,
+      readyMs: t3 - t2,
+    };
     // totalMs is taken once the session is ready (after the mic, on a first connect): see establish().
     totalFrom = resumed ? t0 : connectStartedAt;
     res = { kind: 'live', graph, transport };
@@ -281,7 +321,10 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
   }
 
   async function fail(e: unknown): Promise<void> {
-    const error = e instanceof EngineFailure ? e.engineError : { code: 'unexpected', message: e instanceof Error ? e.message : String(e) };
+    const error =
+      e instanceof EngineFailure
+        ? e.engineError
+        : { code: 'unexpected', message: e instanceof Error ? e.message : String(e) };
     await teardown();
     emit('failed', error);
     emit('status', 'fail');

@@ -24,7 +24,12 @@ export async function lookupReference(args: Record<string, unknown>): Promise<Lo
     .map((hit) => compact(hit));
   const found = results.map(({ id, title, source }) => ({ id, title, source }));
   if (!results.length) {
-    return { query, results, found, note: 'The reference has nothing on this. Tell the user plainly that you could not check it, rather than guessing.' };
+    return {
+      query,
+      results,
+      found,
+      note: 'The reference has nothing on this. Tell the user plainly that you could not check it, rather than guessing.',
+    };
   }
   return { query, results, found };
 }

@@ -23,10 +23,24 @@ export async function openMic(deviceId: string): Promise<MediaStream> {
     const name = error instanceof DOMException ? error.name : '';
     if (name === 'OverconstrainedError' || name === 'NotFoundError') {
       if (deviceId) return openMic(''); // the chosen mic was unplugged: fall back to the default one
-      throw new EngineFailure({ code: 'mic_missing', message: 'No microphone was found.', fix: 'Plug in a microphone, then press Connect again.' }, 'none');
+      throw new EngineFailure(
+        {
+          code: 'mic_missing',
+          message: 'No microphone was found.',
+          fix: 'Plug in a microphone, then press Connect again.',
+        },
+        'none',
+      );
     }
     if (name === 'NotAllowedError') throw new EngineFailure(await permissionError(), 'none');
-    throw new EngineFailure({ code: 'mic_failed', message: `The microphone could not be opened (${name || String(error)}).`, fix: 'Close other apps that use the microphone and try again.' }, 'none');
+    throw new EngineFailure(
+      {
+        code: 'mic_failed',
+        message: `The microphone could not be opened (${name || String(error)}).`,
+        fix: 'Close other apps that use the microphone and try again.',
+      },
+      'none',
+    );
   }
 }
 

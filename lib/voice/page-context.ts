@@ -25,7 +25,10 @@ export function createPageContextFeed(deps: PageContextDeps) {
 
   function flush(): void {
     if (!deps.live() || !deps.sharing() || !current || current.text === sent) return;
-    const ok = deps.send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: current.text }] } });
+    const ok = deps.send({
+      type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: current.text }] },
+    });
     if (ok) {
       sent = current.text;
       deps.changed();

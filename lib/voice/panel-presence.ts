@@ -9,7 +9,10 @@
 import { openChannel, PANEL_CHANNEL, type PanelMessage } from '@/lib/messaging/channels';
 
 const isPanelMessage = (d: unknown): d is PanelMessage =>
-  typeof d === 'object' && d !== null && ((d as PanelMessage).type === 'panel-alive' || (d as PanelMessage).type === 'panel-bye') && typeof (d as PanelMessage).id === 'string';
+  typeof d === 'object' &&
+  d !== null &&
+  ((d as PanelMessage).type === 'panel-alive' || (d as PanelMessage).type === 'panel-bye') &&
+  typeof (d as PanelMessage).id === 'string';
 
 export const HEARTBEAT_MS = 1_000;
 export const STALE_MS = 5_000;

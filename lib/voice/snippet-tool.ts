@@ -6,7 +6,13 @@
 import type { CheckLanguage } from '@/lib/check/types';
 import type { CodeSnippet } from '@/lib/conversation/types';
 
-const CHECKED: Record<string, CheckLanguage> = { ampscript: 'ampscript', amp: 'ampscript', ssjs: 'ssjs', sql: 'sql', html: 'html' };
+const CHECKED: Record<string, CheckLanguage> = {
+  ampscript: 'ampscript',
+  amp: 'ampscript',
+  ssjs: 'ssjs',
+  sql: 'sql',
+  html: 'html',
+};
 
 export const CODE_CAP = 20_000;
 
@@ -44,7 +50,11 @@ export function createSnippetChecker() {
         checked: true,
         ok: result.ok,
         check: formatForModel(result),
-        ...(result.ok ? {} : { next: 'The user sees these problems on the card. Correct the code and call show_snippet again with the fixed version.' }),
+        ...(result.ok
+          ? {}
+          : {
+              next: 'The user sees these problems on the card. Correct the code and call show_snippet again with the fixed version.',
+            }),
       },
     };
   };

@@ -11,9 +11,18 @@ function run(start: EngineStatus, signals: EngineSignal[]): EngineStatus[] {
 
 describe('engine state machine', () => {
   it('walks a push-to-talk turn from idle to speaking and back', () => {
-    expect(run('idle', ['prepare', 'connect', 'ready', 'talk-start', 'talk-end', 'response-started', 'audio-started', 'audio-stopped'])).toEqual([
-      'preparing', 'connecting', 'ready', 'listening', 'thinking', 'thinking', 'speaking', 'ready',
-    ]);
+    expect(
+      run('idle', [
+        'prepare',
+        'connect',
+        'ready',
+        'talk-start',
+        'talk-end',
+        'response-started',
+        'audio-started',
+        'audio-stopped',
+      ]),
+    ).toEqual(['preparing', 'connecting', 'ready', 'listening', 'thinking', 'thinking', 'speaking', 'ready']);
   });
 
   it('barges in: pressing while the instructor speaks goes straight to listening', () => {

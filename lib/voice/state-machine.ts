@@ -60,7 +60,8 @@ export function nextStatus(status: EngineStatus, signal: EngineSignal): EngineSt
 /** What the particles show for a status. */
 export function modeOf(status: EngineStatus): VoiceMode {
   if (status === 'listening') return 'listening';
-  if (status === 'thinking' || status === 'connecting' || status === 'preparing' || status === 'reconnecting') return 'thinking';
+  if (status === 'thinking' || status === 'connecting' || status === 'preparing' || status === 'reconnecting')
+    return 'thinking';
   if (status === 'speaking') return 'speaking';
   return 'idle';
 }

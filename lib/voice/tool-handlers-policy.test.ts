@@ -16,8 +16,19 @@ function setup(settings: Settings) {
   return { tools, io, sent, current, send: (e: RealtimeClientEvent) => (sent.push(e), true) };
 }
 const done = (name: string, args: unknown) =>
-  ({ type: 'response.done', event_id: 'e1', response: { id: 'r', status: 'completed', output: [{ type: 'function_call', status: 'completed', id: 'i1', call_id: 'c1', name, arguments: JSON.stringify(args) }] } }) as unknown as RealtimeServerEvent;
-const lastOutput = (sent: RealtimeClientEvent[]) => JSON.parse((sent.at(-1) as unknown as { item: { output: string } }).item.output) as Record<string, unknown>;
+  ({
+    type: 'response.done',
+    event_id: 'e1',
+    response: {
+      id: 'r',
+      status: 'completed',
+      output: [
+        { type: 'function_call', status: 'completed', id: 'i1', call_id: 'c1', name, arguments: JSON.stringify(args) },
+      ],
+    },
+  }) as unknown as RealtimeServerEvent;
+const lastOutput = (sent: RealtimeClientEvent[]) =>
+  JSON.parse((sent.at(-1) as unknown as { item: { output: string } }).item.output) as Record<string, unknown>;
 const plan = { title: 'Send an email', steps: [{ label: 'Save', instruction: 'Click Save' }] };
 
 describe('pointing under an admin policy', () => {
@@ -26,7 +37,10 @@ describe('pointing under an admin policy', () => {
     const h = setup(off);
     await h.tools.run(h.tools.callsIn(done('highlight_element', { label: 'Save' })), h.send);
     expect(h.io.highlight).not.toHaveBeenCalled();
-    expect(lastOutput(h.sent)).toMatchObject({ refused: true, note: expect.stringMatching(/organization has turned off pointing/) });
+    expect(lastOutput(h.sent)).toMatchObject({
+      refused: true,
+      note: expect.stringMatching(/organization has turned off pointing/),
+    });
     await h.tools.run(h.tools.callsIn(done('start_walkthrough', plan)), h.send);
     expect(h.io.startWalkthrough).not.toHaveBeenCalled();
     expect(lastOutput(h.sent)).toMatchObject({ refused: true });

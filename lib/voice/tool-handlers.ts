@@ -5,7 +5,13 @@
  * `lookup_sfmc_reference` searches the reference pack in this document.
  */
 import type { RealtimeClientEvent, RealtimeServerEvent } from 'openai/resources/realtime/realtime';
-import { collectFunctionCalls, createToolRegistry, toolOutputEvents, type ToolCall, type ToolHandler } from '@/lib/conversation/tool-registry';
+import {
+  collectFunctionCalls,
+  createToolRegistry,
+  toolOutputEvents,
+  type ToolCall,
+  type ToolHandler,
+} from '@/lib/conversation/tool-registry';
 import type { ToolName } from '@/contract/tools';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { HighlightRequest, HighlightResult } from '@/lib/sfmc/types';
@@ -18,15 +24,34 @@ import { createSnippetChecker } from './snippet-tool';
  * With page-context sharing off, pointing still works on screen, but nothing the page says goes back to the model:
  * only whether the control was found and what kind it is.
  */
-export function withoutPageText(result: HighlightResult): HighlightResult | { found: true; role: string; score?: number; note: string } {
-  if (result.found) return { found: true, role: result.role, score: result.score, note: 'Page-context sharing is off: the page text is not shown to you.' };
-  return { found: false, reason: 'Not found on this screen. Page-context sharing is off, so no alternatives can be listed.', candidates: [] };
+export function withoutPageText(
+  result: HighlightResult,
+): HighlightResult | { found: true; role: string; score?: number; note: string } {
+  if (result.found)
+    return {
+      found: true,
+      role: result.role,
+      score: result.score,
+      note: 'Page-context sharing is off: the page text is not shown to you.',
+    };
+  return {
+    found: false,
+    reason: 'Not found on this screen. Page-context sharing is off, so no alternatives can be listed.',
+    candidates: [],
+  };
 }
 
 /** An admin policy can turn pointing and walkthroughs off (lib/policy); read per call so a change applies live. */
-export const POINTING_OFF = { refused: true, note: 'Your organization has turned off pointing and walkthroughs: describe where the control is in words instead.' };
+export const POINTING_OFF = {
+  refused: true,
+  note: 'Your organization has turned off pointing and walkthroughs: describe where the control is in words instead.',
+};
 
-export function createEngineTools(deps: { io: EngineIO; sharePageContext(): boolean; addEntry(entry: TranscriptEntry): void }) {
+export function createEngineTools(deps: {
+  io: EngineIO;
+  sharePageContext(): boolean;
+  addEntry(entry: TranscriptEntry): void;
+}) {
   // One handler per tool the session declares (contract/tools.ts): a new tool without a handler fails the typecheck.
   const handlers = {
     highlight_element: async (args) => {
@@ -38,7 +63,9 @@ export function createEngineTools(deps: { io: EngineIO; sharePageContext(): bool
     get_page_context: async () => {
       if (!deps.sharePageContext()) return { shared: false, note: 'The user has turned off page-context sharing.' };
       const ctx = await deps.io.getPageContext();
-      return ctx ? { shared: true, app: ctx.app, screen: ctx.screen, context: ctx.text } : { shared: true, note: 'No SFMC page is open in the active tab.' };
+      return ctx
+        ? { shared: true, app: ctx.app, screen: ctx.screen, context: ctx.text }
+        : { shared: true, note: 'No SFMC page is open in the active tab.' };
     },
     show_snippet: async (args) => {
       const id = `snippet_${Date.now()}_${(snippetCount += 1)}`;
@@ -46,15 +73,24 @@ export function createEngineTools(deps: { io: EngineIO; sharePageContext(): bool
       deps.addEntry({ id, role: 'tool', text: snippet.title, status: 'done', at: Date.now(), snippet });
       return output;
     },
-    start_walkthrough: async (args) => ((await pointingOff()) ? POINTING_OFF : deps.io.startWalkthrough(parseWalkthroughArgs(args))),
+    start_walkthrough: async (args) =>
+      (await pointingOff()) ? POINTING_OFF : deps.io.startWalkthrough(parseWalkthroughArgs(args)),
     lookup_sfmc_reference: async (args) => {
       const { query, results, note, found } = await lookupReference(args);
-      deps.addEntry({ id: `lookup_${Date.now()}_${(lookupCount += 1)}`, role: 'tool', text: query, status: 'done', at: Date.now(), lookups: { query, found } });
+      deps.addEntry({
+        id: `lookup_${Date.now()}_${(lookupCount += 1)}`,
+        role: 'tool',
+        text: query,
+        status: 'done',
+        at: Date.now(),
+        lookups: { query, found },
+      });
       return note ? { results, note } : { results };
     },
   } satisfies Record<ToolName, ToolHandler>;
   const registry = createToolRegistry(handlers);
-  const pointingOff = async () => (await Promise.resolve(deps.io.getSettings?.()).catch(() => undefined))?.policy?.pointingAllowed === false;
+  const pointingOff = async () =>
+    (await Promise.resolve(deps.io.getSettings?.()).catch(() => undefined))?.policy?.pointingAllowed === false;
   const showSnippet = createSnippetChecker();
   let snippetCount = 0;
   let lookupCount = 0;
@@ -70,7 +106,14 @@ export function createEngineTools(deps: { io: EngineIO; sharePageContext(): bool
       for (const call of calls) {
         const outcome = await registry.run(call);
         if (!OWN_ENTRY.has(call.name) || !outcome.ok) {
-          deps.addEntry({ id: `tool_${call.call_id}`, role: 'tool', text: '', status: 'done', at: Date.now(), tool: { name: call.name, summary: outcome.summary, ok: outcome.ok } });
+          deps.addEntry({
+            id: `tool_${call.call_id}`,
+            role: 'tool',
+            text: '',
+            status: 'done',
+            at: Date.now(),
+            tool: { name: call.name, summary: outcome.summary, ok: outcome.ok },
+          });
         }
         for (const event of toolOutputEvents(call, outcome)) if (event.type !== 'response.create') send(event);
       }

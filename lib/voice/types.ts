@@ -8,15 +8,7 @@ import type { TranscriptDelta } from '@/lib/conversation/transcript-sync';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 
 export type EngineStatus =
-  | 'idle'
-  | 'preparing'
-  | 'connecting'
-  | 'ready'
-  | 'listening'
-  | 'thinking'
-  | 'speaking'
-  | 'reconnecting'
-  | 'error';
+  'idle' | 'preparing' | 'connecting' | 'ready' | 'listening' | 'thinking' | 'speaking' | 'reconnecting' | 'error';
 
 /** What the particle field and status bar show. */
 export type VoiceMode = 'idle' | 'listening' | 'thinking' | 'speaking';

@@ -36,7 +36,12 @@ export interface WalkthroughControllerDeps {
   load(): Promise<unknown>;
   save(value: StoredWalkthrough | null): Promise<void> | void;
   /** To every frame of the tab (frameId omitted) or to one frame; failures are the caller's to swallow. */
-  toFrames<K extends keyof FrameCommands>(tabId: number, type: K, data: FrameCommands[K], frameId?: number): Promise<void> | void;
+  toFrames<K extends keyof FrameCommands>(
+    tabId: number,
+    type: K,
+    data: FrameCommands[K],
+    frameId?: number,
+  ): Promise<void> | void;
   /** One short item for the model (the engine sends it and asks for a response through its gate). */
   tellModel(text: string): void;
   now?(): number;
@@ -60,12 +65,19 @@ const HOWS = ['click', 'keyboard', 'screen'];
 export function parseFrameEvent(value: unknown): FrameStepEvent | null {
   if (typeof value !== 'object' || value === null) return null;
   const e = value as Record<string, unknown>;
-  if (typeof e.walkId !== 'string' || typeof e.step !== 'number' || !Number.isInteger(e.step) || e.step < 0) return null;
+  if (typeof e.walkId !== 'string' || typeof e.step !== 'number' || !Number.isInteger(e.step) || e.step < 0)
+    return null;
   const base = { walkId: e.walkId, step: e.step };
-  if (e.kind === 'done') return typeof e.how === 'string' && HOWS.includes(e.how) ? { ...base, kind: 'done', how: e.how as 'click' } : null;
+  if (e.kind === 'done')
+    return typeof e.how === 'string' && HOWS.includes(e.how) ? { ...base, kind: 'done', how: e.how as 'click' } : null;
   if (e.kind === 'found') {
     const score = typeof e.score === 'number' && Number.isFinite(e.score) ? Math.max(0, Math.min(100, e.score)) : 0;
-    return { ...base, kind: 'found', name: cleanPageString(typeof e.name === 'string' ? redactText(e.name) : '', CANDIDATE_CAP), score };
+    return {
+      ...base,
+      kind: 'found',
+      name: cleanPageString(typeof e.name === 'string' ? redactText(e.name) : '', CANDIDATE_CAP),
+      score,
+    };
   }
   if (e.kind === 'missing') {
     if (!Array.isArray(e.candidates)) return null;
@@ -130,7 +142,8 @@ export function createWalkthroughController(deps: WalkthroughControllerDeps) {
     missingTimer = undefined;
     if (!w || w.status !== 'active' || [...reports.values()].some((r) => r.found)) return;
     const candidates: string[] = [];
-    for (const r of reports.values()) if (!r.found) for (const c of r.candidates) if (!candidates.includes(c)) candidates.push(c);
+    for (const r of reports.values())
+      if (!r.found) for (const c of r.candidates) if (!candidates.includes(c)) candidates.push(c);
     if (!apply({ type: 'targetMissing', candidates: candidates.slice(0, LIMITS.candidates), step: w.current })) return;
     await persist();
     if (toldMissing !== w.current) {
@@ -180,7 +193,12 @@ export function createWalkthroughController(deps: WalkthroughControllerDeps) {
       tabId = tab;
       await persist();
       await rewatch();
-      return { started: true as const, id: w!.id, steps: w!.steps.length, summary: `Walkthrough "${w!.title}": ${w!.steps.length} steps` };
+      return {
+        started: true as const,
+        id: w!.id,
+        steps: w!.steps.length,
+        summary: `Walkthrough "${w!.title}": ${w!.steps.length} steps`,
+      };
     },
 
     /**

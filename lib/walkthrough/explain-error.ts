@@ -22,7 +22,11 @@ function uniq(items: string[]): string[] {
 
 /** Errors of every frame of the page, without duplicates. */
 export function pageErrors(ctx: PageContext | null | undefined): string[] {
-  return uniq((ctx?.frames ?? []).flatMap((f) => (Array.isArray(f.errors) ? f.errors : [])).map((e) => cleanPageString(e, ERROR_CAP))).slice(0, MAX_ERRORS);
+  return uniq(
+    (ctx?.frames ?? [])
+      .flatMap((f) => (Array.isArray(f.errors) ? f.errors : []))
+      .map((e) => cleanPageString(e, ERROR_CAP)),
+  ).slice(0, MAX_ERRORS);
 }
 
 /**
@@ -44,7 +48,10 @@ export function errorsFromContextText(text: string | undefined): string[] {
   }
   const line = lines.find((l) => l.startsWith('Errors shown: '));
   if (!line) return [];
-  const body = line.slice('Errors shown: '.length).replace(/ \(\+\d+ more\)$/, '').replace(/…$/, '');
+  const body = line
+    .slice('Errors shown: '.length)
+    .replace(/ \(\+\d+ more\)$/, '')
+    .replace(/…$/, '');
   return uniq(body.split('; ').map((e) => cleanPageString(e, ERROR_CAP))).slice(0, MAX_ERRORS);
 }
 

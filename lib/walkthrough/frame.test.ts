@@ -18,7 +18,13 @@ const STEP0: WatchRequest = {
   target: { label: 'Journey Settings', role: 'button' },
   next: { label: 'Re-entry anytime' },
 };
-const STEP1: WatchRequest = { ...STEP0, step: 1, instruction: 'Pick re-entry anytime', target: { label: 'Re-entry anytime' }, next: { label: 'Done' } };
+const STEP1: WatchRequest = {
+  ...STEP0,
+  step: 1,
+  instruction: 'Pick re-entry anytime',
+  target: { label: 'Re-entry anytime' },
+  next: { label: 'Done' },
+};
 
 let sent: FrameStepEvent[];
 let frame: ReturnType<typeof createFrameWalkthrough>;

@@ -54,7 +54,8 @@ const bare = ({ candidates: _dropped, ...rest }: Walkthrough): Walkthrough => re
 /** Move to step `index` (or finish past the end): the target of a new step is not known yet. */
 function goTo(w: Walkthrough, index: number, stepStates: StepState[]): Walkthrough {
   const rest = bare(w);
-  if (index >= w.steps.length) return { ...rest, stepStates, current: w.steps.length - 1, status: 'done', target: 'unknown' };
+  if (index >= w.steps.length)
+    return { ...rest, stepStates, current: w.steps.length - 1, status: 'done', target: 'unknown' };
   return { ...rest, stepStates, current: Math.max(0, index), status: 'active', target: 'unknown' };
 }
 
@@ -196,10 +197,18 @@ function cap(s: string, max: number): string {
 }
 
 function extraKeys(obj: Record<string, unknown>, allowed: string[], where: string, errors: string[]): void {
-  for (const k of Object.keys(obj)) if (!allowed.includes(k)) errors.push(`${where}: unknown property "${k}" (allowed: ${allowed.join(', ')})`);
+  for (const k of Object.keys(obj))
+    if (!allowed.includes(k)) errors.push(`${where}: unknown property "${k}" (allowed: ${allowed.join(', ')})`);
 }
 
-function text(obj: Record<string, unknown>, key: string, where: string, max: number, errors: string[], optional = false): string | undefined {
+function text(
+  obj: Record<string, unknown>,
+  key: string,
+  where: string,
+  max: number,
+  errors: string[],
+  optional = false,
+): string | undefined {
   const v = obj[key];
   if (v === undefined && optional) return undefined;
   if (typeof v !== 'string') {
@@ -223,7 +232,8 @@ export function parseWalkthroughArgs(args: unknown): WalkthroughPlan {
   const steps: WalkthroughStep[] = [];
   const raw = args.steps;
   if (!Array.isArray(raw)) errors.push('arguments.steps must be an array of { instruction, label, role? }');
-  else if (raw.length < 1 || raw.length > LIMITS.steps) errors.push(`arguments.steps must have 1 to ${LIMITS.steps} steps (got ${raw.length})`);
+  else if (raw.length < 1 || raw.length > LIMITS.steps)
+    errors.push(`arguments.steps must have 1 to ${LIMITS.steps} steps (got ${raw.length})`);
   else {
     raw.forEach((s, i) => {
       const where = `steps[${i}]`;
@@ -247,12 +257,23 @@ export function restoreWalkthrough(value: unknown): Walkthrough | null {
   if (!isRecord(value)) return null;
   const { id, title, steps, current, status, stepStates, target, candidates, startedAt } = value;
   if (typeof id !== 'string' || typeof title !== 'string' || typeof startedAt !== 'number') return null;
-  if (!Array.isArray(steps) || !steps.length || !Array.isArray(stepStates) || stepStates.length !== steps.length) return null;
-  if (!steps.every((s) => isRecord(s) && typeof s.instruction === 'string' && typeof s.label === 'string' && (s.role === undefined || typeof s.role === 'string'))) return null;
+  if (!Array.isArray(steps) || !steps.length || !Array.isArray(stepStates) || stepStates.length !== steps.length)
+    return null;
+  if (
+    !steps.every(
+      (s) =>
+        isRecord(s) &&
+        typeof s.instruction === 'string' &&
+        typeof s.label === 'string' &&
+        (s.role === undefined || typeof s.role === 'string'),
+    )
+  )
+    return null;
   if (!stepStates.every((s) => s === 'pending' || s === 'done' || s === 'skipped')) return null;
   if (typeof current !== 'number' || !Number.isInteger(current) || current < 0 || current >= steps.length) return null;
   if (status !== 'active' && status !== 'done' && status !== 'stopped') return null;
   if (target !== 'unknown' && target !== 'found' && target !== 'missing') return null;
-  if (candidates !== undefined && !(Array.isArray(candidates) && candidates.every((c) => typeof c === 'string'))) return null;
+  if (candidates !== undefined && !(Array.isArray(candidates) && candidates.every((c) => typeof c === 'string')))
+    return null;
   return value as unknown as Walkthrough;
 }

@@ -106,7 +106,10 @@ describe('watchStep: finding the target', () => {
 
   it('ignores its own outline: drawing the highlight does not trigger a re-check loop', async () => {
     let found = 0;
-    watch({ label: 'Journey Settings' }, { onFound: (el) => (found++, drawHighlight(el, { label: 'Journey Settings' })) });
+    watch(
+      { label: 'Journey Settings' },
+      { onFound: (el) => (found++, drawHighlight(el, { label: 'Journey Settings' })) },
+    );
     expect(found).toBe(1);
     expect(document.querySelectorAll('[data-sfmc-voice-highlight]')).toHaveLength(1);
     await settle();
@@ -160,7 +163,8 @@ describe('watchStep: the user doing the step', () => {
   });
 
   it('a click on the label of a pointed-at control counts', () => {
-    $('#main').innerHTML = '<input type="radio" id="exit" name="r"><label for="exit">Re-entry only after exiting</label>';
+    $('#main').innerHTML =
+      '<input type="radio" id="exit" name="r"><label for="exit">Re-entry only after exiting</label>';
     const calls = watch({ label: 'Re-entry only after exiting' });
     expect(calls.found).toEqual([$('#exit')]); // the resolver points at the control
     userClick($('label[for="exit"]'));
@@ -194,7 +198,19 @@ describe('watchStep: the user doing the step', () => {
 
   it('dispatches no events and clicks nothing itself', async () => {
     const seen: string[] = [];
-    const types = ['click', 'mousedown', 'mouseup', 'pointerdown', 'keydown', 'keyup', 'input', 'change', 'focus', 'focusin', 'submit'];
+    const types = [
+      'click',
+      'mousedown',
+      'mouseup',
+      'pointerdown',
+      'keydown',
+      'keyup',
+      'input',
+      'change',
+      'focus',
+      'focusin',
+      'submit',
+    ];
     const spy = (e: Event) => seen.push(e.type);
     for (const t of types) window.addEventListener(t, spy, { capture: true });
     const click = vi.spyOn(HTMLElement.prototype, 'click');

@@ -36,7 +36,18 @@ export const WATCH_DEBOUNCE_MS = 150;
 /** A page that never stops mutating is still re-checked this often. */
 const WATCH_MAX_WAIT_MS = 1000;
 
-const ATTRIBUTES = ['hidden', 'aria-hidden', 'aria-expanded', 'aria-selected', 'class', 'style', 'open', 'disabled', 'aria-label', 'title'];
+const ATTRIBUTES = [
+  'hidden',
+  'aria-hidden',
+  'aria-expanded',
+  'aria-selected',
+  'class',
+  'style',
+  'open',
+  'disabled',
+  'aria-label',
+  'title',
+];
 
 const isOurs = (n: Node) => n.nodeType === 1 && (n as Element).closest?.(`[${HIGHLIGHT_ATTR}]`) !== null;
 
@@ -129,7 +140,12 @@ export function watchStep(target: WatchTarget, opts: WatchOptions): () => void {
 
   const observer = new (view?.MutationObserver ?? MutationObserver)((records) => {
     // Our own outline (added, moved, re-measured) is not a screen change: ignoring it avoids a redraw loop.
-    if (records.every((r) => isOurs(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)))) return;
+    if (
+      records.every(
+        (r) => isOurs(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOurs)),
+      )
+    )
+      return;
     schedule();
   });
   const eventRoot: EventTarget = view ?? doc;
@@ -147,7 +163,13 @@ export function watchStep(target: WatchTarget, opts: WatchOptions): () => void {
     view?.removeEventListener('wxt:locationchange', schedule);
   }
 
-  observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRIBUTES });
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ATTRIBUTES,
+  });
   eventRoot.addEventListener('click', onClick, listen);
   eventRoot.addEventListener('keydown', onKey, listen);
   view?.addEventListener('hashchange', schedule);

@@ -16,7 +16,15 @@ interface Bar {
 }
 
 /** Signed distance from (px, py) to a rectangle with rounded corners of radius r (negative inside). */
-function roundedRectDistance(px: number, py: number, x0: number, y0: number, x1: number, y1: number, r: number): number {
+function roundedRectDistance(
+  px: number,
+  py: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  r: number,
+): number {
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
   const qx = Math.abs(px - cx) - ((x1 - x0) / 2 - r);

@@ -29,7 +29,8 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** Encode `rgba` (width × height × 4 bytes, rows top to bottom) as a PNG file. Deterministic for equal input. */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  if (rgba.length !== width * height * 4) throw new Error(`expected ${width * height * 4} RGBA bytes, got ${rgba.length}`);
+  if (rgba.length !== width * height * 4)
+    throw new Error(`expected ${width * height * 4} RGBA bytes, got ${rgba.length}`);
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -58,7 +59,7 @@ export function decodeOwnPng(bytes: Uint8Array): { width: number; height: number
   if (!size) throw new Error('not a PNG');
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const len = buf.readUInt32BE(at);
     const type = buf.toString('ascii', at + 4, at + 8);
     if (type === 'IDAT') parts.push(buf.subarray(at + 8, at + 8 + len));

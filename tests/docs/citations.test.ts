@@ -19,7 +19,11 @@ function sources(dir: string, out: string[] = []): string[] {
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 function anchorOf(heading: string): string {
-  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-');
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/ /g, '-');
 }
 
 function anchorsIn(file: string): Set<string> {
@@ -29,7 +33,11 @@ function anchorsIn(file: string): Set<string> {
 
 describe('citations of docs/', () => {
   const cited = sources(ROOT).flatMap((path) =>
-    [...readFileSync(path, 'utf8').matchAll(/docs\/([a-z0-9-]+\.md)#([a-z0-9-]+)/g)].map((m) => ({ path, file: m[1] ?? '', anchor: m[2] ?? '' })),
+    [...readFileSync(path, 'utf8').matchAll(/docs\/([a-z0-9-]+\.md)#([a-z0-9-]+)/g)].map((m) => ({
+      path,
+      file: m[1] ?? '',
+      anchor: m[2] ?? '',
+    })),
   );
 
   it('finds the citations it checks', () => {
@@ -48,7 +56,12 @@ describe('citations of docs/', () => {
   });
 
   it('no comment points at the research notes outside the repository', () => {
-    const stale = sources(ROOT).filter((path) => /(^|[^/])\b(realtime-protocol|extension-platform|rtc-peer|field-2026-12)\.md\b(?!#)/m.test(readFileSync(path, 'utf8')) || /shared\/docs/.test(readFileSync(path, 'utf8')));
+    const stale = sources(ROOT).filter(
+      (path) =>
+        /(^|[^/])\b(realtime-protocol|extension-platform|rtc-peer|field-2026-12)\.md\b(?!#)/m.test(
+          readFileSync(path, 'utf8'),
+        ) || /shared\/docs/.test(readFileSync(path, 'utf8')),
+    );
     expect(stale.map((p) => p.slice(ROOT.length + 1))).toEqual([]);
   });
 

@@ -27,13 +27,17 @@ useExtension({}, async (env) => {
 async function axe(state: string): Promise<void> {
   const result = await new AxeBuilder({ page: b.panel }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`);
+  const report = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
   assert.deepEqual(report, [], `${state}: serious or critical axe violations`);
   assert.ok(result.passes.length > 10, `${state}: axe ran its rules (${result.passes.length} passed)`);
   checked.push(state);
 }
 const status = () => b.panel.getAttribute('[data-testid="status"]', 'data-status');
-const waitForStatus = (s: string, timeout = 20_000) => b.panel.waitForSelector(`[data-testid="status"][data-status="${s}"]`, { timeout });
+const waitForStatus = (s: string, timeout = 20_000) =>
+  b.panel.waitForSelector(`[data-testid="status"][data-status="${s}"]`, { timeout });
 
 test('idle: every view and the settings pass axe', async () => {
   await waitForStatus('idle');
@@ -41,7 +45,10 @@ test('idle: every view and the settings pass axe', async () => {
   await b.panel.click('[data-testid="tab-seen"]');
   await axe('idle (what it sees)');
   await b.panel.click('[data-testid="tab-check"]');
-  await b.panel.fill('[data-testid="check-code"]', 'SELECT TOP 10 SubscriberKey FROM _Sent WHERE EventDate > DATEADD(DAY, -7 GETDATE())');
+  await b.panel.fill(
+    '[data-testid="check-code"]',
+    'SELECT TOP 10 SubscriberKey FROM _Sent WHERE EventDate > DATEADD(DAY, -7 GETDATE())',
+  );
   await b.panel.click('[data-testid="check-run"]');
   await b.panel.waitForSelector('[data-testid="check-summary"]');
   await b.panel.waitForSelector('[data-testid="snippet"] code');
@@ -55,14 +62,21 @@ test('idle: every view and the settings pass axe', async () => {
 });
 
 test('status and new transcript entries are announced politely', async () => {
-  const live = await b.panel.$eval('[data-testid="status"]', (el) => [el.getAttribute('role'), el.getAttribute('aria-live')]);
+  const live = await b.panel.$eval('[data-testid="status"]', (el) => [
+    el.getAttribute('role'),
+    el.getAttribute('aria-live'),
+  ]);
   assert.deepEqual(live, ['status', 'polite']);
   assert.equal(await b.panel.getAttribute('[data-testid="transcript"]', 'aria-live'), 'polite');
 });
 
 test('keyboard: arrow keys move between the view tabs; Tab reaches every control, each with a visible focus', async () => {
   await b.panel.focus('[data-testid="tab-conversation"]');
-  const selected = () => b.panel.evaluate(() => [document.activeElement?.id, document.querySelector('[role="tab"][aria-selected="true"]')?.id]);
+  const selected = () =>
+    b.panel.evaluate(() => [
+      document.activeElement?.id,
+      document.querySelector('[role="tab"][aria-selected="true"]')?.id,
+    ]);
   await b.panel.keyboard.press('ArrowRight');
   assert.deepEqual(await selected(), ['tab-seen', 'tab-seen']);
   await b.panel.keyboard.press('End');
@@ -74,7 +88,11 @@ test('keyboard: arrow keys move between the view tabs; Tab reaches every control
   await b.panel.keyboard.press('Home');
   assert.deepEqual(await selected(), ['tab-conversation', 'tab-conversation']);
   // Only the selected tab is in the Tab order (roving tabindex).
-  assert.deepEqual(await b.panel.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.getAttribute('tabindex'))), ['0', '-1', '-1']);
+  assert.deepEqual(await b.panel.$$eval('[role="tab"]', (tabs) => tabs.map((t) => t.getAttribute('tabindex'))), [
+    '0',
+    '-1',
+    '-1',
+  ]);
 
   for (const view of ['conversation', 'check', 'settings'] as const) {
     if (view === 'check') await b.panel.click('[data-testid="tab-check"]');
@@ -85,7 +103,12 @@ test('keyboard: arrow keys move between the view tabs; Tab reaches every control
       document.querySelectorAll('[data-kbd]').forEach((el) => el.removeAttribute('data-kbd'));
       return els
         .filter((el) => !el.closest('details:not([open])') || el.tagName === 'SUMMARY')
-        .filter((el) => !(el as HTMLButtonElement).disabled && (el as HTMLElement).offsetParent !== null && el.getAttribute('tabindex') !== '-1')
+        .filter(
+          (el) =>
+            !(el as HTMLButtonElement).disabled &&
+            (el as HTMLElement).offsetParent !== null &&
+            el.getAttribute('tabindex') !== '-1',
+        )
         .map((el, i) => (el.setAttribute('data-kbd', String(i)), String(i)));
     });
     const reached = new Set<string>();
@@ -97,12 +120,21 @@ test('keyboard: arrow keys move between the view tabs; Tab reaches every control
         if (!el || el === document.body) return null;
         const s = getComputedStyle(el);
         const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-        return { id: el.getAttribute('data-kbd'), ring, what: `${el.tagName.toLowerCase()} ${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30)}` };
+        return {
+          id: el.getAttribute('data-kbd'),
+          ring,
+          what: `${el.tagName.toLowerCase()} ${el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30)}`,
+        };
       });
       if (info?.id) reached.add(info.id);
       if (info && !info.ring) noFocusRing.push(info.what);
     }
-    const missed = await b.panel.$$eval('[data-kbd]', (els, ids) => els.filter((el) => ids.includes(el.getAttribute('data-kbd')!)).map((el) => el.outerHTML.slice(0, 120)), controls.filter((id) => !reached.has(id)));
+    const missed = await b.panel.$$eval(
+      '[data-kbd]',
+      (els, ids) =>
+        els.filter((el) => ids.includes(el.getAttribute('data-kbd')!)).map((el) => el.outerHTML.slice(0, 120)),
+      controls.filter((id) => !reached.has(id)),
+    );
     assert.deepEqual(missed, [], `${view}: every control reached by Tab`);
     assert.deepEqual([...new Set(noFocusRing)], [], `${view}: a visible focus on every control`);
   }
@@ -118,11 +150,18 @@ test('prefers-reduced-motion stills the particle field; it moves again when the 
   await b.panel.waitForFunction(() => globalThis.__particles?.running() === false);
   const frames = await b.panel.evaluate(() => globalThis.__particles!.frames());
   await b.panel.waitForTimeout(1000);
-  assert.equal(await b.panel.evaluate(() => globalThis.__particles!.frames()), frames, 'no frame drawn in a second with reduced motion');
+  assert.equal(
+    await b.panel.evaluate(() => globalThis.__particles!.frames()),
+    frames,
+    'no frame drawn in a second with reduced motion',
+  );
   const lit = await b.panel.evaluate(() => globalThis.__particles!.pixels()?.lit ?? 0);
   assert.ok(lit > 0, 'the still field is still drawn');
   await b.panel.emulateMedia({ reducedMotion: 'no-preference' });
-  await b.panel.waitForFunction((n) => globalThis.__particles!.running() && globalThis.__particles!.frames() > n + 3, frames);
+  await b.panel.waitForFunction(
+    (n) => globalThis.__particles!.running() && globalThis.__particles!.frames() > n + 3,
+    frames,
+  );
   // Start reduced, as a user with the setting would: the field never starts its loop.
   await b.panel.emulateMedia({ reducedMotion: 'reduce' });
   await b.panel.reload();
@@ -147,7 +186,9 @@ test('connecting and ready pass axe; the status words change in the live region'
 });
 
 test('speaking, with a new transcript entry, passes axe', async () => {
-  const long = 'Open Journey Settings, choose re-entry only after exiting, then save and validate the journey. '.repeat(3).trim();
+  const long = 'Open Journey Settings, choose re-entry only after exiting, then save and validate the journey. '
+    .repeat(3)
+    .trim();
   await stack.control('script', { replies: [{ text: long }] });
   await b.panel.fill('[data-testid="text-input"]', 'How do I make this journey re-entry safe?');
   await b.panel.press('[data-testid="text-input"]', 'Enter');
@@ -159,12 +200,22 @@ test('speaking, with a new transcript entry, passes axe', async () => {
 test('a code card from show_snippet passes axe', async () => {
   const code = '%%[ SET @first = AttributeValue("FirstName") ]%%\nHello %%=v(@first)=%%';
   await stack.control('script', {
-    replies: [{ text: '', toolCalls: [{ name: 'show_snippet', arguments: { language: 'ampscript', title: 'Personal greeting', code } }] }, { text: 'There it is.' }],
+    replies: [
+      {
+        text: '',
+        toolCalls: [{ name: 'show_snippet', arguments: { language: 'ampscript', title: 'Personal greeting', code } }],
+      },
+      { text: 'There it is.' },
+    ],
   });
   await b.panel.fill('[data-testid="text-input"]', 'Show me an AMPscript greeting');
   await b.panel.press('[data-testid="text-input"]', 'Enter');
   await b.panel.waitForSelector('[data-testid="snippet"][data-language="ampscript"] code.hljs');
-  await waitForEngine(b, (s) => s.status === 'ready' && s.transcript.at(-1)?.text === 'There it is.', 'the reply after the card');
+  await waitForEngine(
+    b,
+    (s) => s.status === 'ready' && s.transcript.at(-1)?.text === 'There it is.',
+    'the reply after the card',
+  );
   await axe('snippet card');
 });
 
@@ -175,7 +226,12 @@ test('a walkthrough card on the practice Journey Builder passes axe', async () =
     { instruction: 'Open Journey Settings.', label: 'Journey Settings', role: 'button' },
     { instruction: 'Press Done to keep the settings.', label: 'Done', role: 'button' },
   ];
-  await stack.control('script', { replies: [{ text: '', toolCalls: [{ name: 'start_walkthrough', arguments: { title: 'Re-entry', steps } }] }, { text: 'Let us begin.' }] });
+  await stack.control('script', {
+    replies: [
+      { text: '', toolCalls: [{ name: 'start_walkthrough', arguments: { title: 'Re-entry', steps } }] },
+      { text: 'Let us begin.' },
+    ],
+  });
   await b.panel.fill('[data-testid="text-input"]', 'walk me through re-entry');
   await sfmc.bringToFront();
   await b.panel.press('[data-testid="text-input"]', 'Enter');

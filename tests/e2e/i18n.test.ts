@@ -29,8 +29,14 @@ for (const code of LOCALES) {
       assert.equal(await panel.getAttribute('html', 'lang'), m('app.locale'));
       assert.equal((await panel.textContent('h1'))?.trim(), m('app.title'));
       assert.equal((await panel.textContent('[data-testid="connect"]'))?.trim(), m('session.connect'));
-      assert.match((await panel.textContent('[data-testid="talk-button"]')) ?? '', new RegExp(m('talk.hold').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-      assert.equal(await panel.getAttribute('[data-testid="text-input"]', 'placeholder'), m('app.askPlaceholderConnects'));
+      assert.match(
+        (await panel.textContent('[data-testid="talk-button"]')) ?? '',
+        new RegExp(m('talk.hold').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+      );
+      assert.equal(
+        await panel.getAttribute('[data-testid="text-input"]', 'placeholder'),
+        m('app.askPlaceholderConnects'),
+      );
 
       const texts: string[] = [await panel.innerText('body')];
       for (const tab of ['seen', 'check']) {
@@ -41,7 +47,10 @@ for (const code of LOCALES) {
       await panel.waitForSelector('[data-testid="settings"]');
       texts.push(await panel.innerText('body'));
       // Never chosen: the instructor answers in the browser's language.
-      assert.equal(await panel.$eval('[data-testid="setting-language"]', (s) => (s as HTMLSelectElement).value), answerLanguageFor(m('app.locale')));
+      assert.equal(
+        await panel.$eval('[data-testid="setting-language"]', (s) => (s as HTMLSelectElement).value),
+        answerLanguageFor(m('app.locale')),
+      );
       assert.deepEqual(englishLeftIn(code, texts.join('\n')), [], `${code}: English left in the panel`);
 
       const commands = await b.sw.evaluate(() => chrome.commands.getAll());

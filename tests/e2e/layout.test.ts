@@ -84,14 +84,36 @@ test('long states at 360 px: listening, speaking with Stop, a long transcript â€
   await b.panel.keyboard.up('Space');
   assert.equal(listening.talk, 1, '"Listeningâ€¦ release to send" on one line');
   // Let that spoken turn's (practice) reply finish before scripting the next replies.
-  await waitForEngine(b, (s) => s.status === 'ready' && s.transcript.at(-1)?.role === 'assistant' && s.transcript.at(-1)?.status !== 'in_progress', 'the spoken turn answered', 30_000);
+  await waitForEngine(
+    b,
+    (s) =>
+      s.status === 'ready' &&
+      s.transcript.at(-1)?.role === 'assistant' &&
+      s.transcript.at(-1)?.status !== 'in_progress',
+    'the spoken turn answered',
+    30_000,
+  );
   // Speaking, with the Stop button shown, after enough turns to overflow the transcript.
-  const long = 'This is a long answer about journeys and re-entry that keeps the instructor speaking for a while. '.repeat(6);
-  await stack.control('script', { replies: Array.from({ length: 7 }, (_, i) => ({ text: i === 6 ? long : `Short answer ${i} about data extensions and sendable fields.` })) });
+  const long =
+    'This is a long answer about journeys and re-entry that keeps the instructor speaking for a while. '.repeat(6);
+  await stack.control('script', {
+    replies: Array.from({ length: 7 }, (_, i) => ({
+      text: i === 6 ? long : `Short answer ${i} about data extensions and sendable fields.`,
+    })),
+  });
   for (let i = 0; i < 7; i++) {
-    await b.panel.fill('[data-testid="text-input"]', `Question ${i} about journeys, data extensions and query activities?`);
+    await b.panel.fill(
+      '[data-testid="text-input"]',
+      `Question ${i} about journeys, data extensions and query activities?`,
+    );
     await b.panel.press('[data-testid="text-input"]', 'Enter');
-    if (i < 6) await waitForEngine(b, (s) => s.status === 'ready' && s.transcript.at(-1)?.text.startsWith(`Short answer ${i}`) === true, `answer ${i}`, 30_000);
+    if (i < 6)
+      await waitForEngine(
+        b,
+        (s) => s.status === 'ready' && s.transcript.at(-1)?.text.startsWith(`Short answer ${i}`) === true,
+        `answer ${i}`,
+        30_000,
+      );
   }
   await waitForEngine(b, (s) => s.status === 'speaking', 'speaking', 30_000);
   await b.panel.waitForSelector('[data-testid="interrupt"]');
@@ -106,7 +128,10 @@ test('long states at 360 px: listening, speaking with Stop, a long transcript â€
   // "What the instructor sees" and "Check code" use the same single scroll area.
   await b.panel.click('[data-testid="tab-seen"]');
   const seen = await measure();
-  assert.ok(seen.scrollers.every((s) => s === 'view'), `one scroll area on the "seen" view: ${seen.scrollers.join(', ')}`);
+  assert.ok(
+    seen.scrollers.every((s) => s === 'view'),
+    `one scroll area on the "seen" view: ${seen.scrollers.join(', ')}`,
+  );
   await b.panel.click('[data-testid="tab-conversation"]');
   console.log(`# screenshots in ${SHOTS}`);
 });

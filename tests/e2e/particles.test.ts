@@ -17,13 +17,19 @@ useExtension({ panelQuery: 'particles=48000' }, async (env) => {
 const pixels = () => b.panel.evaluate(() => globalThis.__particles!.pixels()) as Promise<ParticlePixels | null>;
 
 test('the canvas draws particles and the picture changes while the reply plays', async () => {
-  assert.equal(await b.panel.evaluate(() => globalThis.__particles!.fallback()), false, 'WebGL is available (SwiftShader)');
+  assert.equal(
+    await b.panel.evaluate(() => globalThis.__particles!.fallback()),
+    false,
+    'WebGL is available (SwiftShader)',
+  );
   const idle = await pixels();
   assert.ok(idle && idle.lit > 100, `particles are drawn (${idle?.lit} lit pixels)`);
 
   await b.panel.click('[data-testid="connect"]');
   await waitForEngine(b, (s) => s.status === 'ready', 'ready', 30_000);
-  await stack.control('script', { replies: [{ text: 'The field moves with my voice while I explain data extensions and sendable relationships.' }] });
+  await stack.control('script', {
+    replies: [{ text: 'The field moves with my voice while I explain data extensions and sendable relationships.' }],
+  });
   await b.panel.fill('[data-testid="text-input"]', 'What is a sendable data extension?');
   await b.panel.press('[data-testid="text-input"]', 'Enter');
   await waitForEngine(b, (s) => s.status === 'speaking', 'speaking', 30_000);
@@ -47,14 +53,21 @@ test('the canvas draws particles and the picture changes while the reply plays',
 
 test('the particle count steps down under slow frames and back up when fast', async () => {
   // Real SwiftShader frames may already have stepped it down: start from the top so both directions are observable.
-  const { step, max } = await b.panel.evaluate(() => ({ step: globalThis.__particles!.step(), max: globalThis.__particles!.max() }));
+  const { step, max } = await b.panel.evaluate(() => ({
+    step: globalThis.__particles!.step(),
+    max: globalThis.__particles!.max(),
+  }));
   assert.ok(step > 0 && max === 48_000);
-  for (let i = 0; i < 8; i++) await b.panel.evaluate(() => globalThis.__particles!.injectFrameTimes(Array(120).fill(1000 / 60)));
+  for (let i = 0; i < 8; i++)
+    await b.panel.evaluate(() => globalThis.__particles!.injectFrameTimes(Array(120).fill(1000 / 60)));
   assert.equal(await b.panel.evaluate(() => globalThis.__particles!.count()), max, 'at the top after fast frames');
   await b.panel.evaluate(() => globalThis.__particles!.injectFrameTimes(Array(50).fill(40)));
   const down = await b.panel.evaluate(() => globalThis.__particles!.count());
   assert.equal(down, max - step, 'one step down after 2 s at 25 fps');
-  await b.panel.waitForFunction((n) => document.querySelector('canvas')?.getAttribute('data-particle-count') === String(n), down);
+  await b.panel.waitForFunction(
+    (n) => document.querySelector('canvas')?.getAttribute('data-particle-count') === String(n),
+    down,
+  );
   await b.panel.evaluate(() => globalThis.__particles!.injectFrameTimes(Array(120).fill(1000 / 60)));
   assert.equal(await b.panel.evaluate(() => globalThis.__particles!.count()), max, 'back up after 2 s at 60 fps');
 });

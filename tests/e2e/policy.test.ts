@@ -75,7 +75,7 @@ test('Chromium loads the policy file into chrome.storage.managed (and chrome://p
 test('the panel shows the policy values and locks them: "Set by your organization"', async () => {
   await b.panel.click('[data-testid="toggle-settings"]');
   await b.panel.waitForSelector('[data-testid="settings"]');
-  assert.equal(await value('[data-testid="setting-voice"]'), 'cedar', 'locked voice wins over the user\'s');
+  assert.equal(await value('[data-testid="setting-voice"]'), 'cedar', "locked voice wins over the user's");
   assert.equal(await disabled('[data-testid="setting-voice"]'), true);
   assert.equal(await value('[data-testid="setting-url"]'), stack.tokens.url);
   assert.equal(await disabled('[data-testid="setting-url"]'), true);
@@ -87,8 +87,13 @@ test('the panel shows the policy values and locks them: "Set by your organizatio
   assert.equal(await disabled('[data-testid="setting-language"]'), false);
   assert.equal(await value('[data-testid="setting-mode"]'), 'push-to-talk', 'hands-free not allowed: push-to-talk');
   assert.equal(await b.panel.$('[data-testid="setting-mode"] option[value="hands-free"]'), null);
-  const notes = await b.panel.$$eval('[data-testid="settings"] .locked', (els) => els.map((e) => e.textContent?.trim()));
-  assert.ok(notes.length >= 5 && notes.every((n) => n === 'Set by your organization'), `locked notes: ${JSON.stringify(notes)}`);
+  const notes = await b.panel.$$eval('[data-testid="settings"] .locked', (els) =>
+    els.map((e) => e.textContent?.trim()),
+  );
+  assert.ok(
+    notes.length >= 5 && notes.every((n) => n === 'Set by your organization'),
+    `locked notes: ${JSON.stringify(notes)}`,
+  );
   assert.ok(await b.panel.$('[data-testid="pointing-off"]'));
   // "What it sees": sharing set by the policy, the box shows it and cannot change it.
   await b.panel.click('[data-testid="toggle-settings"]');
@@ -102,13 +107,27 @@ test('the panel shows the policy values and locks them: "Set by your organizatio
 
 test('the engine uses the effective settings: push-to-talk, and pointing refused with a clear tool output', async () => {
   await b.panel.click('[data-testid="toggle-settings"]');
-  await stack.control('script', { replies: [{ text: '', toolCalls: [{ name: 'highlight_element', arguments: { label: 'Journey Settings' } }] }, { text: 'Described in words.' }] });
+  await stack.control('script', {
+    replies: [
+      { text: '', toolCalls: [{ name: 'highlight_element', arguments: { label: 'Journey Settings' } }] },
+      { text: 'Described in words.' },
+    ],
+  });
   await b.panel.fill('[data-testid="text-input"]', 'where are the journey settings?');
   await b.panel.press('[data-testid="text-input"]', 'Enter');
-  const s = await waitForEngine(b, (x) => x.transcript.at(-1)?.text === 'Described in words.', 'the reply after the refused tool', 30_000);
-  assert.equal(s.talkMode, 'push-to-talk', 'the user\'s hands-free choice is overridden by the policy');
+  const s = await waitForEngine(
+    b,
+    (x) => x.transcript.at(-1)?.text === 'Described in words.',
+    'the reply after the refused tool',
+    30_000,
+  );
+  assert.equal(s.talkMode, 'push-to-talk', "the user's hands-free choice is overridden by the policy");
   const events = (await stack.control<Received>('received')).calls.at(-1)!.clientEvents;
-  const output = events.filter((e) => e.type === 'conversation.item.create' && (e.item as { type?: string }).type === 'function_call_output').at(-1)!;
+  const output = events
+    .filter(
+      (e) => e.type === 'conversation.item.create' && (e.item as { type?: string }).type === 'function_call_output',
+    )
+    .at(-1)!;
   const result = JSON.parse((output.item as { output: string }).output) as { refused?: boolean; note?: string };
   assert.equal(result.refused, true, JSON.stringify(result));
   assert.match(result.note ?? '', /organization has turned off pointing/);
@@ -120,8 +139,12 @@ test('a changed policy file applies live (storage.onChanged, area managed)', asy
   await b.panel.waitForSelector('[data-testid="settings"]');
   policy.write({ ...basePolicy(), voiceLocked: false, handsFreeAllowed: true });
   // Chromium watches the policy directory and reloads after the file settles (a few seconds).
-  await b.panel.waitForFunction(() => !(document.querySelector('[data-testid="setting-voice"]') as HTMLSelectElement | null)?.disabled, undefined, { timeout: 60_000 });
+  await b.panel.waitForFunction(
+    () => !(document.querySelector('[data-testid="setting-voice"]') as HTMLSelectElement | null)?.disabled,
+    undefined,
+    { timeout: 60_000 },
+  );
   assert.equal((await managed()).voiceLocked, false);
-  assert.equal(await value('[data-testid="setting-voice"]'), 'ash', 'unlocked: the user\'s own voice is back');
+  assert.equal(await value('[data-testid="setting-voice"]'), 'ash', "unlocked: the user's own voice is back");
   assert.ok(await b.panel.$('[data-testid="setting-mode"] option[value="hands-free"]'), 'hands-free offered again');
 });

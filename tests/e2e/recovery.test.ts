@@ -37,12 +37,23 @@ test('a data-channel drop mid-session reconnects with a fresh key and keeps the 
   const calls = (await received()).calls.length;
   const statuses = await recordPanelStatuses(b.panel);
   await stack.control('faults', { dropDataChannel: true });
-  const s = await waitForEngine(b, (x) => x.status === 'ready' && x.transcript.some((e) => e.text.startsWith('Reconnected')), 'ready again', 30_000);
-  assert.deepEqual(await statuses(), ['ready', 'reconnecting', 'ready'], 'the panel showed "reconnecting" while it recovered');
+  const s = await waitForEngine(
+    b,
+    (x) => x.status === 'ready' && x.transcript.some((e) => e.text.startsWith('Reconnected')),
+    'ready again',
+    30_000,
+  );
+  assert.deepEqual(
+    await statuses(),
+    ['ready', 'reconnecting', 'ready'],
+    'the panel showed "reconnecting" while it recovered',
+  );
   assert.deepEqual(s.transcript.map((e) => e.text).slice(0, before.length), before, 'earlier turns kept in order');
   const r = await received();
   assert.ok(r.calls.length > calls, 'a new call was made');
-  const recap = r.calls.at(-1)!.clientEvents.find((e) => e.type === 'conversation.item.create' && JSON.stringify(e).includes('First answer.'));
+  const recap = r.calls
+    .at(-1)!
+    .clientEvents.find((e) => e.type === 'conversation.item.create' && JSON.stringify(e).includes('First answer.'));
   assert.ok(recap, 'the new session got a recap of earlier turns');
   await ask('second question', 'Second answer.');
 });
@@ -50,7 +61,12 @@ test('a data-channel drop mid-session reconnects with a fresh key and keeps the 
 test('a used key is answered with a fresh key', async () => {
   const before = await received();
   await stack.control('faults', { useNextKey: true, closePeer: true }); // drop the call; its replacement's first key is "used"
-  await waitForEngine(b, (s) => s.status === 'ready' && s.transcript.filter((e) => e.text.startsWith('Reconnected')).length >= 2, 'ready with a fresh key', 30_000);
+  await waitForEngine(
+    b,
+    (s) => s.status === 'ready' && s.transcript.filter((e) => e.text.startsWith('Reconnected')).length >= 2,
+    'ready with a fresh key',
+    30_000,
+  );
   const after = await received();
   assert.equal(after.keysMinted - before.keysMinted, 2, 'one key refused as used, one fresh key that connected');
   assert.equal(after.calls.length - before.calls.length, 1, 'only the fresh key started a call');
@@ -67,7 +83,13 @@ test('a service-worker restart mid-session does not interrupt the session', asyn
 });
 
 test('an in-session error event is shown to the user and the session carries on', async () => {
-  await stack.control('faults', { sendError: { code: 'server_error', type: 'server_error', message: 'The server had an error while processing your request.' } });
+  await stack.control('faults', {
+    sendError: {
+      code: 'server_error',
+      type: 'server_error',
+      message: 'The server had an error while processing your request.',
+    },
+  });
   const s = await waitForEngine(b, (x) => x.error?.code === 'server_error', 'the error to surface');
   assert.equal(s.status, 'ready', 'a recoverable error does not end the session');
   await b.panel.waitForSelector('[data-testid="error"][data-code="server_error"]');
@@ -81,10 +103,20 @@ test('the 60-minute cap: session_expired reconnects with the conversation intact
   const calls = (await received()).calls.length;
   const statuses = await recordPanelStatuses(b.panel);
   await stack.control('faults', { sessionMaxMs: 1 }); // the running call hits its cap now
-  await b.panel.waitForFunction(() => (window as unknown as { __statuses: string[] }).__statuses.includes('reconnecting'), null, { timeout: 10_000 });
+  await b.panel.waitForFunction(
+    () => (window as unknown as { __statuses: string[] }).__statuses.includes('reconnecting'),
+    null,
+    { timeout: 10_000 },
+  );
   await stack.control('faults', { sessionMaxMs: 3_600_000 });
   const s = await waitForEngine(b, (x) => x.status === 'ready', 'ready after the cap', 30_000);
-  assert.deepEqual(s.transcript.filter((e) => e.role !== 'notice').map((e) => e.text).slice(0, before.length), before);
+  assert.deepEqual(
+    s.transcript
+      .filter((e) => e.role !== 'notice')
+      .map((e) => e.text)
+      .slice(0, before.length),
+    before,
+  );
   assert.ok((await received()).calls.length > calls);
   assert.ok((await statuses()).includes('reconnecting'));
   await ask('after the cap', 'Carrying on.');
@@ -111,5 +143,8 @@ test('token service down: a specific error that says how to fix it', async () =>
   assert.equal(s.error?.code, 'token_unreachable');
   const banner = await b.panel.waitForSelector('[data-testid="error"]');
   assert.match((await banner.textContent()) ?? '', new RegExp(stack.tokens.url.replace(/[.:/]/g, '.')));
-  assert.ok(s.transcript.some((e) => e.text === 'Carrying on.'), 'the transcript survives the failed connect');
+  assert.ok(
+    s.transcript.some((e) => e.text === 'Carrying on.'),
+    'the transcript survives the failed connect',
+  );
 });

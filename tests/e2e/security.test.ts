@@ -54,7 +54,11 @@ test('idle: even the real hold key does not connect by itself; the panel says ho
   await sfmc.keyboard.down('F9');
   await sfmc.waitForTimeout(600);
   await sfmc.keyboard.up('F9');
-  const s = await waitForEngine(b, (x) => x.transcript.some((e) => e.role === 'notice' && /Connect from the side panel/.test(e.text)), 'the hold-key hint');
+  const s = await waitForEngine(
+    b,
+    (x) => x.transcript.some((e) => e.role === 'notice' && /Connect from the side panel/.test(e.text)),
+    'the hold-key hint',
+  );
   assert.equal(s.status, 'idle');
   assert.equal((await stack.control<Received>('received')).keysMinted, 0);
 });
@@ -62,14 +66,18 @@ test('idle: even the real hold key does not connect by itself; the panel says ho
 test('connected: synthetic presses neither open the mic nor commit audio; the forged "script started" event does not disable the content script', async () => {
   await b.panel.click('[data-testid="connect"]');
   await waitForEngine(b, (s) => s.status === 'ready', 'ready');
-  const before = (await stack.control<Received>('received')).calls.at(-1)!.clientEvents.filter((e) => e.type === 'input_audio_buffer.commit').length;
+  const before = (await stack.control<Received>('received')).calls
+    .at(-1)!
+    .clientEvents.filter((e) => e.type === 'input_audio_buffer.commit').length;
   await syntheticPresses(sfmc, 5);
   await syntheticPresses(jbFrame(), 5);
   await sfmc.waitForTimeout(1000);
   const s = await b.snapshot();
   assert.equal(s?.status, 'ready', 'still ready, never listening');
   assert.equal(s?.micLive, false, 'the mic never went live');
-  const after = (await stack.control<Received>('received')).calls.at(-1)!.clientEvents.filter((e) => e.type === 'input_audio_buffer.commit').length;
+  const after = (await stack.control<Received>('received')).calls
+    .at(-1)!
+    .clientEvents.filter((e) => e.type === 'input_audio_buffer.commit').length;
   assert.equal(after, before, 'no audio was committed');
 
   // The page forges WXT's "a newer content script started" event in both frames …
@@ -82,7 +90,9 @@ test('connected: synthetic presses neither open the mic nor commit audio; the fo
     }, b.id);
   }
   // … and the user's real hold key still works in the app frame afterwards.
-  await jbFrame().click('h1, body', { position: { x: 5, y: 5 } }).catch(() => undefined);
+  await jbFrame()
+    .click('h1, body', { position: { x: 5, y: 5 } })
+    .catch(() => undefined);
   await sfmc.keyboard.down('F9');
   await waitForEngine(b, (x) => x.status === 'listening', 'listening from the real hold key after the forged event');
   await sfmc.waitForTimeout(400);

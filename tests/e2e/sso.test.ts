@@ -20,7 +20,8 @@ before(async () => {
   policy.write({ tokenServiceUrl: stack.tokens.url, oidcIssuer: idp.issuer, oidcClientId: CLIENT_ID });
   b = await launch(stack, { settings: { accessKey: '' } });
   // Chromium reads policy files asynchronously at startup: wait until the extension sees it, then show a fresh panel.
-  for (let i = 0; i < 100 && !(await b.sw.evaluate(() => chrome.storage.managed.get())).oidcIssuer; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && !(await b.sw.evaluate(() => chrome.storage.managed.get())).oidcIssuer; i++)
+    await new Promise((r) => setTimeout(r, 100));
   await b.panel.reload();
   await b.panel.waitForSelector('[data-testid="talk-button"]');
 });
@@ -45,12 +46,17 @@ async function playUser(win: Page, login: string): Promise<void> {
 test('sign in through launchWebAuthFlow, connect with the ID token, sign out', async () => {
   await b.panel.click('[data-testid="toggle-settings"]');
   await b.panel.waitForSelector('[data-testid="sso-sign-in"]');
-  const [win] = await Promise.all([b.ctx.waitForEvent('page', { timeout: 15_000 }), b.panel.click('[data-testid="sso-sign-in"]')]);
+  const [win] = await Promise.all([
+    b.ctx.waitForEvent('page', { timeout: 15_000 }),
+    b.panel.click('[data-testid="sso-sign-in"]'),
+  ]);
   assert.match(win.url(), new RegExp(`^${idp.issuer}/`), `the sign-in window shows the provider: ${win.url()}`);
   await playUser(win, 'ann');
   const user = await b.panel.waitForSelector('[data-testid="sso-user"]', { timeout: 15_000 });
   assert.equal((await user.textContent())?.trim(), 'Signed in as ann@example.com');
-  const stored = await b.sw.evaluate(async () => (await chrome.storage.local.get('ssoSession')).ssoSession as { subject: string; refreshToken?: string });
+  const stored = await b.sw.evaluate(
+    async () => (await chrome.storage.local.get('ssoSession')).ssoSession as { subject: string; refreshToken?: string },
+  );
   assert.equal(stored.subject, 'ann');
 
   // No access key in settings or policy: connecting works only with the ID token.

@@ -17,7 +17,17 @@ import { idleSnapshot, useVoiceStore } from '@/stores/voice';
 import { englishLeftIn, localeCodes, missing, readLocale, useLocale } from '@/tests/support/fake-i18n';
 
 const en = readLocale('en');
-const STATUSES: EngineStatus[] = ['idle', 'preparing', 'connecting', 'ready', 'listening', 'thinking', 'speaking', 'reconnecting', 'error'];
+const STATUSES: EngineStatus[] = [
+  'idle',
+  'preparing',
+  'connecting',
+  'ready',
+  'listening',
+  'thinking',
+  'speaking',
+  'reconnecting',
+  'error',
+];
 
 let wrappers: VueWrapper[] = [];
 const keep = <T extends VueWrapper>(w: T): T => (wrappers.push(w), w);
@@ -34,7 +44,9 @@ afterEach(() => {
 async function panel(): Promise<{ w: VueWrapper; store: ReturnType<typeof useVoiceStore> }> {
   const pinia = createPinia();
   setActivePinia(pinia);
-  const w = keep(mount(App, { global: { plugins: [pinia], stubs: { ParticleCanvas: true } }, attachTo: document.body }));
+  const w = keep(
+    mount(App, { global: { plugins: [pinia], stubs: { ParticleCanvas: true } }, attachTo: document.body }),
+  );
   await flushPromises();
   return { w, store: useVoiceStore() };
 }
@@ -57,7 +69,11 @@ describe.each(localeCodes())('the panel in %s', (code) => {
     const seen: string[] = [];
     for (const status of STATUSES) {
       const snapshot: EngineSnapshot = { ...idleSnapshot(), status, micLive: status === 'listening' };
-      store.apply(status === 'error' ? { ...snapshot, error: { code: 'mic_permission', message: 'x', retryable: true } as EngineSnapshot['error'] } : snapshot);
+      store.apply(
+        status === 'error'
+          ? { ...snapshot, error: { code: 'mic_permission', message: 'x', retryable: true } as EngineSnapshot['error'] }
+          : snapshot,
+      );
       await flushPromises();
       seen.push(w.text());
     }
@@ -74,7 +90,15 @@ describe.each(localeCodes())('the panel in %s', (code) => {
 
     expect([...missing], `${code}: messages asked for but missing`).toEqual([]);
     expect(englishLeftIn(code, text), `${code}: English left in the panel`).toEqual([]);
-    for (const key of ['app.title', 'session.connect', 'talk.hold', 'app.tabSeen', 'context.share', 'check.paste', 'status.needsMic']) {
+    for (const key of [
+      'app.title',
+      'session.connect',
+      'talk.hold',
+      'app.tabSeen',
+      'context.share',
+      'check.paste',
+      'status.needsMic',
+    ]) {
       expect(text, `${code} ${key}`).toContain(messages.get(key));
     }
     // The last state shown was connected ("ready"): the placeholder no longer says typing connects.
@@ -99,7 +123,9 @@ describe.each(localeCodes())('the panel in %s', (code) => {
     const text = `${card.text()}\n${snippet.text()}`;
     expect([...missing], code).toEqual([]);
     expect(englishLeftIn(code, text), code).toEqual([]);
-    expect(card.get('[data-testid="walkthrough-progress"]').text()).toBe(messages.get('walkthrough.progress')!.replace('$1', '1').replace('$2', '2'));
+    expect(card.get('[data-testid="walkthrough-progress"]').text()).toBe(
+      messages.get('walkthrough.progress')!.replace('$1', '1').replace('$2', '2'),
+    );
     expect(card.get('[data-testid="walkthrough-skip"]').text()).toBe(messages.get('walkthrough.skip'));
     expect(snippet.get('[data-testid="copy-snippet"]').text()).toBe(messages.get('snippet.copy'));
   });

@@ -39,7 +39,10 @@ beforeAll(() => {
   files = readZip(fs.readFileSync(ZIP));
   manifest = JSON.parse(files.get('manifest.json')?.toString() ?? 'null') as Manifest;
   const locale = (manifest as { default_locale?: string }).default_locale ?? 'en';
-  const messages = JSON.parse(files.get(`_locales/${locale}/messages.json`)?.toString() ?? '{}') as Record<string, { message: string }>;
+  const messages = JSON.parse(files.get(`_locales/${locale}/messages.json`)?.toString() ?? '{}') as Record<
+    string,
+    { message: string }
+  >;
   shown = (text) => text.replace(/__MSG_(\w+)__/g, (_, name: string) => messages[name]?.message ?? `<missing ${name}>`);
 });
 
@@ -73,7 +76,9 @@ describe('store package contents', () => {
   it('has no test hooks in any script or page', () => {
     const code = [...files].filter(([name]) => /\.(js|mjs|html)$/.test(name));
     expect(code.length).toBeGreaterThan(3);
-    const found = code.flatMap(([name, data]) => HOOK_STRINGS.filter((s) => data.toString('utf8').includes(s)).map((s) => `${name}: ${s}`));
+    const found = code.flatMap(([name, data]) =>
+      HOOK_STRINGS.filter((s) => data.toString('utf8').includes(s)).map((s) => `${name}: ${s}`),
+    );
     expect(found).toEqual([]);
     expect(files.has(TEST_BUILD_MARKER)).toBe(false);
   });

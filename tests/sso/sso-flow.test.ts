@@ -24,18 +24,34 @@ afterAll(async () => {
 });
 
 const mint = (bearer: Partial<Settings>) =>
-  mintToken({ ...DEFAULT_SETTINGS, tokenServiceUrl: stack.tokens.url, accessKey: '', ...bearer }, new AbortController().signal);
+  mintToken(
+    { ...DEFAULT_SETTINGS, tokenServiceUrl: stack.tokens.url, accessKey: '', ...bearer },
+    new AbortController().signal,
+  );
 
 describe('sign-in with the organisation (authorization code + PKCE)', () => {
   it('signs in, and the token service accepts the ID token as the user', async () => {
     let asked = '';
-    const session = await signIn({ issuer: idp.issuer, clientId: CLIENT_ID }, { redirectUri: REDIRECT_URI, launch: (url) => ((asked = url), idp.userAgent('ann')(url)) });
+    const session = await signIn(
+      { issuer: idp.issuer, clientId: CLIENT_ID },
+      { redirectUri: REDIRECT_URI, launch: (url) => ((asked = url), idp.userAgent('ann')(url)) },
+    );
     const params = new URL(asked).searchParams;
     expect(params.get('code_challenge_method')).toBe('S256');
     expect(params.get('code_challenge')).toMatch(/^[\w-]{43}$/);
-    expect(session).toMatchObject({ subject: 'ann', displayName: 'ann@example.com', issuer: idp.issuer, clientId: CLIENT_ID });
+    expect(session).toMatchObject({
+      subject: 'ann',
+      displayName: 'ann@example.com',
+      issuer: idp.issuer,
+      clientId: CLIENT_ID,
+    });
     expect(session.refreshToken).toBeTruthy();
-    expect(jwtClaims(session.idToken)).toMatchObject({ iss: idp.issuer, aud: CLIENT_ID, sub: 'ann', nonce: params.get('nonce') });
+    expect(jwtClaims(session.idToken)).toMatchObject({
+      iss: idp.issuer,
+      aud: CLIENT_ID,
+      sub: 'ann',
+      nonce: params.get('nonce'),
+    });
 
     const minted = await mint({ idToken: session.idToken });
     expect(minted.value).toMatch(/^ek_/);
@@ -51,17 +67,36 @@ describe('sign-in with the organisation (authorization code + PKCE)', () => {
 
   it('the token service refuses a tampered ID token and an IdP refuses a replayed code', async () => {
     let redirected = '';
-    const session = await signIn({ issuer: idp.issuer, clientId: CLIENT_ID }, { redirectUri: REDIRECT_URI, launch: async (url) => (redirected = await idp.userAgent('bob')(url)) });
+    const session = await signIn(
+      { issuer: idp.issuer, clientId: CLIENT_ID },
+      { redirectUri: REDIRECT_URI, launch: async (url) => (redirected = await idp.userAgent('bob')(url)) },
+    );
     const [h, p, s] = session.idToken.split('.');
     const forged = Buffer.from(JSON.stringify({ ...jwtClaims(session.idToken), sub: 'admin' })).toString('base64url');
-    await expect(mint({ idToken: `${h}.${forged}.${s}` })).rejects.toMatchObject({ engineError: { code: 'token_unauthorized' } });
+    await expect(mint({ idToken: `${h}.${forged}.${s}` })).rejects.toMatchObject({
+      engineError: { code: 'token_unauthorized' },
+    });
     // With the policy naming the provider, the failure says to sign in rather than to paste an access key.
-    const policy = { locked: [], handsFreeAllowed: true, pointingAllowed: true, oidc: { issuer: idp.issuer, clientId: CLIENT_ID } };
-    await expect(mint({ idToken: `${h}.${forged}.${s}`, policy })).rejects.toMatchObject({ engineError: { code: 'token_sign_in', message: /did not accept your organization sign-in/ } });
-    await expect(mint({ policy })).rejects.toMatchObject({ engineError: { code: 'token_sign_in', message: /Sign in with your organization/ } });
+    const policy = {
+      locked: [],
+      handsFreeAllowed: true,
+      pointingAllowed: true,
+      oidc: { issuer: idp.issuer, clientId: CLIENT_ID },
+    };
+    await expect(mint({ idToken: `${h}.${forged}.${s}`, policy })).rejects.toMatchObject({
+      engineError: { code: 'token_sign_in', message: /did not accept your organization sign-in/ },
+    });
+    await expect(mint({ policy })).rejects.toMatchObject({
+      engineError: { code: 'token_sign_in', message: /Sign in with your organization/ },
+    });
     expect(p).not.toBe(forged);
     // Same redirect again (a replayed code): the provider refuses, the sign-in says so.
-    await expect(signIn({ issuer: idp.issuer, clientId: CLIENT_ID }, { redirectUri: REDIRECT_URI, launch: async () => redirected })).rejects.toThrow(/state mismatch|refused/);
+    await expect(
+      signIn(
+        { issuer: idp.issuer, clientId: CLIENT_ID },
+        { redirectUri: REDIRECT_URI, launch: async () => redirected },
+      ),
+    ).rejects.toThrow(/state mismatch|refused/);
   });
 
   it('before minting, an ID token about to expire is refreshed; one without a refresh token is dropped', async () => {

@@ -91,7 +91,12 @@ export async function launch(stack: Stack, opts: LaunchOptions = {}): Promise<Br
 }
 
 /** Poll the engine snapshot until `predicate` holds; the error names the last status seen. */
-export async function waitForEngine(b: Browser, predicate: (s: EngineSnapshot) => boolean, what: string, timeoutMs = 20_000): Promise<EngineSnapshot> {
+export async function waitForEngine(
+  b: Browser,
+  predicate: (s: EngineSnapshot) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<EngineSnapshot> {
   const deadline = Date.now() + timeoutMs;
   let last: EngineSnapshot | null = null;
   while (Date.now() < deadline) {
@@ -99,7 +104,9 @@ export async function waitForEngine(b: Browser, predicate: (s: EngineSnapshot) =
     if (last && predicate(last)) return last;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`Timed out waiting for ${what}; last engine status: ${last?.status ?? 'no engine'}${last?.error ? ` (${last.error.code}: ${last.error.message})` : ''}`);
+  throw new Error(
+    `Timed out waiting for ${what}; last engine status: ${last?.status ?? 'no engine'}${last?.error ? ` (${last.error.code}: ${last.error.message})` : ''}`,
+  );
 }
 
 /**
@@ -108,13 +115,18 @@ export async function waitForEngine(b: Browser, predicate: (s: EngineSnapshot) =
  */
 export async function engineHook(page: Page, name: 'snapshot' | 'levels' | 'gateOpenedAt'): Promise<unknown> {
   return page.evaluate((n) => {
-    const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as (Window & { __engine?: Record<string, () => unknown> }) | undefined;
+    const view = chrome.extension.getViews().find((w) => w.location.pathname === '/offscreen.html') as
+      (Window & { __engine?: Record<string, () => unknown> }) | undefined;
     return view?.__engine?.[n]?.();
   }, name);
 }
 
-export async function levelOf(b: Browser, source: 'mic' | 'assistant'): Promise<{ rms: number; peak: number; frames: number } | null> {
-  const levels = (await engineHook(b.panel, 'levels')) as Record<string, { rms: number; peak: number; frames: number }> | undefined;
+export async function levelOf(
+  b: Browser,
+  source: 'mic' | 'assistant',
+): Promise<{ rms: number; peak: number; frames: number } | null> {
+  const levels = (await engineHook(b.panel, 'levels')) as
+    Record<string, { rms: number; peak: number; frames: number }> | undefined;
   return levels?.[source] ?? null;
 }
 

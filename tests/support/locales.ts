@@ -7,7 +7,11 @@ export const LOCALES_DIR = path.resolve(import.meta.dirname, '../../locales');
 
 /** Every locale file's code: ['de', 'en', …]. */
 export function localeCodes(): string[] {
-  return fs.readdirSync(LOCALES_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+  return fs
+    .readdirSync(LOCALES_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 /** One locale's messages by dotted key ("app.title"). */
@@ -19,5 +23,7 @@ export function readLocale(code: string): Map<string, string> {
 export function englishLeftIn(code: string, text: string): string[] {
   if (code === 'en') return [];
   const own = [...readLocale(code).values()].join('\n');
-  return [...readLocale('en').values()].filter((m) => m.length >= 8 && !m.includes('$') && !own.includes(m) && text.includes(m));
+  return [...readLocale('en').values()].filter(
+    (m) => m.length >= 8 && !m.includes('$') && !own.includes(m) && text.includes(m),
+  );
 }

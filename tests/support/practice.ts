@@ -13,6 +13,12 @@ export async function openPractice(b: Browser, app = 'Journey Builder'): Promise
 /** The app iframe of a practice page whose address starts with `prefix` (e.g. the Journey Builder host). */
 export function appFrame(page: Page, prefix: string): Frame {
   const frame = page.frames().find((f) => f.url().startsWith(prefix));
-  if (!frame) throw new Error(`no frame at ${prefix} (frames: ${page.frames().map((f) => f.url()).join(', ')})`);
+  if (!frame)
+    throw new Error(
+      `no frame at ${prefix} (frames: ${page
+        .frames()
+        .map((f) => f.url())
+        .join(', ')})`,
+    );
   return frame;
 }

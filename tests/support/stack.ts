@@ -16,7 +16,13 @@ export interface Stack {
 
 export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const emulatorPort = await freePort();
-  const emulator = await startService('Realtime stand-in', 'emulator/main.ts', { EMULATOR_PORT: String(emulatorPort) }, emulatorPort, '/__emulator/health');
+  const emulator = await startService(
+    'Realtime stand-in',
+    'emulator/main.ts',
+    { EMULATOR_PORT: String(emulatorPort) },
+    emulatorPort,
+    '/__emulator/health',
+  );
   const tokenPort = await freePort();
   const tokens = await startService(
     'token service',
@@ -40,7 +46,12 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     tokens,
     sfmc,
     async control<T>(path: string, body?: unknown): Promise<T> {
-      const res = await fetch(`${emulator.url}/__emulator/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(
+        `${emulator.url}/__emulator/${path}`,
+        body === undefined
+          ? {}
+          : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+      );
       if (!res.ok) throw new Error(`stand-in control ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     },

@@ -19,7 +19,9 @@ describe('app', () => {
 
   it('GET /health is readable cross-origin by allowed origins only', async () => {
     const h = makeHarness({ env: { ALLOWED_ORIGINS: 'chrome-extension://ffkdpfdcjcgaahldlkgfflgdhflkfhbk' } });
-    const ok = await h.request('/health', { headers: { origin: 'chrome-extension://ffkdpfdcjcgaahldlkgfflgdhflkfhbk' } });
+    const ok = await h.request('/health', {
+      headers: { origin: 'chrome-extension://ffkdpfdcjcgaahldlkgfflgdhflkfhbk' },
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe('chrome-extension://ffkdpfdcjcgaahldlkgfflgdhflkfhbk');
     const other = await h.request('/health', { headers: { origin: 'https://evil.example' } });
     expect(other.status).toBe(200);
@@ -60,7 +62,11 @@ describe('app', () => {
 
   it('answers unknown paths and methods with a 404 error body', async () => {
     const h = makeHarness();
-    for (const [path, method] of [['/nope', 'GET'], ['/api/token', 'GET'], ['/api/token/x', 'POST']] as const) {
+    for (const [path, method] of [
+      ['/nope', 'GET'],
+      ['/api/token', 'GET'],
+      ['/api/token/x', 'POST'],
+    ] as const) {
       const r = await h.request(path, { method });
       expect(r.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
       expect(r.status, `${method} ${path}`).toBeLessThan(500);

@@ -64,7 +64,8 @@ export function createApp(config: Config, deps: AppDeps = {}) {
   });
   const keyStatus = deps.keyStatus ?? new UpstreamKeyStatus();
   const socketAddress = deps.socketAddress ?? (() => undefined);
-  const address = (c: Context<AppEnv>) => clientAddress(c, { trustedProxyHeader: config.trustedProxyHeader, socketAddress });
+  const address = (c: Context<AppEnv>) =>
+    clientAddress(c, { trustedProxyHeader: config.trustedProxyHeader, socketAddress });
   const failureLimit = { store, perMinute: config.authFailuresPerMinute, address };
 
   const app = new Hono<AppEnv>();
@@ -100,13 +101,23 @@ export function createApp(config: Config, deps: AppDeps = {}) {
     }
     keyStatus.refreshIfStale();
     if (keyStatus.state === 'refused') {
-      return fail(c, 503, 'upstream_auth', 'OpenAI refused the OPENAI_API_KEY of this service; its operator must replace it.');
+      return fail(
+        c,
+        503,
+        'upstream_auth',
+        'OpenAI refused the OPENAI_API_KEY of this service; its operator must replace it.',
+      );
     }
     if (keyStatus.state === 'checking') return fail(c, 503, 'not_ready', 'Checking the OpenAI key.');
     return c.json({ status: 'ready', store: store.kind, upstream_key: keyStatus.state });
   });
-  app.get('/metrics', limitFailures(failureLimit, metricsGuard({ token: config.metricsToken, address, trustedProxyHeader: config.trustedProxyHeader })), (c) =>
-    c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }),
+  app.get(
+    '/metrics',
+    limitFailures(
+      failureLimit,
+      metricsGuard({ token: config.metricsToken, address, trustedProxyHeader: config.trustedProxyHeader }),
+    ),
+    (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }),
   );
 
   app.use('/api/*', originGuard({ allowedOrigins: config.allowedOrigins }));

@@ -30,8 +30,10 @@ describe('client addresses', () => {
   });
 
   it('knows loopback', () => {
-    for (const a of ['127.0.0.1', '127.255.0.9', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) expect(isLoopback(a), a).toBe(true);
-    for (const a of ['128.0.0.1', '::2', '10.0.0.1', '', undefined, 'localhost']) expect(isLoopback(a), String(a)).toBe(false);
+    for (const a of ['127.0.0.1', '127.255.0.9', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1'])
+      expect(isLoopback(a), a).toBe(true);
+    for (const a of ['128.0.0.1', '::2', '10.0.0.1', '', undefined, 'localhost'])
+      expect(isLoopback(a), String(a)).toBe(false);
   });
 
   it('buckets IPv4 per address and IPv6 per /64', () => {

@@ -71,14 +71,20 @@ export function limitKey(address: string | undefined): string {
   if (!a) return 'unknown';
   if (IPV4.test(a)) return a;
   const g = expandIPv6(a) ?? [];
-  return `${g.slice(0, 4).map((x) => x.toString(16)).join(':')}::/64`;
+  return `${g
+    .slice(0, 4)
+    .map((x) => x.toString(16))
+    .join(':')}::/64`;
 }
 
 /**
  * The client's address: with a trusted proxy header configured and present, its last entry (the address the proxy
  * itself saw; earlier entries of `X-Forwarded-For` are whatever the client claimed); otherwise the socket's.
  */
-export function clientAddress(c: Context, opts: { trustedProxyHeader?: string | undefined; socketAddress: SocketAddress }): string | undefined {
+export function clientAddress(
+  c: Context,
+  opts: { trustedProxyHeader?: string | undefined; socketAddress: SocketAddress },
+): string | undefined {
   if (opts.trustedProxyHeader) {
     const header = c.req.header(opts.trustedProxyHeader);
     if (header !== undefined) return normaliseAddress(header.split(',').at(-1));

@@ -53,32 +53,64 @@ export class EnvError extends Error {
   }
 }
 
-const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined) =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
 const int = (min: number, max: number) =>
-  z.string().regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 const schema = z.object({
-  OPENAI_API_KEY: z.string({ error: 'is required (the permanent OpenAI API key; it stays on this server)' })
+  OPENAI_API_KEY: z
+    .string({ error: 'is required (the permanent OpenAI API key; it stays on this server)' })
     .min(1, 'is required (the permanent OpenAI API key; it stays on this server)')
     .regex(/^\S+$/, 'must not contain whitespace'),
   OPENAI_BASE_URL: httpUrl.default(DEFAULT_OPENAI_BASE_URL),
-  REALTIME_MODEL: z.string()
-    .regex(REALTIME_MODEL_PATTERN, 'must be a Realtime model: gpt-realtime, gpt-realtime-mini, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-2.1-mini (or a dated snapshot of one)')
+  REALTIME_MODEL: z
+    .string()
+    .regex(
+      REALTIME_MODEL_PATTERN,
+      'must be a Realtime model: gpt-realtime, gpt-realtime-mini, gpt-realtime-2, gpt-realtime-2.1, gpt-realtime-2.1-mini (or a dated snapshot of one)',
+    )
     .default('gpt-realtime'),
-  REASONING_EFFORT: z.enum(REASONING_EFFORTS, { error: `must be one of ${REASONING_EFFORTS.join(', ')}` }).default(DEFAULT_REASONING_EFFORT),
-  TRUNCATION_RETENTION_RATIO: z.string()
-    .regex(/^(off|0+(\.0*)?|0*\.\d+|1(\.0*)?)$/i, 'must be a fraction between 0 and 1 (e.g. 0.8), or 0/off to leave truncation to the API')
+  REASONING_EFFORT: z
+    .enum(REASONING_EFFORTS, { error: `must be one of ${REASONING_EFFORTS.join(', ')}` })
+    .default(DEFAULT_REASONING_EFFORT),
+  TRUNCATION_RETENTION_RATIO: z
+    .string()
+    .regex(
+      /^(off|0+(\.0*)?|0*\.\d+|1(\.0*)?)$/i,
+      'must be a fraction between 0 and 1 (e.g. 0.8), or 0/off to leave truncation to the API',
+    )
     .transform((v) => (v.toLowerCase() === 'off' ? 0 : Number(v)))
     .default(DEFAULT_RETENTION_RATIO),
   TRUNCATION_POST_INSTRUCTIONS_TOKENS: int(1000, 1_000_000).optional(),
   PORT: int(0, 65535).default(DEFAULT_PORT),
-  HOST: z.string().regex(/^[A-Za-z0-9.:%-]{1,253}$/, 'must be an interface address or host name, e.g. 127.0.0.1 or 0.0.0.0').default(DEFAULT_HOST),
-  TOKEN_SERVICE_ACCESS_KEYS: z.array(z.string().min(16, 'each key must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'each key must be printable ASCII without spaces')),
-  ALLOWED_ORIGINS: z.array(z.string().regex(/^(chrome-extension:\/\/[a-p]{32}|https?:\/\/[^/\s]+)$/, 'each origin must look like chrome-extension://<32-letter id> or https://host[:port], without a path')),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:%-]{1,253}$/, 'must be an interface address or host name, e.g. 127.0.0.1 or 0.0.0.0')
+    .default(DEFAULT_HOST),
+  TOKEN_SERVICE_ACCESS_KEYS: z.array(
+    z
+      .string()
+      .min(16, 'each key must be at least 16 characters')
+      .regex(/^[\x21-\x7e]+$/, 'each key must be printable ASCII without spaces'),
+  ),
+  ALLOWED_ORIGINS: z.array(
+    z
+      .string()
+      .regex(
+        /^(chrome-extension:\/\/[a-p]{32}|https?:\/\/[^/\s]+)$/,
+        'each origin must look like chrome-extension://<32-letter id> or https://host[:port], without a path',
+      ),
+  ),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000_000).default(60),
   RATE_LIMIT_GLOBAL_PER_MINUTE: int(1, 1_000_000_000).optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
@@ -87,9 +119,19 @@ const schema = z.object({
   OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   OIDC_AUDIENCE: z.string().min(1).optional(),
   AUTH_FAILURES_PER_MINUTE: int(1, 1_000_000).default(20),
-  TRUSTED_PROXY_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name such as x-forwarded-for').transform((v) => v.toLowerCase()).optional(),
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional(),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' }).default('info'),
+  TRUSTED_PROXY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name such as x-forwarded-for')
+    .transform((v) => v.toLowerCase())
+    .optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+    .optional(),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { error: 'must be one of debug, info, warn, error' })
+    .default('info'),
 });
 
 export function parseEnv(env: Record<string, string | undefined>): Config {
@@ -128,17 +170,22 @@ export function parseEnv(env: Record<string, string | undefined>): Config {
   // Cross-field rules are checked on the raw input, so they are reported together with the per-variable problems.
   const keys = input.TOKEN_SERVICE_ACCESS_KEYS;
   if (keys.length === 0 && !input.OIDC_ISSUER) {
-    problems.push('TOKEN_SERVICE_ACCESS_KEYS is required (comma-separated) unless OIDC_ISSUER is set: nobody could mint a key');
+    problems.push(
+      'TOKEN_SERVICE_ACCESS_KEYS is required (comma-separated) unless OIDC_ISSUER is set: nobody could mint a key',
+    );
   }
   if (input.OIDC_ISSUER && !input.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE is required when OIDC_ISSUER is set');
   if (input.OIDC_AUDIENCE && !input.OIDC_ISSUER) problems.push('OIDC_ISSUER is required when OIDC_AUDIENCE is set');
-  if (input.OPENAI_API_KEY && keys.includes(input.OPENAI_API_KEY)) problems.push('TOKEN_SERVICE_ACCESS_KEYS must not contain OPENAI_API_KEY');
+  if (input.OPENAI_API_KEY && keys.includes(input.OPENAI_API_KEY))
+    problems.push('TOKEN_SERVICE_ACCESS_KEYS must not contain OPENAI_API_KEY');
   const metricsToken = input.METRICS_TOKEN;
   if (metricsToken && (metricsToken === input.OPENAI_API_KEY || keys.includes(metricsToken))) {
     problems.push('METRICS_TOKEN must differ from OPENAI_API_KEY and from every access key');
   }
   if (input.TRUNCATION_POST_INSTRUCTIONS_TOKENS && /^(off|0+(\.0*)?)$/i.test(input.TRUNCATION_RETENTION_RATIO ?? '')) {
-    problems.push('TRUNCATION_POST_INSTRUCTIONS_TOKENS needs retention-ratio truncation: TRUNCATION_RETENTION_RATIO is off');
+    problems.push(
+      'TRUNCATION_POST_INSTRUCTIONS_TOKENS needs retention-ratio truncation: TRUNCATION_RETENTION_RATIO is off',
+    );
   }
   const e = parsed.data;
   if (problems.length > 0 || !e) throw new EnvError(problems);
@@ -149,7 +196,10 @@ export function parseEnv(env: Record<string, string | undefined>): Config {
     reasoningEffort: e.REASONING_EFFORT,
     truncation:
       e.TRUNCATION_RETENTION_RATIO > 0
-        ? { retentionRatio: e.TRUNCATION_RETENTION_RATIO, postInstructionsTokens: e.TRUNCATION_POST_INSTRUCTIONS_TOKENS }
+        ? {
+            retentionRatio: e.TRUNCATION_RETENTION_RATIO,
+            postInstructionsTokens: e.TRUNCATION_POST_INSTRUCTIONS_TOKENS,
+          }
         : undefined,
     port: e.PORT,
     host: e.HOST,

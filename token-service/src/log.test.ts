@@ -5,10 +5,23 @@ describe('logger', () => {
   it('writes one JSON object per line and scrubs secrets, bearer tokens, sk- and ek_ values', () => {
     const lines: string[] = [];
     const log = createLogger({ secrets: ['my-access-key-123456', 'sk-proj-abcdefgh'], sink: (l) => lines.push(l) });
-    log.info('hello', { a: 'x my-access-key-123456 y', h: 'Bearer abc.def', k: 'sk-other-1234567890', e: 'ek_abc123', o: 'sk-proj-abcdefgh' });
+    log.info('hello', {
+      a: 'x my-access-key-123456 y',
+      h: 'Bearer abc.def',
+      k: 'sk-other-1234567890',
+      e: 'ek_abc123',
+      o: 'sk-proj-abcdefgh',
+    });
     expect(lines).toHaveLength(1);
     const o = JSON.parse(lines[0] ?? '{}') as Record<string, string>;
-    expect(o).toMatchObject({ level: 'info', msg: 'hello', service: 'token-service', a: 'x [redacted] y', h: 'Bearer [redacted]', e: 'ek_[redacted]' });
+    expect(o).toMatchObject({
+      level: 'info',
+      msg: 'hello',
+      service: 'token-service',
+      a: 'x [redacted] y',
+      h: 'Bearer [redacted]',
+      e: 'ek_[redacted]',
+    });
     expect(lines[0]).not.toMatch(/my-access-key|abc\.def|sk-other-1234567890|ek_abc123|sk-proj-abcdefgh/);
   });
 

@@ -45,7 +45,13 @@ export function createLogger(opts: {
       try {
         line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...base, ...fields });
       } catch {
-        line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...base, note: 'unserialisable fields dropped' });
+        line = JSON.stringify({
+          time: new Date().toISOString(),
+          level,
+          msg,
+          ...base,
+          note: 'unserialisable fields dropped',
+        });
       }
       sink(redact(line));
     };

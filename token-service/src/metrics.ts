@@ -47,12 +47,20 @@ export class Metrics {
     };
     counter('token_service_requests_total', 'HTTP requests by route, method and status.', this.requests);
     counter('token_service_failures_total', 'Refused or failed requests by reason (the error code).', this.failures);
-    counter('token_service_rate_limit_hits_total', 'Requests refused by the rate limiter, by scope.', this.rateLimitHits);
+    counter(
+      'token_service_rate_limit_hits_total',
+      'Requests refused by the rate limiter, by scope.',
+      this.rateLimitHits,
+    );
     counter('token_service_tokens_minted_total', 'Ephemeral keys handed out.', new Map([['', this.minted]]));
     const h = 'token_service_upstream_latency_seconds';
     out.push(`# HELP ${h} Latency of POST /realtime/client_secrets upstream calls.`, `# TYPE ${h} histogram`);
     LATENCY_BUCKETS.forEach((b, i) => out.push(`${h}_bucket{le="${b}"} ${this.buckets[i] ?? 0}`));
-    out.push(`${h}_bucket{le="+Inf"} ${this.latencyCount}`, `${h}_sum ${this.latencySum}`, `${h}_count ${this.latencyCount}`);
+    out.push(
+      `${h}_bucket{le="+Inf"} ${this.latencyCount}`,
+      `${h}_sum ${this.latencySum}`,
+      `${h}_count ${this.latencyCount}`,
+    );
     return out.join('\n') + '\n';
   }
 }

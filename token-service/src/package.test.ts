@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
 
 function files(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
@@ -19,14 +22,17 @@ function files(dir: string, out: string[] = []): string[] {
 
 /** `hono/body-limit` → `hono`, `@hono/node-server/conninfo` → `@hono/node-server`; relative and node: imports → none. */
 function packageOf(specifier: string): string | undefined {
-  if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier)) return undefined;
+  if (specifier.startsWith('.') || specifier.startsWith('node:') || builtinModules.includes(specifier))
+    return undefined;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 function importsOf(path: string): string[] {
   const text = readFileSync(path, 'utf8');
-  const specifiers = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2] ?? '');
+  const specifiers = [
+    ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm),
+  ].map((m) => m[1] ?? m[2] ?? '');
   return [...new Set(specifiers.map(packageOf).filter((p): p is string => p !== undefined))];
 }
 
@@ -46,6 +52,11 @@ describe('token-service/package.json', () => {
   });
 
   it('reads package names the way Node resolves them', () => {
-    expect(['hono/body-limit', '@hono/node-server/conninfo', './x', 'node:net'].map(packageOf)).toEqual(['hono', '@hono/node-server', undefined, undefined]);
+    expect(['hono/body-limit', '@hono/node-server/conninfo', './x', 'node:net'].map(packageOf)).toEqual([
+      'hono',
+      '@hono/node-server',
+      undefined,
+      undefined,
+    ]);
   });
 });

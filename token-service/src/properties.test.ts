@@ -9,17 +9,25 @@ afterAll(() => assertNoSecretLeak());
 const VALID = { voice: 'marin', language: 'en', mode: 'push-to-talk' } as const;
 const KEYS = ['voice', 'language', 'mode'];
 const printable = (min = 0, max = 60) =>
-  fc.string({ unit: fc.integer({ min: 0x20, max: 0x7e }).map((n) => String.fromCharCode(n)), minLength: min, maxLength: max });
+  fc.string({
+    unit: fc.integer({ min: 0x20, max: 0x7e }).map((n) => String.fromCharCode(n)),
+    minLength: min,
+    maxLength: max,
+  });
 
 /** True if `raw` happens to be a well-formed request (the generators below are built to avoid this; the filter makes sure). */
 function accidentallyValid(raw: string): boolean {
   try {
     const o = JSON.parse(raw) as Record<string, unknown>;
     return (
-      typeof o === 'object' && o !== null && !Array.isArray(o) &&
+      typeof o === 'object' &&
+      o !== null &&
+      !Array.isArray(o) &&
       Object.keys(o).sort().join() === 'language,mode,voice' &&
-      (VOICES as readonly unknown[]).includes(o.voice) && (MODES as readonly unknown[]).includes(o.mode) &&
-      typeof o.language === 'string' && /^[A-Za-z]{2}/.test(o.language)
+      (VOICES as readonly unknown[]).includes(o.voice) &&
+      (MODES as readonly unknown[]).includes(o.mode) &&
+      typeof o.language === 'string' &&
+      /^[A-Za-z]{2}/.test(o.language)
     );
   } catch {
     return false;
@@ -33,21 +41,42 @@ const notLanguage = fc.oneof(
   fc.constantFrom('xx', 'zz', 'qq', 'e', 'eng', 'en_', 'en-', 'EN-x', '12', 'e\u0301n'),
 );
 
-const malformedBody: fc.Arbitrary<string> = fc.oneof(
-  printable(0, 200),
-  fc.string({ maxLength: 200 }),
-  fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'undefined'),
-  fc.record({ voice: notVoice }).map((m) => JSON.stringify({ ...VALID, ...m })),
-  fc.record({ language: notLanguage }).map((m) => JSON.stringify({ ...VALID, ...m })),
-  fc.record({ mode: notMode }).map((m) => JSON.stringify({ ...VALID, ...m })),
-  fc.constantFrom(...KEYS).map((k) => JSON.stringify(Object.fromEntries(Object.entries(VALID).filter(([key]) => key !== k)))),
-  fc.tuple(fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !KEYS.includes(k)), fc.jsonValue({ maxDepth: 2 }))
-    .map(([k, v]) => `{${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'},"voice":"marin","language":"en","mode":"push-to-talk"}`),
-  fc.constantFrom('{"__proto__":{"voice":"marin"},"voice":"marin","language":"en","mode":"push-to-talk"}', '{"constructor":{},"voice":"marin","language":"en","mode":"push-to-talk"}'),
-  fc.integer({ min: 1, max: 2000 }).map((n) => '['.repeat(n) + ']'.repeat(n)),
-  fc.integer({ min: 1, max: 400 }).map((n) => '{"voice":'.repeat(n)),
-  fc.constantFrom('\uFEFF{}', '{"voice":"marin","voice":"cedar"', '{"voice":"\ud800"}', 'NaN', '1e999', '{}'.repeat(3)),
-).filter((raw) => !accidentallyValid(raw));
+const malformedBody: fc.Arbitrary<string> = fc
+  .oneof(
+    printable(0, 200),
+    fc.string({ maxLength: 200 }),
+    fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v) ?? 'undefined'),
+    fc.record({ voice: notVoice }).map((m) => JSON.stringify({ ...VALID, ...m })),
+    fc.record({ language: notLanguage }).map((m) => JSON.stringify({ ...VALID, ...m })),
+    fc.record({ mode: notMode }).map((m) => JSON.stringify({ ...VALID, ...m })),
+    fc
+      .constantFrom(...KEYS)
+      .map((k) => JSON.stringify(Object.fromEntries(Object.entries(VALID).filter(([key]) => key !== k)))),
+    fc
+      .tuple(
+        fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !KEYS.includes(k)),
+        fc.jsonValue({ maxDepth: 2 }),
+      )
+      .map(
+        ([k, v]) =>
+          `{${JSON.stringify(k)}:${JSON.stringify(v) ?? 'null'},"voice":"marin","language":"en","mode":"push-to-talk"}`,
+      ),
+    fc.constantFrom(
+      '{"__proto__":{"voice":"marin"},"voice":"marin","language":"en","mode":"push-to-talk"}',
+      '{"constructor":{},"voice":"marin","language":"en","mode":"push-to-talk"}',
+    ),
+    fc.integer({ min: 1, max: 2000 }).map((n) => '['.repeat(n) + ']'.repeat(n)),
+    fc.integer({ min: 1, max: 400 }).map((n) => '{"voice":'.repeat(n)),
+    fc.constantFrom(
+      '\uFEFF{}',
+      '{"voice":"marin","voice":"cedar"',
+      '{"voice":"\ud800"}',
+      'NaN',
+      '1e999',
+      '{}'.repeat(3),
+    ),
+  )
+  .filter((raw) => !accidentallyValid(raw));
 
 describe('hostile input (fast-check)', () => {
   it('answers 1,000+ malformed bodies with a specific 400/413 and never calls upstream', async () => {
@@ -60,7 +89,9 @@ describe('hostile input (fast-check)', () => {
         expect(r.status).toBeGreaterThanOrEqual(400);
         expect(r.status).toBeLessThan(500);
         const err = (r.json() as { error: { code: string; message: string } }).error;
-        expect(err.code).toMatch(/^(invalid_json|invalid_body|invalid_voice|invalid_language|invalid_mode|unknown_field|body_too_large)$/);
+        expect(err.code).toMatch(
+          /^(invalid_json|invalid_body|invalid_voice|invalid_language|invalid_mode|unknown_field|body_too_large)$/,
+        );
         expect(err.message.length).toBeGreaterThan(0);
       }),
       { numRuns: 1200 },
@@ -79,17 +110,35 @@ describe('hostile input (fast-check)', () => {
           fc.constant(undefined),
           headerValue,
           headerValue.map((v) => `Bearer ${v}`),
-          fc.constantFrom(`Bearer ${ACCESS_KEY.toUpperCase()}`, `Bearer ${ACCESS_KEY} `, `Bearer\t${ACCESS_KEY}x`, 'Bearer a.b.c', `Bearer ${'A'.repeat(5000)}`),
+          fc.constantFrom(
+            `Bearer ${ACCESS_KEY.toUpperCase()}`,
+            `Bearer ${ACCESS_KEY} `,
+            `Bearer\t${ACCESS_KEY}x`,
+            'Bearer a.b.c',
+            `Bearer ${'A'.repeat(5000)}`,
+          ),
         ),
-        origin: fc.oneof(fc.constant(EXT_ORIGIN), fc.constant(undefined), headerValue, fc.constantFrom('null', `${EXT_ORIGIN}/`, EXT_ORIGIN.toUpperCase())),
-        'content-type': fc.oneof(fc.constant('application/json'), fc.constant(undefined), headerValue, fc.constantFrom('application/json; charset=latin1', 'text/json', 'multipart/form-data; boundary=x')),
+        origin: fc.oneof(
+          fc.constant(EXT_ORIGIN),
+          fc.constant(undefined),
+          headerValue,
+          fc.constantFrom('null', `${EXT_ORIGIN}/`, EXT_ORIGIN.toUpperCase()),
+        ),
+        'content-type': fc.oneof(
+          fc.constant('application/json'),
+          fc.constant(undefined),
+          headerValue,
+          fc.constantFrom('application/json; charset=latin1', 'text/json', 'multipart/form-data; boundary=x'),
+        ),
         'x-request-id': fc.option(headerValue, { nil: undefined }),
         extra: fc.option(fc.tuple(fc.stringMatching(/^x-[a-z0-9-]{1,20}$/), headerValue), { nil: undefined }),
       })
       .filter((hs) => {
         const authOk = hs.authorization === `Bearer ${ACCESS_KEY}` || hs.authorization === `Bearer ${ACCESS_KEY} `;
         const originOk = hs.origin === undefined || hs.origin === EXT_ORIGIN;
-        const ctOk = hs['content-type'] !== undefined && /^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(hs['content-type'].trim());
+        const ctOk =
+          hs['content-type'] !== undefined &&
+          /^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(hs['content-type'].trim());
         return !(authOk && originOk && ctOk);
       });
     let runs = 0;

@@ -17,7 +17,18 @@ describe('secret hygiene', () => {
 
   it('no response or log line of any path holds the key', async () => {
     const h = makeHarness({ env: { UPSTREAM_TIMEOUT_MS: '100', RATE_LIMIT_PER_MINUTE: '1000' } });
-    const behaviours: StubBehaviour[] = ['ok', 'unauthorized', 'forbidden', 'rate_limited', 'server_error', 'bad_request', 'malformed_json', 'wrong_shape', 'echo_key', 'hang'];
+    const behaviours: StubBehaviour[] = [
+      'ok',
+      'unauthorized',
+      'forbidden',
+      'rate_limited',
+      'server_error',
+      'bad_request',
+      'malformed_json',
+      'wrong_shape',
+      'echo_key',
+      'hang',
+    ];
     for (const b of behaviours) {
       h.stub.behaviour = b;
       await h.mint();

@@ -66,7 +66,9 @@ const goodEnv = () => ({
 
 beforeAll(async () => {
   upstreamUrl = await new Promise((resolve) => {
-    upstream = serve({ fetch: stub.app.fetch, port: 0, hostname: '127.0.0.1' }, (i: AddressInfo) => resolve(`http://127.0.0.1:${i.port}`));
+    upstream = serve({ fetch: stub.app.fetch, port: 0, hostname: '127.0.0.1' }, (i: AddressInfo) =>
+      resolve(`http://127.0.0.1:${i.port}`),
+    );
   });
 });
 
@@ -110,7 +112,12 @@ describe('server process', () => {
       }),
     );
     expect(r.status).toBe(200);
-    expect(r.json()).toMatchObject({ voice: 'verse', language: 'es', model: 'gpt-realtime', realtime_url: `${upstreamUrl}/v1/realtime/calls` });
+    expect(r.json()).toMatchObject({
+      voice: 'verse',
+      language: 'es',
+      model: 'gpt-realtime',
+      realtime_url: `${upstreamUrl}/v1/realtime/calls`,
+    });
     expect((r.json() as { value: string }).value).toMatch(/^ek_/);
     expect(stub.authorizations.at(-1)).toBe(`Bearer ${API_KEY}`);
     const id = r.headers.get('x-request-id') ?? 'none';
@@ -118,10 +125,17 @@ describe('server process', () => {
   });
 
   it('listens on loopback by default, checks the key at start-up and reports it in /ready', async () => {
-    expect(JSON.parse(child.lines.find((l) => l.includes('"msg":"listening"')) ?? '{}')).toMatchObject({ host: '127.0.0.1', metrics: 'loopback-only' });
+    expect(JSON.parse(child.lines.find((l) => l.includes('"msg":"listening"')) ?? '{}')).toMatchObject({
+      host: '127.0.0.1',
+      metrics: 'loopback-only',
+    });
     await child.waitFor(/"msg":"OpenAI accepted OPENAI_API_KEY"/);
     expect(stub.modelChecks).toBeGreaterThanOrEqual(1);
-    expect((await recordResponse(await fetch(`${base}/ready`))).json()).toEqual({ status: 'ready', store: 'memory', upstream_key: 'accepted' });
+    expect((await recordResponse(await fetch(`${base}/ready`))).json()).toEqual({
+      status: 'ready',
+      store: 'memory',
+      upstream_key: 'accepted',
+    });
   });
 
   it('answers 502 to a huge upstream body, quickly, and keeps serving', async () => {
@@ -146,9 +160,14 @@ describe('server process', () => {
   it('serves health, readiness, metrics and CORS preflight', async () => {
     expect((await recordResponse(await fetch(`${base}/health`))).json()).toEqual({ status: 'ok', practice: true }); // its stub upstream runs on loopback
     expect((await recordResponse(await fetch(`${base}/ready`))).status).toBe(200);
-    expect((await recordResponse(await fetch(`${base}/metrics`))).text).toContain('token_service_tokens_minted_total 1');
+    expect((await recordResponse(await fetch(`${base}/metrics`))).text).toContain(
+      'token_service_tokens_minted_total 1',
+    );
     const pre = await recordResponse(
-      await fetch(`${base}/api/token`, { method: 'OPTIONS', headers: { origin: EXT_ORIGIN, 'access-control-request-method': 'POST' } }),
+      await fetch(`${base}/api/token`, {
+        method: 'OPTIONS',
+        headers: { origin: EXT_ORIGIN, 'access-control-request-method': 'POST' },
+      }),
     );
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe(EXT_ORIGIN);
@@ -209,7 +228,10 @@ describe('start-up checks', () => {
     stub.models = 'missing';
     const child = start(goodEnv());
     try {
-      expect(JSON.parse(await child.waitFor(/Could not check OPENAI_API_KEY/))).toMatchObject({ level: 'warn', upstreamStatus: 404 });
+      expect(JSON.parse(await child.waitFor(/Could not check OPENAI_API_KEY/))).toMatchObject({
+        level: 'warn',
+        upstreamStatus: 404,
+      });
       const port = (JSON.parse(await child.waitFor(/"msg":"listening"/)) as { port: number }).port;
       expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
     } finally {
@@ -230,7 +252,11 @@ describe('start-up checks', () => {
 
 describe('start-up validation', () => {
   it('exits 1 with a clear message naming each bad variable, without echoing values', async () => {
-    const child = start({ OPENAI_API_KEY: `${API_KEY} trailing`, TOKEN_TTL_SECONDS: '5', ALLOWED_ORIGINS: 'chrome-extension://nope' });
+    const child = start({
+      OPENAI_API_KEY: `${API_KEY} trailing`,
+      TOKEN_TTL_SECONDS: '5',
+      ALLOWED_ORIGINS: 'chrome-extension://nope',
+    });
     expect(await child.exit).toBe(1);
     const out = child.lines.join('\n');
     expect(out).toContain('Invalid token-service environment');

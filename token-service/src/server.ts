@@ -36,7 +36,11 @@ function main() {
   const log = createLogger({ secrets: secretsOf(config), level: config.logLevel });
   const store = config.redisUrl ? new RedisStore(config.redisUrl) : new MemoryStore();
   const keyStatus = new UpstreamKeyStatus(() =>
-    checkUpstreamKey({ baseURL: config.openaiBaseUrl, apiKey: config.openaiApiKey, timeoutMs: config.upstreamTimeoutMs }),
+    checkUpstreamKey({
+      baseURL: config.openaiBaseUrl,
+      apiKey: config.openaiApiKey,
+      timeoutMs: config.upstreamTimeoutMs,
+    }),
   );
   const app = createApp(config, { log, store, keyStatus, socketAddress });
   for (const note of configWarnings(config)) log[note.level](note.msg, note.fields);

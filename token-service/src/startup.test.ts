@@ -21,7 +21,10 @@ describe('start-up notes', () => {
     const unknown = keyCheckNote({ state: 'unknown', detail: { upstreamStatus: 404 } }, base);
     expect(unknown.level).toBe('warn');
     expect(unknown.msg).toContain(`Could not check OPENAI_API_KEY at start-up (GET ${base}/models`);
-    expect(keyCheckNote({ state: 'accepted', detail: {} }, base)).toMatchObject({ level: 'info', msg: 'OpenAI accepted OPENAI_API_KEY' });
+    expect(keyCheckNote({ state: 'accepted', detail: {} }, base)).toMatchObject({
+      level: 'info',
+      msg: 'OpenAI accepted OPENAI_API_KEY',
+    });
     for (const n of [refused, unknown]) expect(JSON.stringify(n)).not.toContain(API_KEY);
   });
 });

@@ -19,7 +19,8 @@ export class Decimator {
    * @param tapsPerFactor filter length per unit of factor (default 5 → 30 taps at factor 6)
    */
   constructor(factor: number, cutoff = 0.8, tapsPerFactor = 5) {
-    if (!Number.isInteger(factor) || factor < 1) throw new RangeError(`factor must be a positive integer, got ${factor}`);
+    if (!Number.isInteger(factor) || factor < 1)
+      throw new RangeError(`factor must be a positive integer, got ${factor}`);
     this.factor = factor;
     const len = factor === 1 ? 1 : tapsPerFactor * factor;
     this.taps = new Float64Array(len);

@@ -42,7 +42,11 @@ export function isGross(est: number, truth: number): boolean {
   return !(est > 0) || Math.abs(est / truth - 1) > 0.2;
 }
 
-export function pitchScores(samples: { est: number; truth: number }[]): { medianErrHz: number; grossRate: number; n: number } {
+export function pitchScores(samples: { est: number; truth: number }[]): {
+  medianErrHz: number;
+  grossRate: number;
+  n: number;
+} {
   return {
     medianErrHz: median(samples.map((s) => (s.est > 0 ? Math.abs(s.est - s.truth) : s.truth))),
     grossRate: samples.filter((s) => isGross(s.est, s.truth)).length / samples.length,
@@ -75,7 +79,11 @@ export function detectOnsets(signal: Float32Array, sampleRate: number): number[]
 }
 
 /** Precision/recall of detected onset times against true ones within ±tolerance (one-to-one matching). */
-export function onsetScores(detected: number[], truth: number[], tolerance = 0.02): { precision: number; recall: number } {
+export function onsetScores(
+  detected: number[],
+  truth: number[],
+  tolerance = 0.02,
+): { precision: number; recall: number } {
   const used = new Set<number>();
   let hits = 0;
   for (const t of truth) {

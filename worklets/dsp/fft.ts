@@ -17,7 +17,8 @@ export class RealFFT {
   private readonly zi: Float64Array;
 
   constructor(size: number) {
-    if (size < 8 || (size & (size - 1)) !== 0) throw new RangeError(`RealFFT size must be a power of two ≥ 8, got ${size}`);
+    if (size < 8 || (size & (size - 1)) !== 0)
+      throw new RangeError(`RealFFT size must be a power of two ≥ 8, got ${size}`);
     this.size = size;
     const h = size >> 1;
     this.half = h;
@@ -48,7 +49,13 @@ export class RealFFT {
    * Forward transform X[k] = Σ x[j]·e^(−2πijk/n) of `input[offset .. offset+n)` (entries beyond `validLength` are
    * treated as zero, i.e. zero padding). Writes bins 0..n/2 into `outRe`/`outIm` (length ≥ n/2 + 1).
    */
-  forward(input: ArrayLike<number>, offset: number, validLength: number, outRe: Float64Array, outIm: Float64Array): void {
+  forward(
+    input: ArrayLike<number>,
+    offset: number,
+    validLength: number,
+    outRe: Float64Array,
+    outIm: Float64Array,
+  ): void {
     const h = this.half;
     const zr = this.zr;
     const zi = this.zi;
@@ -69,10 +76,22 @@ export class RealFFT {
     }
     // First two radix-2 stages fused (twiddles 1 and −i need no multiplies), then generic radix-2 DIT stages.
     for (let i = 0; i < h; i += 4) {
-      const r0 = zr[i]!, i0 = zi[i]!, r1 = zr[i + 1]!, i1 = zi[i + 1]!;
-      const r2 = zr[i + 2]!, i2 = zi[i + 2]!, r3 = zr[i + 3]!, i3 = zi[i + 3]!;
-      const ar = r0 + r1, ai = i0 + i1, br = r0 - r1, bi = i0 - i1;
-      const cr = r2 + r3, ci = i2 + i3, dr = r2 - r3, di = i2 - i3;
+      const r0 = zr[i]!,
+        i0 = zi[i]!,
+        r1 = zr[i + 1]!,
+        i1 = zi[i + 1]!;
+      const r2 = zr[i + 2]!,
+        i2 = zi[i + 2]!,
+        r3 = zr[i + 3]!,
+        i3 = zi[i + 3]!;
+      const ar = r0 + r1,
+        ai = i0 + i1,
+        br = r0 - r1,
+        bi = i0 - i1;
+      const cr = r2 + r3,
+        ci = i2 + i3,
+        dr = r2 - r3,
+        di = i2 - i3;
       zr[i] = ar + cr;
       zi[i] = ai + ci;
       zr[i + 2] = ar - cr;

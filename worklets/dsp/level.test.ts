@@ -4,7 +4,8 @@ import { BandEnergy, peakAbs, powerDb, rms, sumSquares } from './level';
 import { DoubleRing } from './ring';
 
 const SR = 48000;
-const sine = (f: number, n: number, a = 1, sr = SR) => Float32Array.from({ length: n }, (_, i) => a * Math.sin((2 * Math.PI * f * i) / sr));
+const sine = (f: number, n: number, a = 1, sr = SR) =>
+  Float32Array.from({ length: n }, (_, i) => a * Math.sin((2 * Math.PI * f * i) / sr));
 
 describe('level', () => {
   it('rms, peak and power of known signals', () => {
@@ -44,7 +45,8 @@ describe('Decimator and DoubleRing', () => {
       const d = new Decimator(6);
       const ring = new DoubleRing(800);
       const s = sine(f, 4800);
-      for (let i = 0; i < s.length; i += block) d.process(s.subarray(i, Math.min(s.length, i + block)), Math.min(block, s.length - i), ring);
+      for (let i = 0; i < s.length; i += block)
+        d.process(s.subarray(i, Math.min(s.length, i + block)), Math.min(block, s.length - i), ring);
       return ring.data.slice(ring.start, ring.start + 800);
     };
     const pass = out(500, 128);

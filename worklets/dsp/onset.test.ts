@@ -48,10 +48,17 @@ describe('onset detector (energy derivative, adaptive threshold, refractory)', (
     const signal = noise(len, 0.003, 4);
     const truth: number[] = [];
     for (let t = 0.4; t < 7.3; t += 0.5 + 0.4 * r()) {
-      const tone = harmonicTone({ sampleRate: SR, seconds: 0.2 + 0.2 * r(), f0: 100 + 300 * r(), rms: 0.05 + 0.25 * r(), seed: Math.round(t * 100) }).signal;
+      const tone = harmonicTone({
+        sampleRate: SR,
+        seconds: 0.2 + 0.2 * r(),
+        f0: 100 + 300 * r(),
+        rms: 0.05 + 0.25 * r(),
+        seed: Math.round(t * 100),
+      }).signal;
       const i = Math.round(t * SR);
       truth.push(t);
-      for (let k = 0; k < tone.length && i + k < len; k++) signal[i + k] = signal[i + k]! + tone[k]! * Math.min(1, k / 96);
+      for (let k = 0; k < tone.length && i + k < len; k++)
+        signal[i + k] = signal[i + k]! + tone[k]! * Math.min(1, k / 96);
     }
     const s = onsetScores(detectOnsets(signal, SR), truth);
     expect(s.precision).toBeGreaterThanOrEqual(0.9);

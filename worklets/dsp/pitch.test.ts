@@ -9,7 +9,13 @@ const F0S = [70, 95, 130, 180, 240, 310, 400, 500];
 function run(snrDb: number, opts: { vibrato?: boolean; seconds?: number } = {}): PitchSample[] {
   const all: PitchSample[] = [];
   for (const f0 of F0S) {
-    const tone = harmonicTone({ sampleRate: SR, seconds: opts.seconds ?? 1.2, f0, seed: f0, vibratoDepth: opts.vibrato ? 0.03 : 0 });
+    const tone = harmonicTone({
+      sampleRate: SR,
+      seconds: opts.seconds ?? 1.2,
+      f0,
+      seed: f0,
+      vibratoDepth: opts.vibrato ? 0.03 : 0,
+    });
     const sig = Number.isFinite(snrDb) ? withNoise(tone.signal, snrDb, f0 + 17) : tone.signal;
     all.push(...trackPitch(sig, tone.f0, { sampleRate: SR }));
   }

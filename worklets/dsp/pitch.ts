@@ -254,7 +254,10 @@ export class PitchDetector {
       }
       // cubic Lagrange on nodes −1, 0, 1, 2 at t = τ − f: value and first/second derivative
       const t = tau - f;
-      const e0 = e[0]!, e1 = e[1]!, e2 = e[2]!, e3 = e[3]!;
+      const e0 = e[0]!,
+        e1 = e[1]!,
+        e2 = e[2]!,
+        e3 = e[3]!;
       const c0 = e1;
       const c1 = -e0 / 3 - e1 / 2 + e2 - e3 / 6;
       const c2 = e0 / 2 - e1 + e2 / 2;

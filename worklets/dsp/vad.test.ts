@@ -46,7 +46,8 @@ describe('VoiceActivity', () => {
     const w = new VoiceActivity({ stepSeconds: step });
     const n = noise(SR * 3, 0.05, 2);
     let on = 0;
-    for (let i = 0; i + 128 <= n.length; i += 128) if (w.update({ meanSquare: sumSquares(n.subarray(i), 128) / 128 })) on++;
+    for (let i = 0; i + 128 <= n.length; i += 128)
+      if (w.update({ meanSquare: sumSquares(n.subarray(i), 128) / 128 })) on++;
     expect(on).toBe(0);
   });
 

@@ -20,7 +20,8 @@ describe('AMPscript: valid code', () => {
     expect(amp('SET @a = 1\nIF @a == 1 THEN Output(v(@a)) ENDIF').problems).toEqual([]);
   });
   it('IF and FOR may span blocks with HTML between them', () => {
-    const code = '%%[ SET @r = LookupRows("D", "k", "v") FOR @i = 1 TO RowCount(@r) DO ]%%\n<li>x</li>\n%%[ NEXT @i ]%%';
+    const code =
+      '%%[ SET @r = LookupRows("D", "k", "v") FOR @i = 1 TO RowCount(@r) DO ]%%\n<li>x</li>\n%%[ NEXT @i ]%%';
     expect(amp(code).problems).toEqual([]);
   });
   it('keywords and function names are case-insensitive', () => {
@@ -115,7 +116,10 @@ describe('AMPscript: IF / ELSEIF / ELSE / ENDIF', () => {
     expect(rules('%%[ SET @a = 1\nIF @a == 1\nSET @b = 2\nENDIF ]%%')).toEqual(['2:11 missing-then']);
   });
   it('ELSE and ELSEIF outside IF', () => {
-    expect(rules('%%[ SET @a = 1\nELSE\nELSEIF @a == 1 THEN ]%%')).toEqual(['2:1 else-outside-if', '3:1 else-outside-if']);
+    expect(rules('%%[ SET @a = 1\nELSE\nELSEIF @a == 1 THEN ]%%')).toEqual([
+      '2:1 else-outside-if',
+      '3:1 else-outside-if',
+    ]);
   });
   it('ELSE IF with one ENDIF is reported as else-if', () => {
     const code = '%%[ SET @a = 1\nIF @a == 1 THEN\nSET @b = 1\nELSE IF @a == 2 THEN\nSET @b = 2\nENDIF ]%%';
@@ -138,7 +142,9 @@ describe('AMPscript: FOR / NEXT', () => {
   });
   it('next-variable warns when NEXT names another counter', () => {
     const r = amp('%%[ FOR @i = 1 TO 2 DO\nFOR @j = 1 TO 2 DO\nNEXT @i\nNEXT @i ]%%');
-    expect(r.problems).toEqual([expect.objectContaining({ line: 3, column: 6, rule: 'next-variable', severity: 'warning' })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({ line: 3, column: 6, rule: 'next-variable', severity: 'warning' }),
+    ]);
     expect(r.problems[0]?.message).toBe('NEXT @i closes the FOR that counts with @j');
   });
   it('for-without-next', () => {
@@ -188,7 +194,11 @@ describe('AMPscript: other syntax', () => {
   });
   it('an empty argument', () => {
     expect(amp('%%[ SET @a = Concat("a", ) ]%%').problems).toEqual([
-      expect.objectContaining({ column: 26, rule: 'syntax', message: 'empty argument in Concat( … ): remove the extra comma' }),
+      expect.objectContaining({
+        column: 26,
+        rule: 'syntax',
+        message: 'empty argument in Concat( … ): remove the extra comma',
+      }),
     ]);
     expect(rules('%%[ SET @a = Concat("a",, "b") ]%%')).toEqual(['1:25 syntax']);
   });

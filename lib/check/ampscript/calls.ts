@@ -50,7 +50,11 @@ export function checkCall(name: Token, args: number, options: AmpOptions, findin
     findings.push({ offset, severity, rule, message });
   const f = options.catalog.ampscript.get(name.value.toLowerCase());
   if (!f) {
-    const guess = suggestName(name.value, [...options.catalog.ampscript.values()].map((x) => x.name), HABITS);
+    const guess = suggestName(
+      name.value,
+      [...options.catalog.ampscript.values()].map((x) => x.name),
+      HABITS,
+    );
     report(
       name.start,
       'unknown-function',

@@ -86,13 +86,22 @@ export class RegionParser {
   /** `%%= … =%%`: one expression. */
   inline(open: number) {
     try {
-      if (this.tokens.length === 0) this.fail(open, 'syntax', '%%= =%% is empty: put one expression inside, e.g. %%=v(@name)=%%');
+      if (this.tokens.length === 0)
+        this.fail(open, 'syntax', '%%= =%% is empty: put one expression inside, e.g. %%=v(@name)=%%');
       if (STATEMENT_KEYWORDS.has(upper(this.peek()))) {
-        this.fail(this.at(this.peek()), 'syntax', `${this.peek()?.value} is a statement: use a %%[ … ]%% block, not %%= … =%%`);
+        this.fail(
+          this.at(this.peek()),
+          'syntax',
+          `${this.peek()?.value} is a statement: use a %%[ … ]%% block, not %%= … =%%`,
+        );
       }
       this.expression(false);
       if (this.pos < this.tokens.length) {
-        this.fail(this.at(this.peek()), 'syntax', `unexpected ${describe(this.peek())}: %%= … =%% holds one expression`);
+        this.fail(
+          this.at(this.peek()),
+          'syntax',
+          `unexpected ${describe(this.peek())}: %%= … =%% holds one expression`,
+        );
       }
     } catch (e) {
       if (!(e instanceof StatementError)) throw e;
@@ -108,10 +117,19 @@ export class RegionParser {
         this.state.assigned.add(t.value.toLowerCase());
         this.fail(t.start, 'missing-set', `assignments start with SET: SET ${t.value} = …`);
       }
-      this.fail(t.start, 'syntax', `unexpected ${t.value}: a statement starts with SET, VAR, IF, FOR or a function call`);
+      this.fail(
+        t.start,
+        'syntax',
+        `unexpected ${t.value}: a statement starts with SET, VAR, IF, FOR or a function call`,
+      );
     }
     if (t.type === ')') this.fail(t.start, 'unbalanced-parentheses', 'this ) has no matching (');
-    if (t.type !== 'name') this.fail(t.start, 'syntax', `unexpected ${describe(t)}: a statement starts with SET, VAR, IF, FOR or a function call`);
+    if (t.type !== 'name')
+      this.fail(
+        t.start,
+        'syntax',
+        `unexpected ${describe(t)}: a statement starts with SET, VAR, IF, FOR or a function call`,
+      );
 
     const k = t.value.toUpperCase();
     switch (k) {
@@ -161,7 +179,12 @@ export class RegionParser {
           this.next();
           const open = [...this.state.stack].reverse().find((o) => o.kind === 'FOR');
           if (open?.counter && open.counter !== v.value.toLowerCase()) {
-            this.report(v.start, 'next-variable', `NEXT ${v.value} closes the FOR that counts with ${open.counter}`, 'warning');
+            this.report(
+              v.start,
+              'next-variable',
+              `NEXT ${v.value} closes the FOR that counts with ${open.counter}`,
+              'warning',
+            );
           }
         } else if (v?.type === 'name' && !RESERVED.has(upper(v)) && this.peek(1)?.type !== '(') {
           this.next();

@@ -38,7 +38,12 @@ export function newAmpState(findings: Finding[]): AmpState {
 /** An IF or FOR never closed: reported at the IF/FOR, or at an `ELSE IF` that explains it. */
 export function reportUnclosed(open: OpenStatement, findings: Finding[]) {
   if (open.kind === 'FOR') {
-    findings.push({ offset: open.offset, severity: 'error', rule: 'for-without-next', message: 'FOR without a matching NEXT' });
+    findings.push({
+      offset: open.offset,
+      severity: 'error',
+      rule: 'for-without-next',
+      message: 'FOR without a matching NEXT',
+    });
     return;
   }
   const elseIf = open.afterElse ?? open.elseIf;
@@ -52,5 +57,10 @@ export function reportUnclosed(open: OpenStatement, findings: Finding[]) {
     });
     return;
   }
-  findings.push({ offset: open.offset, severity: 'error', rule: 'if-without-endif', message: 'IF without a matching ENDIF' });
+  findings.push({
+    offset: open.offset,
+    severity: 'error',
+    rule: 'if-without-endif',
+    message: 'IF without a matching ENDIF',
+  });
 }

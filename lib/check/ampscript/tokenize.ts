@@ -39,7 +39,12 @@ export function tokenize(text: string, base: number, findings: Finding[]): Token
     if (c === '/' && text[i + 1] === '*') {
       const e = text.indexOf('*/', i + 2);
       if (e < 0) {
-        findings.push({ offset: base + i, severity: 'error', rule: 'unclosed-comment', message: '/* comment is never closed with */' });
+        findings.push({
+          offset: base + i,
+          severity: 'error',
+          rule: 'unclosed-comment',
+          message: '/* comment is never closed with */',
+        });
         break;
       }
       i = e + 2;
@@ -93,7 +98,7 @@ export function tokenize(text: string, base: number, findings: Finding[]): Token
       continue;
     }
     const prev = tokens[tokens.length - 1];
-    const valueBefore = prev && (prev.type !== 'op' && prev.type !== '(' && prev.type !== ',');
+    const valueBefore = prev && prev.type !== 'op' && prev.type !== '(' && prev.type !== ',';
     if ((c >= '0' && c <= '9') || (c === '-' && !valueBefore && /\d/.test(text[i + 1] ?? ''))) {
       const n = match(NUMBER) ?? c;
       push('number', n, i, i + n.length);
@@ -117,7 +122,12 @@ export function tokenize(text: string, base: number, findings: Finding[]): Token
       i += op.length;
       continue;
     }
-    findings.push({ offset: base + i, severity: 'error', rule: 'syntax', message: `unexpected character ${JSON.stringify(c)}` });
+    findings.push({
+      offset: base + i,
+      severity: 'error',
+      rule: 'syntax',
+      message: `unexpected character ${JSON.stringify(c)}`,
+    });
     i++;
   }
   return tokens;

@@ -47,10 +47,7 @@ ELSE
 <p>No orders yet.</p>
 %%[ ENDIF ]%%`,
   ),
-  amp(
-    'countdown with DOWNTO',
-    `%%[ FOR @n = 3 DOWNTO 1 DO ]%%%%=v(@n)=%%... %%[ NEXT @n ]%%Go!`,
-  ),
+  amp('countdown with DOWNTO', `%%[ FOR @n = 3 DOWNTO 1 DO ]%%%%=v(@n)=%%... %%[ NEXT @n ]%%Go!`),
   amp(
     'ELSEIF chain with AND/OR/NOT',
     `%%[

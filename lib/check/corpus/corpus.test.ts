@@ -14,7 +14,8 @@ describe('checker corpus', () => {
     expect(VALID.length).toBeGreaterThanOrEqual(40);
     expect(BROKEN.length).toBeGreaterThanOrEqual(40);
     for (const lang of ['ampscript', 'ssjs', 'sql']) {
-      const ofLang = (s: { language: string }) => s.language === lang || (lang === 'ampscript' && s.language === 'html');
+      const ofLang = (s: { language: string }) =>
+        s.language === lang || (lang === 'ampscript' && s.language === 'html');
       expect(VALID.filter(ofLang).length).toBeGreaterThanOrEqual(10);
       expect(BROKEN.filter(ofLang).length).toBeGreaterThanOrEqual(10);
     }

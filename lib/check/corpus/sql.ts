@@ -106,7 +106,10 @@ WHERE NOT EXISTS (
   SELECT 1 FROM _Complaint c WHERE c.SubscriberKey = m.SubscriberKey
 )`,
   ),
-  q('UNION ALL of two DEs', `SELECT Email, 'A' AS Source FROM List_A\nUNION ALL\nSELECT Email, 'B' AS Source FROM List_B`),
+  q(
+    'UNION ALL of two DEs',
+    `SELECT Email, 'A' AS Source FROM List_A\nUNION ALL\nSELECT Email, 'B' AS Source FROM List_B`,
+  ),
   q(
     'string functions',
     `SELECT SubscriberKey,
@@ -118,13 +121,15 @@ WHERE CHARINDEX('@', Email) > 1`,
 ];
 
 export const SQL_BROKEN: CorpusSnippet[] = [
-  q('UPDATE', `UPDATE Members\nSET Status = 'inactive'\nWHERE LastOpen < '2024-01-01'`, { line: 1, rule: 'select-only' }),
+  q('UPDATE', `UPDATE Members\nSET Status = 'inactive'\nWHERE LastOpen < '2024-01-01'`, {
+    line: 1,
+    rule: 'select-only',
+  }),
   q('DELETE', `DELETE FROM Members\nWHERE Email IS NULL`, { line: 1, rule: 'select-only' }),
-  q(
-    'INSERT INTO … SELECT',
-    `INSERT INTO Engaged (SubscriberKey)\nSELECT SubscriberKey FROM _Open`,
-    { line: 1, rule: 'select-only' },
-  ),
+  q('INSERT INTO … SELECT', `INSERT INTO Engaged (SubscriberKey)\nSELECT SubscriberKey FROM _Open`, {
+    line: 1,
+    rule: 'select-only',
+  }),
   q(
     'DECLARE a variable',
     `DECLARE @since DATE = DATEADD(DAY, -30, GETDATE())\nSELECT SubscriberKey FROM _Open WHERE EventDate > @since`,
@@ -133,12 +138,14 @@ export const SQL_BROKEN: CorpusSnippet[] = [
   q('temp table', `SELECT SubscriberKey\nINTO #recent\nFROM _Open`, { line: 2, rule: 'select-into' }),
   q('reading a temp table', `SELECT t.SubscriberKey\nFROM #openers t`, { line: 2, rule: 'no-temp-table' }),
   q('LIMIT', `SELECT SubscriberKey, EmailAddress\nFROM _Subscribers\nLIMIT 100`, { line: 3, rule: 'no-limit' }),
-  q(
-    'ORDER BY without TOP',
-    `SELECT SubscriberKey, EventDate\nFROM _Open\nORDER BY EventDate DESC`,
-    { line: 3, rule: 'order-by-without-top' },
-  ),
-  q('misspelled data view', `SELECT SubscriberKey\nFROM _Opens\nWHERE IsUnique = 1`, { line: 2, rule: 'unknown-data-view' }),
+  q('ORDER BY without TOP', `SELECT SubscriberKey, EventDate\nFROM _Open\nORDER BY EventDate DESC`, {
+    line: 3,
+    rule: 'order-by-without-top',
+  }),
+  q('misspelled data view', `SELECT SubscriberKey\nFROM _Opens\nWHERE IsUnique = 1`, {
+    line: 2,
+    rule: 'unknown-data-view',
+  }),
   q(
     'made-up data view in a join',
     `SELECT s.SubscriberKey
@@ -146,7 +153,10 @@ FROM _Sent s
 JOIN _Clicks c ON c.JobID = s.JobID`,
     { line: 3, rule: 'unknown-data-view' },
   ),
-  q('trailing comma before FROM', `SELECT SubscriberKey,\n       EmailAddress,\nFROM _Subscribers`, { line: 2, rule: 'syntax' }),
+  q('trailing comma before FROM', `SELECT SubscriberKey,\n       EmailAddress,\nFROM _Subscribers`, {
+    line: 2,
+    rule: 'syntax',
+  }),
   q(
     'unclosed parenthesis',
     `SELECT SubscriberKey

@@ -158,9 +158,15 @@ class Logger {
 }`,
     { line: 2, rule: 'no-class' },
   ),
-  js('spread into a call', `var parts = ["a", "b"];\nvar all = [].concat(...parts);`, { line: 2, rule: 'no-spread-rest' }),
+  js('spread into a call', `var parts = ["a", "b"];\nvar all = [].concat(...parts);`, {
+    line: 2,
+    rule: 'no-spread-rest',
+  }),
   js('object destructuring', `var row = { a: 1, b: 2 };\nvar { a, b } = row;`, { line: 2, rule: 'no-destructuring' }),
-  js('default parameter', `function greet(name = "friend") {\n  return "Hi " + name;\n}`, { line: 1, rule: 'no-default-params' }),
+  js('default parameter', `function greet(name = "friend") {\n  return "Hi " + name;\n}`, {
+    line: 1,
+    rule: 'no-default-params',
+  }),
   js(
     'for...of loop',
     `var rows = Platform.Function.LookupRows("Orders", "Status", "open");
@@ -171,13 +177,18 @@ for (var row of rows) {
   ),
   js('async function', `async function load() {\n  return 1;\n}`, { line: 1, rule: 'no-async-await' }),
   js('shorthand property', `var email = "a@example.com";\nvar payload = { email };`, { line: 2, rule: 'no-shorthand' }),
-  js('optional chaining', `var resp = HTTP.Get("https://x.example");\nvar code = resp?.StatusCode;`, { line: 2, rule: 'no-optional-chaining' }),
-  js('nullish coalescing', `var v = Platform.Request.GetQueryStringParameter("v");\nvar w = v ?? "default";`, { line: 2, rule: 'no-nullish' }),
-  js(
-    'unknown Platform.Function',
-    `var rows = Platform.Function.LookupRow("Orders", "Status", "open");`,
-    { line: 1, rule: 'unknown-platform-function' },
-  ),
+  js('optional chaining', `var resp = HTTP.Get("https://x.example");\nvar code = resp?.StatusCode;`, {
+    line: 2,
+    rule: 'no-optional-chaining',
+  }),
+  js('nullish coalescing', `var v = Platform.Request.GetQueryStringParameter("v");\nvar w = v ?? "default";`, {
+    line: 2,
+    rule: 'no-nullish',
+  }),
+  js('unknown Platform.Function', `var rows = Platform.Function.LookupRow("Orders", "Status", "open");`, {
+    line: 1,
+    rule: 'unknown-platform-function',
+  }),
   js(
     'Platform.Function.Lookup with three arguments',
     `var name = Platform.Function.Lookup("Customers", "FirstName", "SubscriberKey");`,

@@ -92,7 +92,8 @@ function checkQuery(text: string, catalog: Catalog): Finding[] {
     const explained = findings.some(
       (f) => f.severity === 'error' && (STATEMENT_RULES.has(f.rule) || index.at(f.offset).line === line),
     );
-    if (!explained) findings.push({ offset, severity: 'error', rule: 'syntax', message: syntaxMessage(err, text, offset) });
+    if (!explained)
+      findings.push({ offset, severity: 'error', rule: 'syntax', message: syntaxMessage(err, text, offset) });
   }
   return findings;
 }

@@ -7,7 +7,18 @@ import type { Finding } from '../positions.ts';
 import { didYouMean } from '../suggest.ts';
 import type { SqlToken } from './tokenize.ts';
 
-const NOT_SELECT = new Set(['UPDATE', 'DELETE', 'INSERT', 'MERGE', 'EXEC', 'EXECUTE', 'TRUNCATE', 'DROP', 'CREATE', 'ALTER']);
+const NOT_SELECT = new Set([
+  'UPDATE',
+  'DELETE',
+  'INSERT',
+  'MERGE',
+  'EXEC',
+  'EXECUTE',
+  'TRUNCATE',
+  'DROP',
+  'CREATE',
+  'ALTER',
+]);
 /** Functions from MySQL, PostgreSQL or Oracle that T-SQL does not have → what to write instead. */
 const NOT_TSQL: Record<string, string> = {
   NOW: 'GETDATE()',
@@ -94,7 +105,19 @@ function countArguments(tokens: SqlToken[], open: number): number | undefined {
 const TRAILING_COMMA_BEFORE = new Set(['FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'UNION']);
 /** Findings that make the whole statement something other than a query: a parser error after them is noise. */
 export const STATEMENT_RULES = new Set(['select-only', 'select-into', 'no-variables', 'syntax']);
-const CLAUSES = new Set(['SELECT', 'FROM', 'WHERE', 'GROUP', 'ORDER', 'HAVING', 'JOIN', 'ON', 'UNION', 'EXCEPT', 'INTERSECT']);
+const CLAUSES = new Set([
+  'SELECT',
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'ORDER',
+  'HAVING',
+  'JOIN',
+  'ON',
+  'UNION',
+  'EXCEPT',
+  'INTERSECT',
+]);
 
 export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog): Finding[] {
   const findings: Finding[] = [];
@@ -161,7 +184,11 @@ export function checkSqlRules(tokens: SqlToken[], text: string, catalog: Catalog
       seenVariables.add(t.value.toLowerCase());
       error(t, 'no-variables', `a Query Activity cannot use variables (${t.value}); put the value in the query itself`);
     } else if (t.type === 'temp') {
-      error(t, 'no-temp-table', `temp tables (${t.value}) are not available; use a subquery, a CTE (WITH …) or a staging data extension`);
+      error(
+        t,
+        'no-temp-table',
+        `temp tables (${t.value}) are not available; use a subquery, a CTE (WITH …) or a staging data extension`,
+      );
     }
 
     const name = t.type === 'word' ? text.slice(t.start, t.end) : '';

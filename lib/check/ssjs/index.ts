@@ -12,10 +12,33 @@ import { SYNTAX_RULES } from './syntax-rules.ts';
 
 /** Core library objects (need `Platform.Load("Core", "1.1.1")`). */
 export const CORE_OBJECTS = new Set([
-  'DataExtension', 'Subscriber', 'List', 'Email', 'TriggeredSend', 'Send', 'HTTP', 'ContentAreaObj', 'Folder',
-  'QueryDefinition', 'Template', 'DeliveryProfile', 'SenderProfile', 'SendClassification', 'FilterDefinition',
-  'Account', 'AccountUser', 'Portfolio', 'BounceEvent', 'ClickEvent', 'ForwardedEmailEvent',
-  'ForwardedEmailOptInEvent', 'NotSentEvent', 'OpenEvent', 'SentEvent', 'SurveyEvent', 'UnsubEvent',
+  'DataExtension',
+  'Subscriber',
+  'List',
+  'Email',
+  'TriggeredSend',
+  'Send',
+  'HTTP',
+  'ContentAreaObj',
+  'Folder',
+  'QueryDefinition',
+  'Template',
+  'DeliveryProfile',
+  'SenderProfile',
+  'SendClassification',
+  'FilterDefinition',
+  'Account',
+  'AccountUser',
+  'Portfolio',
+  'BounceEvent',
+  'ClickEvent',
+  'ForwardedEmailEvent',
+  'ForwardedEmailOptInEvent',
+  'NotSentEvent',
+  'OpenEvent',
+  'SentEvent',
+  'SurveyEvent',
+  'UnsubEvent',
 ]);
 
 const CORE_LOAD = /Platform\s*\.\s*Load\s*\(\s*["']core["']/i;
@@ -62,7 +85,11 @@ export function checkSsjsRegion(code: string, base: number, options: SsjsOptions
       const name = platformFunctionName(node.callee);
       const f = name ? platform.get(name.toLowerCase()) : undefined;
       const n = node.arguments.length;
-      if (f && (n < f.minArgs || (f.maxArgs !== null && n > f.maxArgs)) && !node.arguments.some((a) => a.type === 'SpreadElement')) {
+      if (
+        f &&
+        (n < f.minArgs || (f.maxArgs !== null && n > f.maxArgs)) &&
+        !node.arguments.some((a) => a.type === 'SpreadElement')
+      ) {
         findings.push({
           offset: base + node.start,
           severity: 'error',
@@ -75,11 +102,19 @@ export function checkSsjsRegion(code: string, base: number, options: SsjsOptions
       const es5 = es5Api(node);
       if (es5 && !es5Warned.has(es5.key)) {
         es5Warned.add(es5.key);
-        findings.push({ offset: base + (node.property as AnyNode).start, severity: 'warning', rule: 'es5-api', message: es5.message });
+        findings.push({
+          offset: base + (node.property as AnyNode).start,
+          severity: 'warning',
+          rule: 'es5-api',
+          message: es5.message,
+        });
       }
       const name = platformFunctionName(node);
       if (name && platform.size > 0 && !platform.has(name.toLowerCase())) {
-        const guess = didYouMean(name, [...platform.values()].map((f) => f.name));
+        const guess = didYouMean(
+          name,
+          [...platform.values()].map((f) => f.name),
+        );
         const prop = node.property as AnyNode;
         findings.push({
           offset: base + prop.start,

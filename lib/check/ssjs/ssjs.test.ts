@@ -85,13 +85,17 @@ describe('SSJS: Platform.Function', () => {
     expect(rules('var r = Platform.Function.Lookup("D", "c", "k");')).toEqual(['1:9 argument-count']);
   });
   it('other Platform namespaces are not checked as functions', () => {
-    expect(ssjs('var q = Platform.Request.GetQueryStringParameter("a"); Platform.Response.Write(q);').problems).toEqual([]);
+    expect(ssjs('var q = Platform.Request.GetQueryStringParameter("a"); Platform.Response.Write(q);').problems).toEqual(
+      [],
+    );
   });
 });
 
 describe('SSJS: ES5 library calls', () => {
   it('warn once per name, with the SFMC way; ok stays true', () => {
-    const r = ssjs('var o = JSON.parse(s);\nvar a = [1].map(function (x) { return x; });\nvar b = [2].map(f);\nWrite(JSON.stringify(o));');
+    const r = ssjs(
+      'var o = JSON.parse(s);\nvar a = [1].map(function (x) { return x; });\nvar b = [2].map(f);\nWrite(JSON.stringify(o));',
+    );
     expect(r.ok).toBe(true);
     expect(r.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.rule}`)).toEqual([
       '1:14 warning es5-api',
@@ -120,11 +124,13 @@ describe('SSJS: Core library', () => {
 
 describe('SSJS: <script runat="server"> wrapping', () => {
   it('positions are in the whole file; non-server scripts are ignored', () => {
-    const code = '<p>x</p>\n<script>let client = 1;</script>\n<script runat="server">\nvar a = 1;\nlet b = 2;\n</script>';
+    const code =
+      '<p>x</p>\n<script>let client = 1;</script>\n<script runat="server">\nvar a = 1;\nlet b = 2;\n</script>';
     expect(rules(code)).toEqual(['5:1 no-let-const']);
   });
   it('Platform.Load in one block counts for the next (html)', () => {
-    const code = '<script runat="server">Platform.Load("Core","1");</script>\n<script runat=server>var d = DataExtension.Init("D");</script>';
+    const code =
+      '<script runat="server">Platform.Load("Core","1");</script>\n<script runat=server>var d = DataExtension.Init("D");</script>';
     expect(check(code, 'html', { catalog: TEST_CATALOG }).problems).toEqual([]);
   });
   it('language="javascript" is SSJS, language="ampscript" is AMPscript', () => {

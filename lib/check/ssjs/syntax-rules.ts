@@ -39,8 +39,14 @@ export const SYNTAX_RULES: Partial<Record<Node['type'], Check>> = {
       : functionRules(n),
   TemplateLiteral: () => ({ rule: 'no-template-literal', message: `${NOT} template literals; join strings with +` }),
   TaggedTemplateExpression: () => ({ rule: 'no-template-literal', message: `${NOT} tagged template literals` }),
-  ClassDeclaration: () => ({ rule: 'no-class', message: `${NOT} classes; use a constructor function and its prototype` }),
-  ClassExpression: () => ({ rule: 'no-class', message: `${NOT} classes; use a constructor function and its prototype` }),
+  ClassDeclaration: () => ({
+    rule: 'no-class',
+    message: `${NOT} classes; use a constructor function and its prototype`,
+  }),
+  ClassExpression: () => ({
+    rule: 'no-class',
+    message: `${NOT} classes; use a constructor function and its prototype`,
+  }),
   SpreadElement: () => ({
     rule: 'no-spread-rest',
     message: `${NOT} spread (...); copy items in a loop or use fn.apply(null, array)`,
@@ -65,7 +71,8 @@ export const SYNTAX_RULES: Partial<Record<Node['type'], Check>> = {
     if (n.method) return { rule: 'no-shorthand', message: `${NOT} shorthand methods; write name: function() {}` };
     if (n.shorthand) return { rule: 'no-shorthand', message: `${NOT} shorthand properties; write name: name` };
     if (n.kind !== 'init') return { rule: 'no-es-syntax', message: `${NOT} getters and setters; use a plain function` };
-    if (n.computed) return { rule: 'no-es-syntax', message: `${NOT} computed property names; assign obj[key] = value after` };
+    if (n.computed)
+      return { rule: 'no-es-syntax', message: `${NOT} computed property names; assign obj[key] = value after` };
     return undefined;
   },
   ChainExpression: () => ({

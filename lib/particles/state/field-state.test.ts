@@ -4,9 +4,13 @@ import { createFieldState, rmsToLevel } from './field-state';
 import { pitchHueOffset } from './palette';
 import { frame } from '../testing/frame';
 
-
 /** Steps of 1/60 s for `seconds`; optionally pushes `f` every step (a live stream). */
-function advance(s: ReturnType<typeof createFieldState>, seconds: number, clock: { ms: number }, f?: FeatureFrame): void {
+function advance(
+  s: ReturnType<typeof createFieldState>,
+  seconds: number,
+  clock: { ms: number },
+  f?: FeatureFrame,
+): void {
   const steps = Math.round(seconds * 60);
   for (let i = 0; i < steps; i++) {
     clock.ms += 1000 / 60;

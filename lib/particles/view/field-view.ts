@@ -7,7 +7,16 @@
  * and restores its GL state on `webglcontextrestored`; the view reports both through the callbacks so the loop can
  * pause and resume. Throws (from three) when WebGL is unavailable — callers fall back to a level meter.
  */
-import { BufferAttribute, BufferGeometry, PerspectiveCamera, Points, Scene, Sphere, Vector3, WebGLRenderer } from 'three';
+import {
+  BufferAttribute,
+  BufferGeometry,
+  PerspectiveCamera,
+  Points,
+  Scene,
+  Sphere,
+  Vector3,
+  WebGLRenderer,
+} from 'three';
 import type { FieldOutputs } from '../state/field-state';
 import { createParticleMaterial } from './material';
 import { mulberry32 } from '@/worklets/dsp/random'; // deterministic seeds, so screenshots are reproducible
@@ -36,7 +45,6 @@ export interface FieldView {
   render(state: FieldOutputs): void;
   dispose(): void;
 }
-
 
 /** Positions in a unit ball (denser toward a shell) and per-particle seeds; order is random so any prefix is uniform. */
 export function createFieldGeometry(maxCount: number, seed = 1): BufferGeometry {

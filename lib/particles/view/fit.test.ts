@@ -9,7 +9,12 @@ function visible(w: number, h: number, d: number) {
 
 describe('fitFov', () => {
   it('frames the bloomed field in a wide, short band (the panel field) and in a tall, narrow canvas', () => {
-    for (const [w, h] of [[340, 99], [340, 200], [100, 300], [300, 300]] as const) {
+    for (const [w, h] of [
+      [340, 99],
+      [340, 200],
+      [100, 300],
+      [300, 300],
+    ] as const) {
       const { halfV, halfH } = visible(w, h, 4);
       // The sphere of radius FIT_RADIUS at distance 4 spans asin(R/d) > R/d: require more than R in both axes.
       expect(Math.min(halfV, halfH)).toBeGreaterThan(FIT_RADIUS * 1.05);

@@ -15,7 +15,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['add', 'sum', 'plus', 'addition', 'math', 'arithmetic', 'calculate'],
     signature: 'Add(number1, number2)',
     example: '%%[ SET @total = Add(19.99, 5) ]%%\nTotal: %%=v(@total)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-add.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-add.html',
     function: {
       name: 'Add',
       params: [
@@ -35,8 +36,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Adds a record (by GUID) to a Microsoft Dynamics CRM marketing list (by GUID). Legacy: the Marketing Cloud connector for Dynamics CRM was retired (2020/2021), so these calls no longer reach a CRM.',
     keywords: ['addmscrmlistmember', 'microsoft dynamics', 'marketing list', 'add to list', 'legacy'],
     signature: 'AddMSCRMListMember(recordId, listId)',
-    example: '%%[ AddMSCRMListMember("f1c6a6e8-0000-0000-0000-000000000002", "f1c6a6e8-0000-0000-0000-000000000001") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-add-list-member.html',
+    example:
+      '%%[ AddMSCRMListMember("f1c6a6e8-0000-0000-0000-000000000002", "f1c6a6e8-0000-0000-0000-000000000001") ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-add-list-member.html',
     function: {
       name: 'AddMSCRMListMember',
       params: [
@@ -56,8 +59,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: "Adds an item to an array property of an API object, e.g. an Attribute to a Subscriber's Attributes or a Subscriber to a TriggeredSend.",
     keywords: ['addobjectarrayitem', 'soap api', 'api object', 'array', 'attributes'],
     signature: 'AddObjectArrayItem(apiObject, property, item)',
-    example: '%%[ SET @ts = CreateObject("TriggeredSend") SET @sub = CreateObject("Subscriber") AddObjectArrayItem(@ts, "Subscribers", @sub) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-add-object-array.html',
+    example:
+      '%%[ SET @ts = CreateObject("TriggeredSend") SET @sub = CreateObject("Subscriber") AddObjectArrayItem(@ts, "Subscribers", @sub) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-add-object-array.html',
     function: {
       name: 'AddObjectArrayItem',
       params: [
@@ -77,9 +82,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'AttachFile',
     text: 'Attaches a file to an email at send time, from a URL ("http"), the Enhanced FTP Import folder ("ftp") or a Content Builder file key ("contentbuilder"). The account needs the email-attachments business rule turned on by Salesforce support, and attachments make sends slower and larger.',
     keywords: ['attachfile', 'attachment', 'attach pdf', 'file attachment', 'invoice pdf'],
-    signature: 'AttachFile(locationType, location, fileName, viewOnWeb [, viewOnWebUrl [, viewOnWebFileName [, viewOnWebDays [, asAttachment]]]])',
+    signature:
+      'AttachFile(locationType, location, fileName, viewOnWeb [, viewOnWebUrl [, viewOnWebFileName [, viewOnWebDays [, asAttachment]]]])',
     example: '%%=AttachFile("http", "https://www.example.com/terms.pdf", "terms.pdf", false)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-attach-file.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-attach-file.html',
     function: {
       name: 'AttachFile',
       params: [
@@ -114,12 +121,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'AttributeValue(attributeName)',
     example: '%%[ SET @first = AttributeValue("FirstName") ]%%Hello %%=v(@first)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-attribute-value.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-attribute-value.html',
     function: {
       name: 'AttributeValue',
-      params: [
-        { name: 'attributeName', type: 'string' },
-      ],
+      params: [{ name: 'attributeName', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -134,7 +140,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedemployeeid', 'logged in user', 'employee id', 'authenticated page'],
     signature: 'AuthenticatedEmployeeID()',
     example: '%%=AuthenticatedEmployeeID()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-id.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-id.html',
     function: {
       name: 'AuthenticatedEmployeeID',
       params: [],
@@ -157,7 +164,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'AuthenticatedEmployeeNotificationAddress()',
     example: '%%=AuthenticatedEmployeeNotificationAddress()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-notification-address.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-notification-address.html',
     function: {
       name: 'AuthenticatedEmployeeNotificationAddress',
       params: [],
@@ -175,7 +183,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedemployeeusername', 'logged in user', 'username', 'authenticated page'],
     signature: 'AuthenticatedEmployeeUserName()',
     example: '%%=AuthenticatedEmployeeUserName()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-username.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-employee-username.html',
     function: {
       name: 'AuthenticatedEmployeeUserName',
       params: [],
@@ -193,7 +202,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedenterpriseid', 'enterprise id', 'account id', 'mid', 'authenticated page'],
     signature: 'AuthenticatedEnterpriseID()',
     example: '%%=AuthenticatedEnterpriseID()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-enterprise-id.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-enterprise-id.html',
     function: {
       name: 'AuthenticatedEnterpriseID',
       params: [],
@@ -211,7 +221,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedmemberid', 'member id', 'mid', 'business unit', 'authenticated page'],
     signature: 'AuthenticatedMemberID()',
     example: '%%=AuthenticatedMemberID()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-member-id.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-member-id.html',
     function: {
       name: 'AuthenticatedMemberID',
       params: [],
@@ -229,7 +240,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['authenticatedmembername', 'business unit name', 'member name', 'authenticated page'],
     signature: 'AuthenticatedMemberName()',
     example: '%%=AuthenticatedMemberName()=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-member-name.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-authenticated-member-name.html',
     function: {
       name: 'AuthenticatedMemberName',
       params: [],
@@ -245,9 +257,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'BarcodeURL',
     text: 'Returns the URL of a barcode image (types such as code128auto, code39, ean13, upca, datamatrix, pdf417) encoding a value, for an <img> tag on coupons or tickets. An empty value is an error.',
     keywords: ['barcodeurl', 'barcode', 'coupon barcode', 'ticket', 'code128', 'ean13', 'datamatrix'],
-    signature: 'BarcodeURL(value, barcodeType, width, height, checksum, showText, altText, rotation, transparentBackground)',
+    signature:
+      'BarcodeURL(value, barcodeType, width, height, checksum, showText, altText, rotation, transparentBackground)',
     example: '<img src="%%=BarcodeURL("12345678", "code128auto", 300, 80, "", true, "", 0, false)=%%" alt="barcode">',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-barcode-url.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-barcode-url.html',
     function: {
       name: 'BarcodeURL',
       params: [
@@ -275,7 +289,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['base64decode', 'base64', 'decode', 'encoding'],
     signature: 'Base64Decode(value [, encoding [, errorOnInvalid]])',
     example: '%%=Base64Decode("aGVsbG8=")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-base64-decode.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-base64-decode.html',
     function: {
       name: 'Base64Decode',
       params: [
@@ -297,7 +312,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['base64encode', 'base64', 'encode', 'basic auth', 'encoding'],
     signature: 'Base64Encode(value [, encoding])',
     example: '%%=Base64Encode("user:secret")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-base64-encode.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-base64-encode.html',
     function: {
       name: 'Base64Encode',
       params: [
@@ -315,21 +331,15 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'BeginImpressionRegion',
     text: 'Starts a named impression region: content up to EndImpressionRegion is tracked so clicks can be reported per region. The region name must be a literal string, not a variable.',
-    keywords: [
-      'beginimpressionregion',
-      'impression region',
-      'tracking',
-      'click tracking by region',
-      'reporting',
-    ],
+    keywords: ['beginimpressionregion', 'impression region', 'tracking', 'click tracking by region', 'reporting'],
     signature: 'BeginImpressionRegion(regionName)',
-    example: '%%[ BeginImpressionRegion("hero") ]%%<a href="https://www.example.com">Shop</a>%%[ EndImpressionRegion() ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-begin-impression-region.html',
+    example:
+      '%%[ BeginImpressionRegion("hero") ]%%<a href="https://www.example.com">Shop</a>%%[ EndImpressionRegion() ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-begin-impression-region.html',
     function: {
       name: 'BeginImpressionRegion',
-      params: [
-        { name: 'regionName', type: 'string' },
-      ],
+      params: [{ name: 'regionName', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'void',
@@ -341,18 +351,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'BuildOptionList',
     text: 'Builds the <option> elements of an HTML select list from value/display-text pairs (value first), marking the option whose value equals the first argument as selected.',
-    keywords: [
-      'buildoptionlist',
-      'dropdown',
-      'select list',
-      'option list',
-      'form',
-      'picklist',
-      'html select',
-    ],
+    keywords: ['buildoptionlist', 'dropdown', 'select list', 'option list', 'form', 'picklist', 'html select'],
     signature: 'BuildOptionList(selectedValue, optionValue1, optionText1 [, optionValueN, optionTextN…])',
-    example: '<select name="freq">%%=BuildOptionList("weekly", "weekly", "Every week", "monthly", "Every month")=%%</select>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-option-list.html',
+    example:
+      '<select name="freq">%%=BuildOptionList("weekly", "weekly", "Every week", "monthly", "Every month")=%%</select>',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-option-list.html',
     function: {
       name: 'BuildOptionList',
       params: [
@@ -384,8 +388,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'json response',
     ],
     signature: 'BuildRowsetFromJSON(json, jsonPath [, returnEmptyOnError])',
-    example: "%%[ SET @json = '{\"items\":[{\"sku\":\"A1\"},{\"sku\":\"B2\"}]}' SET @rows = BuildRowsetFromJSON(@json, \"$.items[*]\", 1) ]%%Items: %%=RowCount(@rows)=%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-json.html',
+    example:
+      '%%[ SET @json = \'{"items":[{"sku":"A1"},{"sku":"B2"}]}\' SET @rows = BuildRowsetFromJSON(@json, "$.items[*]", 1) ]%%Items: %%=RowCount(@rows)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-json.html',
     function: {
       name: 'BuildRowsetFromJSON',
       params: [
@@ -416,8 +422,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'rowset',
     ],
     signature: 'BuildRowSetFromString(text, delimiter)',
-    example: '%%[\nSET @items = BuildRowsetFromString("red,green,blue", ",")\nFOR @i = 1 TO RowCount(@items) DO\n]%%\n%%=Field(Row(@items, @i), 1)=%%\n%%[ NEXT @i ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-string.html',
+    example:
+      '%%[\nSET @items = BuildRowsetFromString("red,green,blue", ",")\nFOR @i = 1 TO RowCount(@items) DO\n]%%\n%%=Field(Row(@items, @i), 1)=%%\n%%[ NEXT @i ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-string.html',
     function: {
       name: 'BuildRowSetFromString',
       params: [
@@ -437,8 +445,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Turns an XML string into a rowset of the nodes an XPath expression selects; each row has a Value column, an Xml column with the inner markup and one <name>_att column per attribute. The third argument 1 returns an empty rowset instead of an error on bad XML.',
     keywords: ['buildrowsetfromxml', 'xml', 'parse xml', 'xpath', 'rowset'],
     signature: 'BuildRowSetFromXML(xml, xpath [, returnEmptyOnError])',
-    example: '%%[ SET @xml = "<items><item>A1</item><item>B2</item></items>" SET @rows = BuildRowsetFromXML(@xml, "//item", 1) ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-xml.html',
+    example:
+      '%%[ SET @xml = "<items><item>A1</item><item>B2</item></items>" SET @rows = BuildRowsetFromXML(@xml, "//item", 1) ]%%%%=RowCount(@rows)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-build-rowset-from-xml.html',
     function: {
       name: 'BuildRowSetFromXML',
       params: [
@@ -460,7 +470,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['char', 'ascii', 'character code', 'line break', 'newline', 'chr', 'string'],
     signature: 'Char(code [, repeat])',
     example: '%%=Concat("Line one", Char(10), "Line two")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-char.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-char.html',
     function: {
       name: 'Char',
       params: [
@@ -480,8 +491,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Claims one unclaimed row of a data extension for the subscriber identified by the column/value pairs (for coupon codes) and returns it; the same subscriber gets the same row again. The data extension needs a boolean IsClaimed-style column; when no row is left the result is empty, so check it with Empty.',
     keywords: ['claimrow', 'coupon', 'voucher', 'claim code', 'unique code', 'promo code', 'data extension'],
     signature: 'ClaimRow(dataExtension, claimedColumn, column1, value1 [, columnN, valueN…])',
-    example: '%%[ SET @row = ClaimRow("Coupons", "IsClaimed", "SubscriberKey", _subscriberkey) IF NOT Empty(@row) THEN SET @code = Field(@row, "CouponCode") ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-claim-row.html',
+    example:
+      '%%[ SET @row = ClaimRow("Coupons", "IsClaimed", "SubscriberKey", _subscriberkey) IF NOT Empty(@row) THEN SET @code = Field(@row, "CouponCode") ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-claim-row.html',
     function: {
       name: 'ClaimRow',
       params: [
@@ -502,9 +515,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'ClaimRowValue',
     text: 'Claims an unclaimed data extension row and returns one of its column values (typically a coupon code), or the fallback when every row is already claimed. The subscriber column/value pairs make repeat calls return the same code.',
     keywords: ['claimrowvalue', 'coupon', 'coupon code', 'voucher', 'promo code', 'unique code', 'claim'],
-    signature: 'ClaimRowValue(dataExtension, returnColumn, claimedColumn [, fallback [, column1, value1 [, columnN, valueN…]]])',
-    example: 'Your code: %%=ClaimRowValue("Coupons", "CouponCode", "IsClaimed", "SOLD OUT", "SubscriberKey", _subscriberkey)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-claim-row-value.html',
+    signature:
+      'ClaimRowValue(dataExtension, returnColumn, claimedColumn [, fallback [, column1, value1 [, columnN, valueN…]]])',
+    example:
+      'Your code: %%=ClaimRowValue("Coupons", "CouponCode", "IsClaimed", "SOLD OUT", "SubscriberKey", _subscriberkey)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-claim-row-value.html',
     function: {
       name: 'ClaimRowValue',
       params: [
@@ -541,7 +557,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'CloudPagesURL(pageId [, paramName1, paramValue1 [, paramNameN, paramValueN…]])',
     example: '<a href="%%=RedirectTo(CloudPagesURL(1234, "source", "newsletter"))=%%">Update your preferences</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-cloud-pages-url.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-cloud-pages-url.html',
     function: {
       name: 'CloudPagesURL',
       params: [
@@ -563,7 +580,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['concat', 'concatenate', 'join', 'combine strings', 'append', 'string'],
     signature: 'Concat(value1, value2 [, valueN…])',
     example: '%%[ SET @name = Concat("Ada", " ", "Lovelace") ]%%\nHello %%=v(@name)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-concat.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-concat.html',
     function: {
       name: 'Concat',
       params: [
@@ -583,9 +601,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'ContentArea',
     text: 'Returns a classic content area by its numeric ID. Classic content areas are legacy; use the ContentBlock functions with Content Builder.',
     keywords: ['contentarea', 'classic content', 'legacy content', 'include content'],
-    signature: 'ContentArea(contentAreaId [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
+    signature:
+      'ContentArea(contentAreaId [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentArea(1234)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-area.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-area.html',
     function: {
       name: 'ContentArea',
       params: [
@@ -609,7 +629,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentareabyname', 'classic content', 'legacy content', 'content path'],
     signature: 'ContentAreaByName(path [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentAreaByName("My Contents\\Footers\\Legal")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-area-by-name.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-area-by-name.html',
     function: {
       name: 'ContentAreaByName',
       params: [
@@ -633,7 +654,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentblockbyid', 'content block by id', 'content builder', 'block id'],
     signature: 'ContentBlockByID(id [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentBlockByID(12345)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-id.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-id.html',
     function: {
       name: 'ContentBlockByID',
       params: [
@@ -664,9 +686,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'customer key',
       'external key',
     ],
-    signature: 'ContentBlockByKey(customerKey [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
+    signature:
+      'ContentBlockByKey(customerKey [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentBlockByKey("footer-standard")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-key.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-key.html',
     function: {
       name: 'ContentBlockByKey',
       params: [
@@ -687,16 +711,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'ContentBlockByName',
     text: 'Returns a Content Builder block by its full folder path, e.g. "Content Builder\\Footers\\Standard". The path breaks when someone renames or moves the block: prefer ContentBlockByKey.',
-    keywords: [
-      'contentblockbyname',
-      'content block by name',
-      'content builder',
-      'block by path',
-      'folder path',
-    ],
+    keywords: ['contentblockbyname', 'content block by name', 'content builder', 'block by path', 'folder path'],
     signature: 'ContentBlockByName(path [, impressionRegion [, errorIfMissing [, defaultContent [, statusVariable]]]])',
     example: '%%=ContentBlockByName("Content Builder\\Footers\\Standard")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-name.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-block-by-name.html',
     function: {
       name: 'ContentBlockByName',
       params: [
@@ -720,7 +739,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentimagebyid', 'image', 'img tag', 'content builder image', 'picture'],
     signature: 'ContentImageByID(id [, fallbackId])',
     example: '%%=ContentImageByID(67890)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image-by-id.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image-by-id.html',
     function: {
       name: 'ContentImageByID',
       params: [
@@ -741,7 +761,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['contentimagebykey', 'image', 'img tag', 'content builder image', 'picture'],
     signature: 'ContentImageByKey(customerKey [, fallbackKey])',
     example: '%%=ContentImageByKey("logo-main")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image-by-key.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image-by-key.html',
     function: {
       name: 'ContentImageByKey',
       params: [
@@ -762,7 +783,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['createmscrmrecord', 'microsoft dynamics', 'create crm record', 'legacy'],
     signature: 'CreateMSCRMRecord(entity, field1, value1 [, fieldN, valueN…])',
     example: '%%[ SET @id = CreateMSCRMRecord("lead", "lastname", "Lovelace") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-create-record.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-create-record.html',
     function: {
       name: 'CreateMSCRMRecord',
       params: [
@@ -781,22 +803,14 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'CreateObject',
     text: 'Creates an empty SOAP API object of a given type (e.g. Subscriber, TriggeredSend, DataExtensionObject) to fill with SetObjectProperty and send with an Invoke function. Only for non-sendable content such as CloudPages; not in email.',
-    keywords: [
-      'createobject',
-      'soap api',
-      'api object',
-      'triggered send',
-      'subscriber object',
-      'wsproxy alternative',
-    ],
+    keywords: ['createobject', 'soap api', 'api object', 'triggered send', 'subscriber object', 'wsproxy alternative'],
     signature: 'CreateObject(objectType)',
     example: '%%[ SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "EmailAddress", "ada@example.com") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-create-object.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-create-object.html',
     function: {
       name: 'CreateObject',
-      params: [
-        { name: 'objectType', type: 'string' },
-      ],
+      params: [{ name: 'objectType', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'object',
@@ -817,8 +831,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'create record',
     ],
     signature: 'CreateSalesforceObject(objectType, fieldCount, field1, value1 [, fieldN, valueN…])',
-    example: '%%[ SET @id = CreateSalesforceObject("Lead", 3, "LastName", "Lovelace", "Company", "Analytical", "Email", "ada@example.com") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-create-object.html',
+    example:
+      '%%[ SET @id = CreateSalesforceObject("Lead", 3, "LastName", "Lovelace", "Company", "Analytical", "Email", "ada@example.com") ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-create-object.html',
     function: {
       name: 'CreateSalesforceObject',
       params: [
@@ -837,11 +853,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     id: 'ampscript.createsmsconversation',
     kind: 'ampscript-function',
     title: 'CreateSmsConversation',
-    text: "Starts a MobileConnect conversation between a short or long code and a mobile number, so the contact's next reply goes to the given keyword; the app argument is \"MOBILECONNECT\". Outside a MobileConnect message it does nothing.",
+    text: 'Starts a MobileConnect conversation between a short or long code and a mobile number, so the contact\'s next reply goes to the given keyword; the app argument is "MOBILECONNECT". Outside a MobileConnect message it does nothing.',
     keywords: ['createsmsconversation', 'sms', 'mobileconnect', 'conversation', 'keyword', 'text message'],
     signature: 'CreateSmsConversation(fromNumber, mobileNumber, nextKeyword, app)',
     example: '%%[ CreateSmsConversation("12345", "15555550100", "SURVEY", "MOBILECONNECT") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-create-sms-conversation.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-create-sms-conversation.html',
     function: {
       name: 'CreateSmsConversation',
       params: [
@@ -861,22 +878,14 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'DataExtensionRowCount',
     text: 'Returns the total number of rows in a data extension. Avoid it on very large data extensions in high-volume sends.',
-    keywords: [
-      'dataextensionrowcount',
-      'count rows',
-      'data extension size',
-      'how many records',
-      'total rows',
-      'de',
-    ],
+    keywords: ['dataextensionrowcount', 'count rows', 'data extension size', 'how many records', 'total rows', 'de'],
     signature: 'DataExtensionRowCount(dataExtension)',
     example: 'Members so far: %%=DataExtensionRowCount("Members")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-de-row-count.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-de-row-count.html',
     function: {
       name: 'DataExtensionRowCount',
-      params: [
-        { name: 'dataExtension', type: 'string' },
-      ],
+      params: [{ name: 'dataExtension', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'number',
@@ -905,7 +914,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'DateAdd(date, amount, unit)',
     example: '%%[ SET @expires = DateAdd(Now(), 7, "D") ]%%\nOffer ends %%=FormatDate(@expires, "MMMM d")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-add.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-add.html',
     function: {
       name: 'DateAdd',
       params: [
@@ -924,18 +934,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'DateDiff',
     text: 'Returns end minus start in the given unit (Y, M, D, H or MI) as a whole number, negative when the end is earlier. It counts unit boundaries crossed, so 23 hours that span midnight count as 1 day.',
-    keywords: [
-      'datediff',
-      'days between',
-      'difference between dates',
-      'age',
-      'how many days',
-      'countdown',
-      'date',
-    ],
+    keywords: ['datediff', 'days between', 'difference between dates', 'age', 'how many days', 'countdown', 'date'],
     signature: 'DateDiff(startDate, endDate, unit)',
     example: '%%[ SET @days = DateDiff(Now(), "2026-12-31", "D") ]%%\n%%=v(@days)=%% days to go',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-diff.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-diff.html',
     function: {
       name: 'DateDiff',
       params: [
@@ -957,7 +960,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['dateparse', 'parse date', 'string to date', 'convert date', 'date'],
     signature: 'DateParse(value [, returnUtc])',
     example: '%%[ SET @d = DateParse("2026-12-03 09:30") ]%%\n%%=FormatDate(@d, "long")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-parse.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-parse.html',
     function: {
       name: 'DateParse',
       params: [
@@ -978,7 +982,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['datepart', 'year', 'month', 'day', 'hour', 'minute', 'month name', 'part of date', 'date'],
     signature: 'DatePart(date, part)',
     example: '%%[ SET @year = DatePart(Now(), "Y") ]%%\nCopyright %%=v(@year)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-part.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-date-part.html',
     function: {
       name: 'DatePart',
       params: [
@@ -998,8 +1003,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Decrypts a Base64 value encrypted with EncryptSymmetric, using the same algorithm, password, salt and IV (keys from Key Management or literals, @null for the unused form).',
     keywords: ['decryptsymmetric', 'decrypt', 'aes', 'encryption', 'key management'],
     signature: 'DecryptSymmetric(value, algorithm, passwordKey, password, saltKey, salt, ivKey, iv)',
-    example: '%%[ VAR @null SET @enc = AttributeValue("EncryptedToken") SET @plain = DecryptSymmetric(@enc, "AES", "MyPasswordKey", @null, "MySaltKey", @null, "MyIVKey", @null) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-decrypt-symmetric.html',
+    example:
+      '%%[ VAR @null SET @enc = AttributeValue("EncryptedToken") SET @plain = DecryptSymmetric(@enc, "AES", "MyPasswordKey", @null, "MySaltKey", @null, "MyIVKey", @null) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-decrypt-symmetric.html',
     function: {
       name: 'DecryptSymmetric',
       params: [
@@ -1025,8 +1032,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Deletes the data extension rows matching all the column/value pairs and returns how many were deleted. Pages and SMS; in email use DeleteDE.',
     keywords: ['deletedata', 'delete', 'remove row', 'delete record', 'data extension', 'cloudpage'],
     signature: 'DeleteData(dataExtension, column1, value1 [, columnN, valueN…])',
-    example: '%%[ SET @sk = RequestParameter("sk") SET @n = DeleteData("Waitlist", "SubscriberKey", @sk) ]%%Removed: %%=v(@n)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-delete-data.html',
+    example:
+      '%%[ SET @sk = RequestParameter("sk") SET @n = DeleteData("Waitlist", "SubscriberKey", @sk) ]%%Removed: %%=v(@n)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-delete-data.html',
     function: {
       name: 'DeleteData',
       params: [
@@ -1048,7 +1057,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['deletede', 'delete', 'remove row', 'data extension from email', 'data extension'],
     signature: 'DeleteDE(dataExtension, column1, value1 [, columnN, valueN…])',
     example: '%%[ DeleteDE("Reminders", "SubscriberKey", _subscriberkey) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-delete-de.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-delete-de.html',
     function: {
       name: 'DeleteDE',
       params: [
@@ -1070,7 +1080,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['describemscrmentities', 'microsoft dynamics', 'entities', 'schema', 'legacy'],
     signature: 'DescribeMSCRMEntities()',
     example: '%%[ SET @rows = DescribeMSCRMEntities() ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-describe-entities.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-describe-entities.html',
     function: {
       name: 'DescribeMSCRMEntities',
       params: [],
@@ -1088,12 +1099,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['describemscrmentityattributes', 'microsoft dynamics', 'attributes', 'schema', 'legacy'],
     signature: 'DescribeMSCRMEntityAttributes(entity)',
     example: '%%[ SET @rows = DescribeMSCRMEntityAttributes("contact") ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-describe-entity-attributes.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-describe-entity-attributes.html',
     function: {
       name: 'DescribeMSCRMEntityAttributes',
-      params: [
-        { name: 'entity', type: 'string' },
-      ],
+      params: [{ name: 'entity', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'rowset',
@@ -1105,19 +1115,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'Divide',
     text: 'Divides the first number by the second and returns the quotient. A zero divisor does not raise an error: the output becomes an infinity sign or NaN, so check the divisor before dividing.',
-    keywords: [
-      'divide',
-      'division',
-      'quotient',
-      'ratio',
-      'math',
-      'arithmetic',
-      'percentage',
-      'divide by zero',
-    ],
+    keywords: ['divide', 'division', 'quotient', 'ratio', 'math', 'arithmetic', 'percentage', 'divide by zero'],
     signature: 'Divide(dividend, divisor)',
     example: '%%[ SET @avg = Divide(90, 4) ]%%\nAverage: %%=FormatNumber(@avg, "N2")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-divide.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-divide.html',
     function: {
       name: 'Divide',
       params: [
@@ -1138,12 +1140,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['domain', 'email domain', 'email provider', 'gmail', 'split email'],
     signature: 'Domain(emailAddress)',
     example: '%%=Domain("ada@example.com")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-domain.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-domain.html',
     function: {
       name: 'Domain',
-      params: [
-        { name: 'emailAddress', type: 'string' },
-      ],
+      params: [{ name: 'emailAddress', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -1169,13 +1170,13 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'nothing found',
     ],
     signature: 'Empty(value)',
-    example: '%%[ SET @first = AttributeValue("FirstName") IF Empty(@first) THEN SET @first = "there" ENDIF ]%%\nHi %%=v(@first)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-empty.html',
+    example:
+      '%%[ SET @first = AttributeValue("FirstName") IF Empty(@first) THEN SET @first = "there" ENDIF ]%%\nHi %%=v(@first)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-empty.html',
     function: {
       name: 'Empty',
-      params: [
-        { name: 'value', type: 'any' },
-      ],
+      params: [{ name: 'value', type: 'any' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'boolean',
@@ -1189,8 +1190,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Encrypts a string with AES, DES or TripleDES (optionally with mode/padding settings such as "aes;mode=cbc") and returns Base64. Password, salt and IV each come either from a Key Management key (external key) or as a literal; pass @null for the form not used. All eight arguments are required.',
     keywords: ['encryptsymmetric', 'encrypt', 'aes', 'encryption', 'key management', 'secure parameter'],
     signature: 'EncryptSymmetric(value, algorithm, passwordKey, password, saltKey, salt, ivKey, iv)',
-    example: '%%[ VAR @null SET @enc = EncryptSymmetric("secret", "AES", "MyPasswordKey", @null, "MySaltKey", @null, "MyIVKey", @null) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-encrypt-symmetric.html',
+    example:
+      '%%[ VAR @null SET @enc = EncryptSymmetric("secret", "AES", "MyPasswordKey", @null, "MySaltKey", @null, "MyIVKey", @null) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-encrypt-symmetric.html',
     function: {
       name: 'EncryptSymmetric',
       params: [
@@ -1217,12 +1220,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['endimpressionregion', 'impression region', 'tracking', 'reporting'],
     signature: 'EndImpressionRegion([closeAll])',
     example: '%%[ BeginImpressionRegion("footer") ]%%Footer%%[ EndImpressionRegion(true) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-end-impression-region.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-end-impression-region.html',
     function: {
       name: 'EndImpressionRegion',
-      params: [
-        { name: 'closeAll', type: 'boolean', optional: true },
-      ],
+      params: [{ name: 'closeAll', type: 'boolean', optional: true }],
       minArgs: 0,
       maxArgs: 1,
       returns: 'void',
@@ -1237,7 +1239,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['endsmsconversation', 'sms', 'mobileconnect', 'end conversation'],
     signature: 'EndSmsConversation(fromNumber, mobileNumber)',
     example: '%%[ EndSmsConversation("12345", "15555550100") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-end-sms-conversation.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-end-sms-conversation.html',
     function: {
       name: 'EndSmsConversation',
       params: [
@@ -1258,12 +1261,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['executefilter', 'data filter', 'filter', 'segment', 'run filter', 'rowset'],
     signature: 'ExecuteFilter(filterKey)',
     example: '%%[ SET @rows = ExecuteFilter("ActiveMembersFilter") ]%%Active: %%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-execute-filter.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-execute-filter.html',
     function: {
       name: 'ExecuteFilter',
-      params: [
-        { name: 'filterKey', type: 'string' },
-      ],
+      params: [{ name: 'filterKey', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'rowset',
@@ -1277,8 +1279,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Runs a data filter by external key and returns up to count rows (0 = all) sorted by a column and direction such as "Created DESC". Not available in sendable email content.',
     keywords: ['executefilterorderedrows', 'data filter', 'sorted filter', 'order by', 'top rows', 'rowset'],
     signature: 'ExecuteFilterOrderedRows(filterKey, count, orderBy)',
-    example: '%%[ SET @rows = ExecuteFilterOrderedRows("ActiveMembersFilter", 10, "Created DESC") ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-execute-filter-ordered-rows.html',
+    example:
+      '%%[ SET @rows = ExecuteFilterOrderedRows("ActiveMembersFilter", 10, "Created DESC") ]%%%%=RowCount(@rows)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-execute-filter-ordered-rows.html',
     function: {
       name: 'ExecuteFilterOrderedRows',
       params: [
@@ -1299,8 +1303,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Returns the value of a named column (or ordinal, for rowsets built from strings) in a row. A missing column is an error unless the third argument is false, in which case it returns empty.',
     keywords: ['field', 'column value', 'get field', 'row value', 'rowset', 'read column'],
     signature: 'Field(row, column [, errorIfMissing])',
-    example: '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN SET @id = Field(Row(@rows, 1), "OrderId") ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-field.html',
+    example:
+      '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN SET @id = Field(Row(@rows, 1), "OrderId") ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-field.html',
     function: {
       name: 'Field',
       params: [
@@ -1322,7 +1328,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['format', 'format string', 'number format', 'date format', 'culture', 'locale'],
     signature: 'Format(value, format [, formatType [, culture]])',
     example: '%%=Format(1234.5, "N2", "", "de-DE")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-format.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-format.html',
     function: {
       name: 'Format',
       params: [
@@ -1345,7 +1352,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['formatcurrency', 'currency', 'money', 'price', 'dollar', 'euro', 'format number'],
     signature: 'FormatCurrency(amount, culture [, decimals [, symbol]])',
     example: '%%=FormatCurrency(1499.5, "en-US", 2)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-formatCurrency.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-formatCurrency.html',
     function: {
       name: 'FormatCurrency',
       params: [
@@ -1377,7 +1385,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'FormatDate(date, dateFormat [, timeFormat [, culture]])',
     example: '%%=FormatDate(Now(), "dd MMMM yyyy", "HH:mm", "fr-FR")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-format-date.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-format-date.html',
     function: {
       name: 'FormatDate',
       params: [
@@ -1400,7 +1409,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['formatnumber', 'format number', 'decimals', 'round', 'percent', 'thousands separator'],
     signature: 'FormatNumber(number, format [, culture])',
     example: '%%=FormatNumber(0.256, "P1")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-formatNumber.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-formatNumber.html',
     function: {
       name: 'FormatNumber',
       params: [
@@ -1421,8 +1431,9 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Returns a JSON Web Token for a payload, signed with a secret given as a string and HS256, HS384 or HS512. The payload is only encoded, not encrypted. Prefer GetJWTByKeyName so the secret is not in the content.',
     keywords: ['getjwt', 'jwt', 'json web token', 'token', 'sign', 'hs256'],
     signature: 'GetJWT(key, algorithm, payload)',
-    example: "%%=GetJWT(\"my-secret\", \"HS256\", '{\"sub\":\"123\"}')=%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-get-jwt.html',
+    example: '%%=GetJWT("my-secret", "HS256", \'{"sub":"123"}\')=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-get-jwt.html',
     function: {
       name: 'GetJWT',
       params: [
@@ -1443,8 +1454,9 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Returns a JSON Web Token for a payload, signed with a key kept in Key Management (by its name), so the secret never appears in the content. HMAC (HS256/384/512) and RSA (RS256/384/512) algorithms.',
     keywords: ['getjwtbykeyname', 'jwt', 'json web token', 'key management', 'sign'],
     signature: 'GetJWTByKeyName(keyName, algorithm, payload)',
-    example: "%%=GetJWTByKeyName(\"MyJwtKey\", \"HS256\", '{\"sub\":\"123\"}')=%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-get-jwt-by-key-name.html',
+    example: '%%=GetJWTByKeyName("MyJwtKey", "HS256", \'{"sub":"123"}\')=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-get-jwt-by-key-name.html',
     function: {
       name: 'GetJWTByKeyName',
       params: [
@@ -1466,12 +1478,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getportfolioitem', 'portfolio', 'legacy file', 'classic', 'legacy'],
     signature: 'GetPortfolioItem(customerKey)',
     example: '%%=GetPortfolioItem("terms-text")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-get-portfolio-item.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-get-portfolio-item.html',
     function: {
       name: 'GetPortfolioItem',
-      params: [
-        { name: 'customerKey', type: 'string' },
-      ],
+      params: [{ name: 'customerKey', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -1486,12 +1497,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getpublishedsocialcontent', 'social forward', 'shared content', 'social'],
     signature: 'GetPublishedSocialContent(regionId)',
     example: '%%=GetPublishedSocialContent("1")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-published-social-content.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-published-social-content.html',
     function: {
       name: 'GetPublishedSocialContent',
-      params: [
-        { name: 'regionId', type: 'string' },
-      ],
+      params: [{ name: 'regionId', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -1506,12 +1516,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getsendtime', 'send time', 'when sent', 'job start', 'date'],
     signature: 'GetSendTime([jobStartTime])',
     example: '%%=FormatDate(GetSendTime(), "yyyy-MM-dd", "HH:mm")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-get-send-time.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-get-send-time.html',
     function: {
       name: 'GetSendTime',
-      params: [
-        { name: 'jobStartTime', type: 'boolean', optional: true },
-      ],
+      params: [{ name: 'jobStartTime', type: 'boolean', optional: true }],
       minArgs: 0,
       maxArgs: 1,
       returns: 'date',
@@ -1524,9 +1533,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'GetSocialPublishURL',
     text: 'Returns the Social Forward link that shares a content region of the email to a social network given by its number code, optionally with extra key/value parameters for the network.',
     keywords: ['getsocialpublishurl', 'social sharing', 'share on social', 'facebook', 'social forward'],
-    signature: 'GetSocialPublishURL(networkCode, contentRegion [, paramName1, paramValue1 [, paramNameN, paramValueN…]])',
+    signature:
+      'GetSocialPublishURL(networkCode, contentRegion [, paramName1, paramValue1 [, paramNameN, paramValueN…]])',
     example: '<a href="%%=GetSocialPublishURL(1, "hero")=%%">Share</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-social-publish-url.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-social-publish-url.html',
     function: {
       name: 'GetSocialPublishURL',
       params: [
@@ -1547,9 +1558,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'GetSocialPublishURLByName',
     text: 'Returns the Social Forward link for a social network given by name (e.g. "Facebook") and ISO country code; the third argument names the content region to share, then optional key/value parameters.',
     keywords: ['getsocialpublishurlbyname', 'social sharing', 'share on social', 'social forward'],
-    signature: 'GetSocialPublishURLByName(networkName, countryCode [, contentRegion [, paramName1, paramValue1 [, paramNameN, paramValueN…]]])',
+    signature:
+      'GetSocialPublishURLByName(networkName, countryCode [, contentRegion [, paramName1, paramValue1 [, paramNameN, paramValueN…]]])',
     example: '<a href="%%=GetSocialPublishURLByName("Facebook", "US", "hero")=%%">Share</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-social-publish-url-by-name.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-social/mc-ampscript-reference-social-get-social-publish-url-by-name.html',
     function: {
       name: 'GetSocialPublishURLByName',
       params: [
@@ -1573,12 +1586,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['getvalue', 'get value', 'variable by name', 'share variable with ssjs', 'platform.variable'],
     signature: 'GetValue(variableName)',
     example: '%%[ VAR @tier SET @tier = "gold" SET @copy = GetValue("@tier") ]%%%%=v(@copy)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-get-value.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-get-value.html',
     function: {
       name: 'GetValue',
-      params: [
-        { name: 'variableName', type: 'string' },
-      ],
+      params: [{ name: 'variableName', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -1593,7 +1605,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['guid', 'uuid', 'unique id', 'random id', 'primary key', 'token'],
     signature: 'GUID()',
     example: '%%[ SET @id = GUID() ]%%Reference: %%=v(@id)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-guid.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-guid.html',
     function: {
       name: 'GUID',
       params: [],
@@ -1608,18 +1621,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'HTTPGet',
     text: 'Fetches the content at a URL (GET) and returns it; only ports 80 and 443 work. In a send, each distinct URL is fetched once and the response reused for every subscriber. Optional: continue on error, what to do with empty content (0 allow, 1 error, 2 skip the subscriber) and a variable for the status (0 OK, -1 not found, -2 request error, -3 empty).',
-    keywords: [
-      'httpget',
-      'http get',
-      'fetch url',
-      'call api',
-      'external content',
-      'api request',
-      'get request',
-    ],
+    keywords: ['httpget', 'http get', 'fetch url', 'call api', 'external content', 'api request', 'get request'],
     signature: 'HTTPGet(url [, continueOnError [, emptyContentAction [, statusVariable]]])',
     example: '%%[ SET @html = HTTPGet("https://www.example.com/banner.html", true) ]%%%%=v(@html)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-get.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-get.html',
     function: {
       name: 'HTTPGet',
       params: [
@@ -1640,9 +1646,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'HTTPPost',
     text: 'Posts content to a URL and returns the HTTP status code; the response body goes into the optional fourth-argument variable, and header name/value pairs can follow. A failing call stops the page or send; HTTPPost2 can carry on instead.',
     keywords: ['httppost', 'http post', 'post request', 'call api', 'webhook', 'send data', 'rest'],
-    signature: 'HTTPPost(url, contentType, payload [, responseVariable [, headerName1, headerValue1 [, headerNameN, headerValueN…]]])',
-    example: "%%[ VAR @response SET @status = HTTPPost(\"https://api.example.com/hook\", \"application/json\", '{\"event\":\"open\"}', @response) ]%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post.html',
+    signature:
+      'HTTPPost(url, contentType, payload [, responseVariable [, headerName1, headerValue1 [, headerNameN, headerValueN…]]])',
+    example:
+      '%%[ VAR @response SET @status = HTTPPost("https://api.example.com/hook", "application/json", \'{"event":"open"}\', @response) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post.html',
     function: {
       name: 'HTTPPost',
       params: [
@@ -1674,9 +1683,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'bearer token',
       'json',
     ],
-    signature: 'HTTPPost2(url, contentType, payload, continueOnError, responseVariable, responseHeadersVariable, headerName1 [, headerValue1 [, headerNameN, headerValueN…]])',
-    example: "%%[ VAR @body, @headers SET @status = HTTPPost2(\"https://api.example.com/v1\", \"application/json\", '{\"a\":1}', false, @body, @headers, \"Authorization\", \"Bearer abc\") ]%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post2.html',
+    signature:
+      'HTTPPost2(url, contentType, payload, continueOnError, responseVariable, responseHeadersVariable, headerName1 [, headerValue1 [, headerNameN, headerValueN…]])',
+    example:
+      '%%[ VAR @body, @headers SET @status = HTTPPost2("https://api.example.com/v1", "application/json", \'{"a":1}\', false, @body, @headers, "Authorization", "Bearer abc") ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post2.html',
     function: {
       name: 'HTTPPost2',
       params: [
@@ -1701,9 +1713,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'HTTPPostWithRetry',
     text: 'Posts content to a URL like HTTPPost2 but retries a failed call the given number of times, optionally rescheduling it for later when all retries fail; returns the final status code and puts the response body into a variable.',
     keywords: ['httppostwithretry', 'retry', 'http post', 'api call', 'resilient', 'flaky api', 'reschedule'],
-    signature: 'HTTPPostWithRetry(url, contentType, payload, retries, reschedule, raiseErrorOnFailure, responseVariable [, responseHeadersVariable [, headerName1, headerValue1 [, headerNameN, headerValueN…]]])',
-    example: "%%[ VAR @body SET @status = HTTPPostWithRetry(\"https://api.example.com/v1\", \"application/json\", '{\"a\":1}', 3, false, false, @body) ]%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post-with-retry.html',
+    signature:
+      'HTTPPostWithRetry(url, contentType, payload, retries, reschedule, raiseErrorOnFailure, responseVariable [, responseHeadersVariable [, headerName1, headerValue1 [, headerNameN, headerValueN…]]])',
+    example:
+      '%%[ VAR @body SET @status = HTTPPostWithRetry("https://api.example.com/v1", "application/json", \'{"a":1}\', 3, false, false, @body) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-post-with-retry.html',
     function: {
       name: 'HTTPPostWithRetry',
       params: [
@@ -1732,12 +1747,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['httprequestheader', 'request header', 'user agent', 'referer', 'http header', 'browser'],
     signature: 'HTTPRequestHeader(headerName)',
     example: '%%[ SET @agent = HTTPRequestHeader("User-Agent") ]%%%%=v(@agent)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-request-header.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-request-header.html',
     function: {
       name: 'HTTPRequestHeader',
-      params: [
-        { name: 'headerName', type: 'string' },
-      ],
+      params: [{ name: 'headerName', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -1752,7 +1766,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['iif', 'inline if', 'ternary', 'conditional', 'if else inline'],
     signature: 'IIf(condition, valueIfTrue, valueIfFalse)',
     example: '%%[ SET @n = 3 ]%%You have %%=v(@n)=%% %%=IIf(@n == 1, "item", "items")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-iif.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-iif.html',
     function: {
       name: 'IIf',
       params: [
@@ -1774,7 +1789,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['image', 'portfolio image', 'legacy image', 'img', 'legacy'],
     signature: 'Image(imageKey, fallbackKey)',
     example: '%%=Image("banner-spring", "banner-default")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-image.html',
     function: {
       name: 'Image',
       params: [
@@ -1795,7 +1811,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['indexof', 'position', 'find', 'contains', 'search string', 'instr', 'string'],
     signature: 'IndexOf(text, search)',
     example: '%%[ IF IndexOf("gold,silver", "gold") > 0 THEN ]%%Gold member%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-index-of.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-index-of.html',
     function: {
       name: 'IndexOf',
       params: [
@@ -1824,8 +1841,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'cloudpage',
     ],
     signature: 'InsertData(dataExtension, column1, value1 [, columnN, valueN…])',
-    example: '%%[ SET @email = RequestParameter("email") IF IsEmailAddress(@email) THEN SET @n = InsertData("Signups", "Email", @email, "SignupDate", Now()) ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-insert-data.html',
+    example:
+      '%%[ SET @email = RequestParameter("email") IF IsEmailAddress(@email) THEN SET @n = InsertData("Signups", "Email", @email, "SignupDate", Now()) ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-insert-data.html',
     function: {
       name: 'InsertData',
       params: [
@@ -1844,17 +1863,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'InsertDE',
     text: 'Adds a row to a data extension while the email is built for each subscriber (e.g. a send log). Write the call as a statement in a block; on CloudPages use InsertData. The code also runs for the text version and in previews, so guard the write with IF _messagecontext == "SEND" to avoid duplicate rows.',
-    keywords: [
-      'insertde',
-      'insert',
-      'log send',
-      'write to data extension from email',
-      'add row',
-      'data extension',
-    ],
+    keywords: ['insertde', 'insert', 'log send', 'write to data extension from email', 'add row', 'data extension'],
     signature: 'InsertDE(dataExtension, column1, value1 [, columnN, valueN…])',
-    example: '%%[ IF _messagecontext == "SEND" THEN InsertDE("SendLog", "SubscriberKey", _subscriberkey, "SentAt", Now()) ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-insert-de.html',
+    example:
+      '%%[ IF _messagecontext == "SEND" THEN InsertDE("SendLog", "SubscriberKey", _subscriberkey, "SentAt", Now()) ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-insert-de.html',
     function: {
       name: 'InsertDE',
       params: [
@@ -1875,8 +1889,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Sends a SOAP Create call for an API object and returns the status ("OK" on success), filling the status message and error code variables. Used e.g. to fire a triggered send from a CloudPage.',
     keywords: ['invokecreate', 'soap create', 'triggered send', 'create subscriber', 'api call'],
     signature: 'InvokeCreate(apiObject, statusVariable, errorCodeVariable [, options])',
-    example: '%%[ VAR @msg, @err SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "EmailAddress", "ada@example.com") SET @status = InvokeCreate(@sub, @msg, @err) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-create.html',
+    example:
+      '%%[ VAR @msg, @err SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "EmailAddress", "ada@example.com") SET @status = InvokeCreate(@sub, @msg, @err) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-create.html',
     function: {
       name: 'InvokeCreate',
       params: [
@@ -1898,8 +1914,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Sends a SOAP Delete call for an API object and returns the status.',
     keywords: ['invokedelete', 'soap delete', 'delete object', 'api call'],
     signature: 'InvokeDelete(apiObject, statusVariable, errorCodeVariable [, options])',
-    example: '%%[ VAR @msg, @err SET @obj = CreateObject("Subscriber") SetObjectProperty(@obj, "SubscriberKey", "ada-001") SET @status = InvokeDelete(@obj, @msg, @err) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-delete.html',
+    example:
+      '%%[ VAR @msg, @err SET @obj = CreateObject("Subscriber") SetObjectProperty(@obj, "SubscriberKey", "ada-001") SET @status = InvokeDelete(@obj, @msg, @err) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-delete.html',
     function: {
       name: 'InvokeDelete',
       params: [
@@ -1921,8 +1939,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Sends a SOAP Execute call (e.g. a LogUnsubEvent request) and returns the results; the status message and request ID go into the two variables.',
     keywords: ['invokeexecute', 'soap execute', 'logunsubevent', 'unsubscribe', 'api call'],
     signature: 'InvokeExecute(apiObject, statusVariable, requestIdVariable)',
-    example: '%%[ VAR @msg, @reqId SET @req = CreateObject("ExecuteRequest") SetObjectProperty(@req, "Name", "LogUnsubEvent") SET @status = InvokeExecute(@req, @msg, @reqId) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-execute.html',
+    example:
+      '%%[ VAR @msg, @reqId SET @req = CreateObject("ExecuteRequest") SetObjectProperty(@req, "Name", "LogUnsubEvent") SET @status = InvokeExecute(@req, @msg, @reqId) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-execute.html',
     function: {
       name: 'InvokeExecute',
       params: [
@@ -1943,8 +1963,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Sends a SOAP Perform call with an action such as "start" for an API object (e.g. to start a definition) and returns the status.',
     keywords: ['invokeperform', 'soap perform', 'start', 'api call'],
     signature: 'InvokePerform(apiObject, action [, statusVariable])',
-    example: '%%[ VAR @msg SET @def = CreateObject("EmailSendDefinition") SetObjectProperty(@def, "CustomerKey", "welcome-send") SET @status = InvokePerform(@def, "start", @msg) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-perform.html',
+    example:
+      '%%[ VAR @msg SET @def = CreateObject("EmailSendDefinition") SetObjectProperty(@def, "CustomerKey", "welcome-send") SET @status = InvokePerform(@def, "start", @msg) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-perform.html',
     function: {
       name: 'InvokePerform',
       params: [
@@ -1965,8 +1987,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Sends a SOAP Retrieve request (built with CreateObject("RetrieveRequest")) and returns the results as a rowset.',
     keywords: ['invokeretrieve', 'soap retrieve', 'retrieverequest', 'api call', 'rowset'],
     signature: 'InvokeRetrieve(retrieveRequest [, statusVariable [, requestIdVariable]])',
-    example: '%%[ VAR @msg, @reqId SET @req = CreateObject("RetrieveRequest") SetObjectProperty(@req, "ObjectType", "Subscriber") AddObjectArrayItem(@req, "Properties", "EmailAddress") SET @rows = InvokeRetrieve(@req, @msg, @reqId) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-retrieve.html',
+    example:
+      '%%[ VAR @msg, @reqId SET @req = CreateObject("RetrieveRequest") SetObjectProperty(@req, "ObjectType", "Subscriber") AddObjectArrayItem(@req, "Properties", "EmailAddress") SET @rows = InvokeRetrieve(@req, @msg, @reqId) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-retrieve.html',
     function: {
       name: 'InvokeRetrieve',
       params: [
@@ -1987,8 +2011,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: "Sends a SOAP Update call for an API object (e.g. to change a subscriber's status) and returns the status.",
     keywords: ['invokeupdate', 'soap update', 'update subscriber', 'unsubscribe', 'api call'],
     signature: 'InvokeUpdate(apiObject [, statusVariable [, errorCodeVariable [, options]]])',
-    example: '%%[ VAR @msg, @err SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "SubscriberKey", "ada-001") SetObjectProperty(@sub, "Status", "Unsubscribed") SET @status = InvokeUpdate(@sub, @msg, @err) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-update.html',
+    example:
+      '%%[ VAR @msg, @err SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "SubscriberKey", "ada-001") SetObjectProperty(@sub, "Status", "Unsubscribed") SET @status = InvokeUpdate(@sub, @msg, @err) ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-invoke-update.html',
     function: {
       name: 'InvokeUpdate',
       params: [
@@ -2011,12 +2037,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['ischtmlbrowser', 'chtml', 'mobile browser', 'user agent', 'legacy'],
     signature: 'IsCHTMLBrowser(userAgent)',
     example: '%%[ IF IsCHTMLBrowser(HTTPRequestHeader("User-Agent")) THEN ]%%Basic page%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-is-chtml-browser.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-is-chtml-browser.html',
     function: {
       name: 'IsCHTMLBrowser',
-      params: [
-        { name: 'userAgent', type: 'string' },
-      ],
+      params: [{ name: 'userAgent', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'boolean',
@@ -2030,13 +2055,13 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Returns true when a string is a syntactically valid email address. It checks the format only, not whether the mailbox exists, and leading or trailing spaces make it fail, so Trim first.',
     keywords: ['isemailaddress', 'validate email', 'email validation', 'valid email', 'check email'],
     signature: 'IsEmailAddress(value)',
-    example: '%%[ SET @email = Trim(" ada@example.com ") IF IsEmailAddress(@email) THEN ]%%Valid%%[ ELSE ]%%Invalid%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-email-address.html',
+    example:
+      '%%[ SET @email = Trim(" ada@example.com ") IF IsEmailAddress(@email) THEN ]%%Valid%%[ ELSE ]%%Invalid%%[ ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-email-address.html',
     function: {
       name: 'IsEmailAddress',
-      params: [
-        { name: 'value', type: 'string' },
-      ],
+      params: [{ name: 'value', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'boolean',
@@ -2050,13 +2075,13 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Returns true only for a real null, typically a data extension column with no value. An empty string or an unset variable is not reported as null, so Empty is the safer general test.',
     keywords: ['isnull', 'null', 'is null', 'null check', 'missing value'],
     signature: 'IsNull(value)',
-    example: '%%[ SET @city = Lookup("Profiles", "City", "Email", emailaddr) IF IsNull(@city) OR Empty(@city) THEN SET @city = "your city" ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-null.html',
+    example:
+      '%%[ SET @city = Lookup("Profiles", "City", "Email", emailaddr) IF IsNull(@city) OR Empty(@city) THEN SET @city = "your city" ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-null.html',
     function: {
       name: 'IsNull',
-      params: [
-        { name: 'value', type: 'any' },
-      ],
+      params: [{ name: 'value', type: 'any' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'boolean',
@@ -2071,7 +2096,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['isnulldefault', 'default value', 'fallback', 'coalesce', 'null'],
     signature: 'IsNullDefault(value, fallback)',
     example: '%%=IsNullDefault(AttributeValue("Nickname"), "friend")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-is-null-default.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-is-null-default.html',
     function: {
       name: 'IsNullDefault',
       params: [
@@ -2092,12 +2118,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['isphonenumber', 'validate phone', 'phone validation', 'mobile number', 'sms number'],
     signature: 'IsPhoneNumber(value)',
     example: '%%[ SET @ok = IsPhoneNumber("317-555-1234") ]%%%%=v(@ok)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-phone-number.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-is-phone-number.html',
     function: {
       name: 'IsPhoneNumber',
-      params: [
-        { name: 'value', type: 'string' },
-      ],
+      params: [{ name: 'value', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'boolean',
@@ -2112,12 +2137,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['length', 'len', 'character count', 'string length', 'how long', 'string'],
     signature: 'Length(text)',
     example: '%%[ SET @len = Length("Marketing") ]%%\nLength: %%=v(@len)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-length.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-length.html',
     function: {
       name: 'Length',
-      params: [
-        { name: 'text', type: 'string' },
-      ],
+      params: [{ name: 'text', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'number',
@@ -2132,7 +2156,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['livecontentmicrositeurl', 'live content', 'live offers', 'microsite', 'legacy'],
     signature: 'LiveContentMicrositeURL(contentType, externalKey)',
     example: '%%=LiveContentMicrositeURL("coupon", "spring-offer")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-live-content-microsite-url.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-live-content-microsite-url.html',
     function: {
       name: 'LiveContentMicrositeURL',
       params: [
@@ -2153,12 +2178,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['localdatetosystemdate', 'time zone', 'timezone', 'convert to system time', 'cst', 'date'],
     signature: 'LocalDateToSystemDate(date)',
     example: '%%=LocalDateToSystemDate("2026-12-03 09:00")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-local-date-to-system-date.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-local-date-to-system-date.html',
     function: {
       name: 'LocalDateToSystemDate',
-      params: [
-        { name: 'date', type: 'date' },
-      ],
+      params: [{ name: 'date', type: 'date' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'date',
@@ -2173,12 +2197,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['longsfid', 'salesforce id', '18 character id', '15 character id', 'crm id'],
     signature: 'LongSFID(id)',
     example: '%%=LongSFID("0035e00000AbCdE")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-long-sfid.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-long-sfid.html',
     function: {
       name: 'LongSFID',
-      params: [
-        { name: 'id', type: 'string' },
-      ],
+      params: [{ name: 'id', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -2190,19 +2213,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'Lookup',
     text: "Returns one column's value from the first data extension row whose columns match the given values (several column/value pairs are ANDed). Returns empty when no row matches; with several matches the row returned is not predictable, so match on a unique key.",
-    keywords: [
-      'lookup',
-      'data extension',
-      'de',
-      'get value',
-      'find value',
-      'single value',
-      'fetch field',
-      'vlookup',
-    ],
+    keywords: ['lookup', 'data extension', 'de', 'get value', 'find value', 'single value', 'fetch field', 'vlookup'],
     signature: 'Lookup(dataExtension, returnColumn, column1, value1 [, columnN, valueN…])',
-    example: '%%[ SET @points = Lookup("Loyalty", "Points", "SubscriberKey", _subscriberkey) ]%%You have %%=v(@points)=%% points',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup.html',
+    example:
+      '%%[ SET @points = Lookup("Loyalty", "Points", "SubscriberKey", _subscriberkey) ]%%You have %%=v(@points)=%% points',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup.html',
     function: {
       name: 'Lookup',
       params: [
@@ -2235,8 +2251,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'rowset',
     ],
     signature: 'LookupOrderedRows(dataExtension, count, orderBy, column1, value1 [, columnN, valueN…])',
-    example: '%%[ SET @rows = LookupOrderedRows("Orders", 3, "OrderDate DESC", "SubscriberKey", _subscriberkey) SET @n = RowCount(@rows) ]%%Last orders: %%=v(@n)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-ordered-rows.html',
+    example:
+      '%%[ SET @rows = LookupOrderedRows("Orders", 3, "OrderDate DESC", "SubscriberKey", _subscriberkey) SET @n = RowCount(@rows) ]%%Last orders: %%=v(@n)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-ordered-rows.html',
     function: {
       name: 'LookupOrderedRows',
       params: [
@@ -2259,8 +2277,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'The case-sensitive form of LookupOrderedRows: sorted, capped rows whose values match exactly, including case.',
     keywords: ['lookuporderedrowscs', 'case sensitive', 'ordered rows', 'sort', 'data extension', 'rowset'],
     signature: 'LookupOrderedRowsCS(dataExtension, count, orderBy, column1, value1 [, columnN, valueN…])',
-    example: '%%[ SET @rows = LookupOrderedRowsCS("Codes", 1, "Created DESC", "Code", "AbC123") ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-ordered-rows-cs.html',
+    example:
+      '%%[ SET @rows = LookupOrderedRowsCS("Codes", 1, "Created DESC", "Code", "AbC123") ]%%%%=RowCount(@rows)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-ordered-rows-cs.html',
     function: {
       name: 'LookupOrderedRowsCS',
       params: [
@@ -2294,8 +2314,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'get records',
     ],
     signature: 'LookupRows(dataExtension, column1, value1 [, columnN, valueN…])',
-    example: '%%[\nSET @rows = LookupRows("Orders", "SubscriberKey", _subscriberkey)\nFOR @i = 1 TO RowCount(@rows) DO\n  SET @row = Row(@rows, @i)\n]%%\n%%=Field(@row, "OrderId")=%%<br>\n%%[ NEXT @i ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-rows.html',
+    example:
+      '%%[\nSET @rows = LookupRows("Orders", "SubscriberKey", _subscriberkey)\nFOR @i = 1 TO RowCount(@rows) DO\n  SET @row = Row(@rows, @i)\n]%%\n%%=Field(@row, "OrderId")=%%<br>\n%%[ NEXT @i ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-rows.html',
     function: {
       name: 'LookupRows',
       params: [
@@ -2317,7 +2339,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['lookuprowscs', 'case sensitive lookup', 'lookuprows', 'data extension', 'rowset'],
     signature: 'LookupRowsCS(dataExtension, column1, value1 [, columnN, valueN…])',
     example: '%%[ SET @rows = LookupRowsCS("Codes", "Code", "AbC123") SET @n = RowCount(@rows) ]%%Matches: %%=v(@n)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-rows-cs.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-rows-cs.html',
     function: {
       name: 'LookupRowsCS',
       params: [
@@ -2339,12 +2362,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['lowercase', 'lower case', 'lower', 'tolower', 'case', 'string'],
     signature: 'Lowercase(text)',
     example: '%%=Lowercase("HELLO@EXAMPLE.COM")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-lowercase.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-lowercase.html',
     function: {
       name: 'Lowercase',
-      params: [
-        { name: 'text', type: 'string' },
-      ],
+      params: [{ name: 'text', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -2359,7 +2381,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['md5', 'hash', 'checksum', 'hashing'],
     signature: 'MD5(value [, encoding])',
     example: '%%=MD5("ada@example.com")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-md5.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-md5.html',
     function: {
       name: 'MD5',
       params: [
@@ -2380,7 +2403,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['micrositeurl', 'microsite', 'landing page link', 'classic landing page', 'legacy'],
     signature: 'MicrositeURL(pageId [, paramName1, paramValue1 [, paramNameN, paramValueN…]])',
     example: '<a href="%%=MicrositeURL(5678, "promo", "spring")=%%">Open</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-microsite-url.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-microsite-url.html',
     function: {
       name: 'MicrositeURL',
       params: [
@@ -2402,7 +2426,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['mod', 'modulo', 'remainder', 'even', 'odd', 'math'],
     signature: 'Mod(dividend, divisor)',
     example: '%%[ SET @rest = Mod(7, 2) ]%%\nRemainder: %%=v(@rest)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-mod.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-mod.html',
     function: {
       name: 'Mod',
       params: [
@@ -2423,7 +2448,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['multiply', 'times', 'product', 'math', 'arithmetic', 'calculate'],
     signature: 'Multiply(factor1, factor2)',
     example: '%%[ SET @price = Multiply(3, 4.5) ]%%\nPrice: %%=FormatCurrency(@price, "en-US")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-multiply.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-multiply.html',
     function: {
       name: 'Multiply',
       params: [
@@ -2444,12 +2470,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['now', 'current date', 'current time', 'today', 'timestamp', 'date', 'time', 'cst'],
     signature: 'Now([jobStartTime])',
     example: '%%=FormatDate(Now(), "yyyy-MM-dd")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-now.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-now.html',
     function: {
       name: 'Now',
-      params: [
-        { name: 'jobStartTime', type: 'boolean', optional: true },
-      ],
+      params: [{ name: 'jobStartTime', type: 'boolean', optional: true }],
       minArgs: 0,
       maxArgs: 1,
       returns: 'date',
@@ -2464,12 +2489,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['output', 'print', 'write', 'echo', 'display from block'],
     signature: 'Output(value)',
     example: '%%[ SET @greeting = "Welcome back" Output(Concat(@greeting, "!")) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output.html',
     function: {
       name: 'Output',
-      params: [
-        { name: 'value', type: 'any' },
-      ],
+      params: [{ name: 'value', type: 'any' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'void',
@@ -2484,12 +2508,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['outputline', 'print line', 'writeline', 'newline', 'output'],
     signature: 'OutputLine(value)',
     example: '%%[ OutputLine(Concat("First", " line")) OutputLine(v("Second line")) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output-line.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output-line.html',
     function: {
       name: 'OutputLine',
-      params: [
-        { name: 'value', type: 'any' },
-      ],
+      params: [{ name: 'value', type: 'any' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'void',
@@ -2504,12 +2527,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['propercase', 'proper case', 'title case', 'capitalize', 'capitalise', 'name case', 'string'],
     signature: 'ProperCase(text)',
     example: '%%=ProperCase("jANE doe")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-propercase.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-propercase.html',
     function: {
       name: 'ProperCase',
-      params: [
-        { name: 'text', type: 'string' },
-      ],
+      params: [{ name: 'text', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -2531,12 +2553,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'QueryParameter(name)',
     example: '%%[ SET @src = QueryParameter("utm_source") ]%%Source: %%=v(@src)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-query-parameter.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-query-parameter.html',
     function: {
       name: 'QueryParameter',
-      params: [
-        { name: 'name', type: 'string' },
-      ],
+      params: [{ name: 'name', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -2564,7 +2585,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'RaiseError(message [, skipSubscriber [, apiErrorCode [, apiErrorNumber [, keepDataWrites]]]])',
     example: '%%[ IF Empty(AttributeValue("Email")) THEN RaiseError("No email address", true) ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-raise-error.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-raise-error.html',
     function: {
       name: 'RaiseError',
       params: [
@@ -2588,7 +2610,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['random', 'random number', 'shuffle', 'a/b', 'split', 'math'],
     signature: 'Random(min, max)',
     example: '%%[ SET @pick = Random(1, 3) ]%%\nVariant %%=v(@pick)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-random.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-random.html',
     function: {
       name: 'Random',
       params: [
@@ -2609,7 +2632,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['ratingstars', 'einstein', 'product recommendations', 'star rating', 'reviews'],
     signature: 'RatingStars(rating, maxRating, imageUrl)',
     example: '%%=RatingStars(4, 5, "https://www.example.com/star.png")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-einstein/mc-ampscript-reference-einstein-rating-stars.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-einstein/mc-ampscript-reference-einstein-rating-stars.html',
     function: {
       name: 'RatingStars',
       params: [
@@ -2631,12 +2655,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['redirect', 'go to page', 'forward', 'http redirect', 'cloudpage redirect', 'location'],
     signature: 'Redirect(url)',
     example: '%%[ IF Empty(RequestParameter("id")) THEN Redirect("https://www.example.com/error") ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-redirect.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-redirect.html',
     function: {
       name: 'Redirect',
-      params: [
-        { name: 'url', type: 'string' },
-      ],
+      params: [{ name: 'url', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'void',
@@ -2651,12 +2674,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['redirectto', 'tracked link', 'dynamic link', 'href variable', 'click tracking', 'link'],
     signature: 'RedirectTo(url)',
     example: '%%[ SET @url = "https://www.example.com/offer" ]%%<a href="%%=RedirectTo(@url)=%%">See the offer</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-redirect-to.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-redirect-to.html',
     function: {
       name: 'RedirectTo',
-      params: [
-        { name: 'url', type: 'string' },
-      ],
+      params: [{ name: 'url', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -2668,19 +2690,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'RegExMatch',
     text: 'Applies a .NET regular expression to a string and returns the matched group (by name or ordinal), or an empty string when nothing matches. Options such as IgnoreCase can follow.',
-    keywords: [
-      'regexmatch',
-      'regex',
-      'regular expression',
-      'pattern',
-      'match',
-      'validate',
-      'extract',
-      'string',
-    ],
+    keywords: ['regexmatch', 'regex', 'regular expression', 'pattern', 'match', 'validate', 'extract', 'string'],
     signature: 'RegExMatch(text, pattern, group [, optionN…])',
     example: '%%[ SET @zip = RegExMatch("Order 12345", "(\\d+)", 1) ]%%\nOrder number: %%=v(@zip)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-regex-match.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-regex-match.html',
     function: {
       name: 'RegExMatch',
       params: [
@@ -2703,7 +2717,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['replace', 'substitute', 'swap text', 'find and replace', 'string'],
     signature: 'Replace(text, search, replacement)',
     example: '%%=Replace("Hello NAME", "NAME", "Ada")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-replace.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-replace.html',
     function: {
       name: 'Replace',
       params: [
@@ -2725,7 +2740,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['replacelist', 'replace many', 'replace multiple', 'strip characters', 'string'],
     signature: 'ReplaceList(text, replacement, search1 [, searchN…])',
     example: '%%=ReplaceList("(555) 123-4567", "", "(", ")", " ", "-")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-replace-list.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-replace-list.html',
     function: {
       name: 'ReplaceList',
       params: [
@@ -2756,13 +2772,13 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'cloudpage parameter',
     ],
     signature: 'RequestParameter(name)',
-    example: '%%[ SET @email = RequestParameter("email") IF NOT Empty(@email) THEN ]%%Thanks, %%=v(@email)=%%%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-request-parameter.html',
+    example:
+      '%%[ SET @email = RequestParameter("email") IF NOT Empty(@email) THEN ]%%Thanks, %%=v(@email)=%%%%[ ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sites/mc-ampscript-reference-sites-request-parameter.html',
     function: {
       name: 'RequestParameter',
-      params: [
-        { name: 'name', type: 'string' },
-      ],
+      params: [{ name: 'name', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -2776,8 +2792,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Returns a rowset of Microsoft Dynamics CRM records of an entity matching one filter (field, operator such as eq, value), with a comma-separated list of fields. Legacy: the Marketing Cloud connector for Dynamics CRM was retired (2020/2021), so these calls no longer reach a CRM.',
     keywords: ['retrievemscrmrecords', 'microsoft dynamics', 'dynamics crm', 'crm records', 'legacy'],
     signature: 'RetrieveMSCRMRecords(entity, fields, filterField, operator, filterValue)',
-    example: '%%[ SET @rows = RetrieveMSCRMRecords("contact", "fullname,emailaddress1", "emailaddress1", "eq", "ada@example.com") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-retrieve-records.html',
+    example:
+      '%%[ SET @rows = RetrieveMSCRMRecords("contact", "fullname,emailaddress1", "emailaddress1", "eq", "ada@example.com") ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-retrieve-records.html',
     function: {
       name: 'RetrieveMSCRMRecords',
       params: [
@@ -2800,13 +2818,13 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Returns a rowset of Microsoft Dynamics CRM records selected by a FetchXML query. Legacy: the Marketing Cloud connector for Dynamics CRM was retired (2020/2021), so these calls no longer reach a CRM.',
     keywords: ['retrievemscrmrecordsfetchxml', 'microsoft dynamics', 'fetchxml', 'crm query', 'legacy'],
     signature: 'RetrieveMSCRMRecordsFetchXML(fetchXml)',
-    example: "%%[ SET @q = \"<fetch><entity name='contact'><attribute name='fullname'/></entity></fetch>\" SET @rows = RetrieveMSCRMRecordsFetchXML(@q) ]%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-retrieve-records-fetch-xml.html',
+    example:
+      "%%[ SET @q = \"<fetch><entity name='contact'><attribute name='fullname'/></entity></fetch>\" SET @rows = RetrieveMSCRMRecordsFetchXML(@q) ]%%",
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-retrieve-records-fetch-xml.html',
     function: {
       name: 'RetrieveMSCRMRecordsFetchXML',
-      params: [
-        { name: 'fetchXml', type: 'string' },
-      ],
+      params: [{ name: 'fetchXml', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'rowset',
@@ -2821,12 +2839,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['retrievesalesforcejobsources', 'salesforce send', 'job sources', 'report', 'campaign'],
     signature: 'RetrieveSalesforceJobSources(jobId)',
     example: '%%[ SET @rows = RetrieveSalesforceJobSources(jobid) ]%%%%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-retrieve-job-sources.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-retrieve-job-sources.html',
     function: {
       name: 'RetrieveSalesforceJobSources',
-      params: [
-        { name: 'jobId', type: 'string' },
-      ],
+      params: [{ name: 'jobId', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'rowset',
@@ -2854,9 +2871,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'crm data',
       'query salesforce',
     ],
-    signature: 'RetrieveSalesforceObjects(objectType, fields, filterField1, operator1, filterValue1 [, filterFieldN, operatorN, filterValueN…])',
-    example: '%%[ SET @rows = RetrieveSalesforceObjects("Contact", "Id,FirstName", "Email", "=", "ada@example.com") ]%%Found: %%=RowCount(@rows)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-retrieve-objects.html',
+    signature:
+      'RetrieveSalesforceObjects(objectType, fields, filterField1, operator1, filterValue1 [, filterFieldN, operatorN, filterValueN…])',
+    example:
+      '%%[ SET @rows = RetrieveSalesforceObjects("Contact", "Id,FirstName", "Email", "=", "ada@example.com") ]%%Found: %%=RowCount(@rows)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-retrieve-objects.html',
     function: {
       name: 'RetrieveSalesforceObjects',
       params: [
@@ -2879,8 +2899,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Returns one row of a rowset by its 1-based position. An index beyond RowCount is an error, so loop FOR @i = 1 TO RowCount(@rows).',
     keywords: ['row', 'get row', 'rowset', 'row index', 'first row', 'loop'],
     signature: 'Row(rowset, index)',
-    example: '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN SET @first = Row(@rows, 1) ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-row.html',
+    example:
+      '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN SET @first = Row(@rows, 1) ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-row.html',
     function: {
       name: 'Row',
       params: [
@@ -2913,13 +2935,13 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'count results',
     ],
     signature: 'RowCount(rowset)',
-    example: '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN ]%%You have open orders%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-row-count.html',
+    example:
+      '%%[ SET @rows = LookupRows("Orders", "Status", "open") IF RowCount(@rows) > 0 THEN ]%%You have open orders%%[ ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-row-count.html',
     function: {
       name: 'RowCount',
-      params: [
-        { name: 'rowset', type: 'rowset' },
-      ],
+      params: [{ name: 'rowset', type: 'rowset' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'number',
@@ -2934,7 +2956,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['setobjectproperty', 'soap api', 'api object', 'property'],
     signature: 'SetObjectProperty(apiObject, property, value)',
     example: '%%[ SET @sub = CreateObject("Subscriber") SetObjectProperty(@sub, "SubscriberKey", "ada-001") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-set-object-property.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-api/mc-ampscript-reference-api-set-object-property.html',
     function: {
       name: 'SetObjectProperty',
       params: [
@@ -2956,7 +2979,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['setsmsconversationnextkeyword', 'sms', 'mobileconnect', 'next keyword', 'conversation'],
     signature: 'SetSmsConversationNextKeyword(fromNumber, mobileNumber, nextKeyword)',
     example: '%%[ SetSmsConversationNextKeyword("12345", "15555550100", "STEP2") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-set-sms-conversation-next-keyword.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-sms/mc-ampscript-reference-sms-set-sms-conversation-next-keyword.html',
     function: {
       name: 'SetSmsConversationNextKeyword',
       params: [
@@ -2978,7 +3002,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['setstatemscrmrecord', 'microsoft dynamics', 'record state', 'status', 'legacy'],
     signature: 'SetStateMSCRMRecord(recordId, entity, state, status)',
     example: '%%[ SetStateMSCRMRecord("f1c6a6e8-0000-0000-0000-000000000001", "contact", "inactive", "2") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-set-state-record.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-set-state-record.html',
     function: {
       name: 'SetStateMSCRMRecord',
       params: [
@@ -3001,7 +3026,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['setvalue', 'set value', 'variable by name', 'share variable with ssjs', 'platform.variable'],
     signature: 'SetValue(variableName, value)',
     example: '%%[ VAR @tier SetValue("@tier", "gold") ]%%%%=v(@tier)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-set-value.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-set-value.html',
     function: {
       name: 'SetValue',
       params: [
@@ -3022,7 +3048,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['sha1', 'hash', 'hashing', 'checksum'],
     signature: 'SHA1(value [, encoding])',
     example: '%%=SHA1("ada@example.com")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha1.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha1.html',
     function: {
       name: 'SHA1',
       params: [
@@ -3043,7 +3070,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['sha256', 'hash', 'hashing', 'hashed email', 'signature'],
     signature: 'SHA256(value [, encoding])',
     example: '%%=SHA256(Lowercase("Ada@Example.com"))=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha256.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha256.html',
     function: {
       name: 'SHA256',
       params: [
@@ -3064,7 +3092,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['sha512', 'hash', 'hashing'],
     signature: 'SHA512(value [, encoding])',
     example: '%%=SHA512("ada@example.com")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha512.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-encryption/mc-ampscript-reference-encryption-sha512.html',
     function: {
       name: 'SHA512',
       params: [
@@ -3085,7 +3114,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['stringtodate', 'string to date', 'convert', 'parse date', 'text to date', 'date'],
     signature: 'StringToDate(value [, culture])',
     example: '%%[ SET @d = StringToDate("12/03/2026") ]%%\n%%=FormatDate(@d, "yyyy-MM-dd")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-string-to-date.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-string-to-date.html',
     function: {
       name: 'StringToDate',
       params: [
@@ -3106,7 +3136,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['stringtohex', 'hex', 'hexadecimal', 'encode', 'bytes'],
     signature: 'StringToHex(value [, encoding])',
     example: '%%=StringToHex("Hi")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-to-hex.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-to-hex.html',
     function: {
       name: 'StringToHex',
       params: [
@@ -3142,7 +3173,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'Substring(text, start [, length])',
     example: '%%=Substring("Marketing Cloud", 1, 9)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-substring.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-substring.html',
     function: {
       name: 'Substring',
       params: [
@@ -3164,7 +3196,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['subtract', 'minus', 'difference', 'math', 'arithmetic', 'calculate'],
     signature: 'Subtract(number1, number2)',
     example: '%%[ SET @left = Subtract(100, 37) ]%%\nPoints left: %%=v(@left)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-subtract.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-math/mc-ampscript-reference-math-subtract.html',
     function: {
       name: 'Subtract',
       params: [
@@ -3185,12 +3218,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['systemdatetolocaldate', 'time zone', 'timezone', 'convert to local time', 'cst', 'date'],
     signature: 'SystemDateToLocalDate(date)',
     example: '%%=SystemDateToLocalDate(Now())=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-system-date-to-local-date.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-date-time/mc-ampscript-reference-date-time-system-date-to-local-date.html',
     function: {
       name: 'SystemDateToLocalDate',
-      params: [
-        { name: 'date', type: 'date' },
-      ],
+      params: [{ name: 'date', type: 'date' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'date',
@@ -3204,8 +3236,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     text: 'Applies an XSLT stylesheet to an XML document and returns the transformed output.',
     keywords: ['transformxml', 'xslt', 'xml transform', 'xml'],
     signature: 'TransformXML(xml, xslt)',
-    example: "%%[ SET @xml = \"<a>1</a>\" SET @xsl = \"<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:template match='/'><xsl:value-of select='a'/></xsl:template></xsl:stylesheet>\" ]%%%%=TransformXML(@xml, @xsl)=%%",
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-transform-xml.html',
+    example:
+      "%%[ SET @xml = \"<a>1</a>\" SET @xsl = \"<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'><xsl:template match='/'><xsl:value-of select='a'/></xsl:template></xsl:stylesheet>\" ]%%%%=TransformXML(@xml, @xsl)=%%",
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-transform-xml.html',
     function: {
       name: 'TransformXML',
       params: [
@@ -3233,12 +3267,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     ],
     signature: 'TreatAsContent(content)',
     example: '%%[ SET @html = "Hello %%FirstName%%" ]%%%%=TreatAsContent(@html)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-treat-as-content.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-treat-as-content.html',
     function: {
       name: 'TreatAsContent',
-      params: [
-        { name: 'content', type: 'string' },
-      ],
+      params: [{ name: 'content', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -3253,7 +3286,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['treatascontentarea', 'evaluate', 'cache content', 'dynamic content'],
     signature: 'TreatAsContentArea(key, content [, impressionRegion])',
     example: '%%[ SET @html = "<p>Sale ends Friday</p>" ]%%%%=TreatAsContentArea("sale-banner", @html)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-treat-as-content-area.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-treat-as-content-area.html',
     function: {
       name: 'TreatAsContentArea',
       params: [
@@ -3275,12 +3309,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['trim', 'whitespace', 'spaces', 'strip', 'clean', 'string'],
     signature: 'Trim(text)',
     example: '%%[ SET @clean = Trim("  hello  ") ]%%[%%=v(@clean)=%%]',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-trim.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-trim.html',
     function: {
       name: 'Trim',
-      params: [
-        { name: 'text', type: 'string' },
-      ],
+      params: [{ name: 'text', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -3293,9 +3326,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'UpdateData',
     text: 'Updates existing data extension rows: the number says how many key column/value pairs come first, the remaining pairs are the columns to set. Returns the number of rows updated (0 if none matched). Pages and SMS; in email use UpdateDE.',
     keywords: ['updatedata', 'update', 'change row', 'edit record', 'data extension', 'save', 'cloudpage'],
-    signature: 'UpdateData(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
-    example: '%%[ SET @key = RequestParameter("sk") SET @n = UpdateData("Preferences", 1, "SubscriberKey", @key, "Frequency", "weekly") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-update-data.html',
+    signature:
+      'UpdateData(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
+    example:
+      '%%[ SET @key = RequestParameter("sk") SET @n = UpdateData("Preferences", 1, "SubscriberKey", @key, "Frequency", "weekly") ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-update-data.html',
     function: {
       name: 'UpdateData',
       params: [
@@ -3318,9 +3354,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'UpdateDE',
     text: 'Updates data extension rows while the email is built for each subscriber: key pairs first (their count as the second argument), then the columns to set. Write the call as a statement; on CloudPages use UpdateData.',
     keywords: ['updatede', 'update', 'data extension from email', 'change row', 'data extension'],
-    signature: 'UpdateDE(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
+    signature:
+      'UpdateDE(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
     example: '%%[ UpdateDE("Loyalty", 1, "SubscriberKey", _subscriberkey, "LastEmailed", Now()) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-update-de.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-update-de.html',
     function: {
       name: 'UpdateDE',
       params: [
@@ -3345,7 +3383,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['updatemscrmrecords', 'microsoft dynamics', 'update crm record', 'legacy'],
     signature: 'UpdateMSCRMRecords(entity, recordIds, field, value)',
     example: '%%[ UpdateMSCRMRecords("contact", "f1c6a6e8-0000-0000-0000-000000000001", "donotemail", "true") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-update-records.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-update-records.html',
     function: {
       name: 'UpdateMSCRMRecords',
       params: [
@@ -3365,16 +3404,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     kind: 'ampscript-function',
     title: 'UpdateSingleSalesforceObject',
     text: 'Updates one Salesforce CRM record by ID with field/value pairs through Marketing Cloud Connect and returns 1 on success. A bad object, field or ID stops the page rather than returning 0.',
-    keywords: [
-      'updatesinglesalesforceobject',
-      'salesforce',
-      'update record',
-      'crm',
-      'marketing cloud connect',
-    ],
+    keywords: ['updatesinglesalesforceobject', 'salesforce', 'update record', 'crm', 'marketing cloud connect'],
     signature: 'UpdateSingleSalesforceObject(objectType, recordId, field1, value1 [, fieldN, valueN…])',
-    example: '%%[ SET @ok = UpdateSingleSalesforceObject("Contact", "0035e00000AbCdE", "HasOptedOutOfEmail", "true") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-update-single-object.html',
+    example:
+      '%%[ SET @ok = UpdateSingleSalesforceObject("Contact", "0035e00000AbCdE", "HasOptedOutOfEmail", "true") ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-salesforce/mc-ampscript-reference-salesforce-update-single-object.html',
     function: {
       name: 'UpdateSingleSalesforceObject',
       params: [
@@ -3397,12 +3432,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['uppercase', 'upper case', 'upper', 'toupper', 'capitals', 'case', 'string'],
     signature: 'Uppercase(text)',
     example: '%%=Uppercase("sale ends today")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-uppercase.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-string/mc-ampscript-reference-string-uppercase.html',
     function: {
       name: 'Uppercase',
-      params: [
-        { name: 'text', type: 'string' },
-      ],
+      params: [{ name: 'text', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -3417,7 +3451,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['upsertcontact', 'mobileconnect', 'contact', 'sms opt in', 'mobile number', 'phone'],
     signature: 'UpsertContact(channel, matchAttribute, phoneNumber, attribute1, value1 [, attributeN, valueN…])',
     example: '%%[ SET @status = UpsertContact("mobile", "phone", "15555550100", "_ZipCode", "98026") ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-contacts/mc-ampscript-reference-contacts-upsert-contact.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-contacts/mc-ampscript-reference-contacts-upsert-contact.html',
     function: {
       name: 'UpsertContact',
       params: [
@@ -3447,9 +3482,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'cloudpage form',
       'data extension',
     ],
-    signature: 'UpsertData(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
-    example: '%%[ SET @email = RequestParameter("email") IF NOT Empty(@email) THEN SET @n = UpsertData("Preferences", 1, "Email", @email, "OptIn", "true") ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-upsert-data.html',
+    signature:
+      'UpsertData(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
+    example:
+      '%%[ SET @email = RequestParameter("email") IF NOT Empty(@email) THEN SET @n = UpsertData("Preferences", 1, "Email", @email, "OptIn", "true") ENDIF ]%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-upsert-data.html',
     function: {
       name: 'UpsertData',
       params: [
@@ -3472,9 +3510,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'UpsertDE',
     text: 'Updates or inserts a data extension row while the email is built for each subscriber: key pairs first (their count as the second argument), then the columns to set. Write the call as a statement; on CloudPages use UpsertData.',
     keywords: ['upsertde', 'upsert', 'insert or update', 'data extension from email', 'data extension'],
-    signature: 'UpsertDE(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
+    signature:
+      'UpsertDE(dataExtension, keyCount, keyColumn1, keyValue1 [, keyColumnN, keyValueN…], column1, value1 [, columnN, valueN…])',
     example: '%%[ UpsertDE("LastSend", 1, "SubscriberKey", _subscriberkey, "SentAt", Now()) ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-upsert-de.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-upsert-de.html',
     function: {
       name: 'UpsertDE',
       params: [
@@ -3497,9 +3537,12 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     title: 'UpsertMSCRMRecord',
     text: 'Updates a Microsoft Dynamics CRM record found by a match field, or creates it, and returns the requested field of the record. Legacy: the Marketing Cloud connector for Dynamics CRM was retired (2020/2021), so these calls no longer reach a CRM.',
     keywords: ['upsertmscrmrecord', 'microsoft dynamics', 'upsert crm record', 'legacy'],
-    signature: 'UpsertMSCRMRecord(entity, matchField, matchValue, returnField, returnField2, field1, value1, field2, value2)',
-    example: '%%=UpsertMSCRMRecord("contact", "emailaddress1", "ada@example.com", "contactid", "fullname", "firstname", "Ada", "lastname", "Lovelace")=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-upsert-record.html',
+    signature:
+      'UpsertMSCRMRecord(entity, matchField, matchValue, returnField, returnField2, field1, value1, field2, value2)',
+    example:
+      '%%=UpsertMSCRMRecord("contact", "emailaddress1", "ada@example.com", "contactid", "fullname", "firstname", "Ada", "lastname", "Lovelace")=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-mscrm/mc-ampscript-reference-microsoft-dynamics-crm-upsert-record.html',
     function: {
       name: 'UpsertMSCRMRecord',
       params: [
@@ -3537,8 +3580,10 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
       'escape query string',
     ],
     signature: 'URLEncode(url [, encodeAllCharacters [, encodeWholeString]])',
-    example: '%%[ SET @link = Concat("https://www.example.com/search?q=", URLEncode("shoes & bags", true, true)) ]%%<a href="%%=RedirectTo(@link)=%%">Search</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-url-encode.html',
+    example:
+      '%%[ SET @link = Concat("https://www.example.com/search?q=", URLEncode("shoes & bags", true, true)) ]%%<a href="%%=RedirectTo(@link)=%%">Search</a>',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-url-encode.html',
     function: {
       name: 'URLEncode',
       params: [
@@ -3560,12 +3605,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['v', 'output variable', 'print variable', 'display value', 'inline', 'show value'],
     signature: 'V(value)',
     example: '%%[ SET @first = "Ada" ]%%\nHi %%=v(@first)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-v.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-v.html',
     function: {
       name: 'V',
-      params: [
-        { name: 'value', type: 'any' },
-      ],
+      params: [{ name: 'value', type: 'any' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -3580,7 +3624,8 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['wat', 'web analytics', 'tracking parameters', 'utm', 'google analytics', 'link tracking'],
     signature: 'WAT(parameterSetKey [, valueN…])',
     example: '<a href="https://www.example.com/?%%=WAT("GA-Links", "spring")=%%">Shop</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-wat.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-wat.html',
     function: {
       name: 'WAT',
       params: [
@@ -3601,12 +3646,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['watp', 'web analytics', 'tracking parameter', 'utm', 'placeholder'],
     signature: 'WATP(ordinal)',
     example: '%%=URLEncode(WATP(1))=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-wat.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-content/mc-ampscript-reference-content-wat.html',
     function: {
       name: 'WATP',
-      params: [
-        { name: 'ordinal', type: 'string' },
-      ],
+      params: [{ name: 'ordinal', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',
@@ -3621,12 +3665,11 @@ export const AMPSCRIPT_FUNCTIONS: ReferenceEntry[] = [
     keywords: ['wraplongurl', 'long url', 'link too long', 'url length', 'broken link'],
     signature: 'WrapLongURL(url)',
     example: '%%[ SET @long = "https://www.example.com/landing?id=1" ]%%<a href="%%=WrapLongURL(@long)=%%">Open</a>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-wrap-long-url.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-http/mc-ampscript-reference-http-wrap-long-url.html',
     function: {
       name: 'WrapLongURL',
-      params: [
-        { name: 'url', type: 'string' },
-      ],
+      params: [{ name: 'url', type: 'string' }],
       minArgs: 1,
       maxArgs: 1,
       returns: 'string',

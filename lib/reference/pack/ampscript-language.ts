@@ -14,11 +14,18 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     kind: 'ampscript-language',
     title: 'AMPscript: what it is and where it runs',
     text:
-      'AMPscript is Marketing Cloud\'s server-side scripting language for personalising content. It runs when the ' +
+      "AMPscript is Marketing Cloud's server-side scripting language for personalising content. It runs when the " +
       'content is rendered: at send time for email and SMS, on every request for CloudPages and landing pages, and in ' +
       'preview/test sends. The subscriber never sees the code, only its output. Some functions work only in some ' +
       'places (e.g. RequestParameter and Redirect only on pages; InsertDE in email, InsertData on pages).',
-    keywords: ['ampscript', 'what is ampscript', 'scripting language', 'personalization', 'server side', 'where does ampscript run'],
+    keywords: [
+      'ampscript',
+      'what is ampscript',
+      'scripting language',
+      'personalization',
+      'server side',
+      'where does ampscript run',
+    ],
     example: '%%[ SET @first = AttributeValue("FirstName") ]%%\nHello %%=v(@first)=%%',
     source: `${GUIDE}/mc-ampscript-guide-overview.html`,
   },
@@ -32,7 +39,8 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'and an IF or FOR opened in one block can close in a later block, with plain content in between.',
     keywords: ['block', 'code block', '%%[', ']%%', 'delimiters', 'statements', 'syntax'],
     signature: '%%[ statements ]%%',
-    example: '%%[\nVAR @tier\nSET @tier = AttributeValue("Tier")\nIF @tier == "gold" THEN\n]%%\n<p>Gold offer</p>\n%%[ ENDIF ]%%',
+    example:
+      '%%[\nVAR @tier\nSET @tier = AttributeValue("Tier")\nIF @tier == "gold" THEN\n]%%\n<p>Gold offer</p>\n%%[ ENDIF ]%%',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
@@ -43,7 +51,16 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'An inline expression %%= … =%% evaluates one expression and writes the result into the content at that spot: ' +
       'a function call, or v(@variable) to print a variable. It cannot hold statements such as SET or IF. It works ' +
       'inside HTML attributes too, e.g. href="%%=RedirectTo(@url)=%%".',
-    keywords: ['inline', 'inline ampscript', '%%=', '=%%', 'print', 'output variable', 'display value', 'show variable'],
+    keywords: [
+      'inline',
+      'inline ampscript',
+      '%%=',
+      '=%%',
+      'print',
+      'output variable',
+      'display value',
+      'show variable',
+    ],
     signature: '%%= expression =%%',
     example: '%%[ SET @name = "Ada" ]%%\n<p>Hello %%=v(@name)=%%, today is %%=FormatDate(Now(), "dddd")=%%</p>',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
@@ -58,7 +75,8 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'JavaScript), a different language.',
     keywords: ['script tag', 'runat server', 'language ampscript', 'script block', 'ssjs', 'server side script'],
     signature: '<script runat="server" language="ampscript"> statements </script>',
-    example: '<script runat="server" language="ampscript">\n  SET @today = FormatDate(Now(), "yyyy-MM-dd")\n  Output(Concat("Date: ", @today))\n</script>',
+    example:
+      '<script runat="server" language="ampscript">\n  SET @today = FormatDate(Now(), "yyyy-MM-dd")\n  Output(Concat("Date: ", @today))\n</script>',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
   {
@@ -72,7 +90,8 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'one render (one subscriber, one page request).',
     keywords: ['variable', 'var', 'set', 'declare', 'assign', '@', 'declare variable'],
     signature: 'VAR @name [, @nameN…]   SET @name = expression',
-    example: '%%[\nVAR @first, @last\nSET @first = "Ada"\nSET @last = "Lovelace"\n]%%\n%%=Concat(@first, " ", @last)=%%',
+    example:
+      '%%[\nVAR @first, @last\nSET @first = "Ada"\nSET @last = "Lovelace"\n]%%\n%%=Concat(@first, " ", @last)=%%',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-variables.html`,
   },
   {
@@ -83,7 +102,18 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'Conditions: IF condition THEN … [ELSEIF condition THEN …] [ELSE …] ENDIF. THEN is required after every IF and ' +
       'ELSEIF, and every IF needs its ENDIF. The branches can contain statements or, across blocks, plain HTML. There ' +
       'is no CASE/SWITCH: chain ELSEIFs. For a one-line choice use IIf.',
-    keywords: ['if', 'then', 'else', 'elseif', 'endif', 'condition', 'conditional', 'if statement', 'dynamic content', 'branch'],
+    keywords: [
+      'if',
+      'then',
+      'else',
+      'elseif',
+      'endif',
+      'condition',
+      'conditional',
+      'if statement',
+      'dynamic content',
+      'branch',
+    ],
     signature: 'IF condition THEN … [ELSEIF condition THEN …] [ELSE …] ENDIF',
     example:
       '%%[\nSET @points = 120\nIF @points >= 100 THEN\n  SET @level = "Gold"\nELSEIF @points >= 50 THEN\n  SET @level = "Silver"\nELSE\n  SET @level = "Member"\nENDIF\n]%%\nLevel: %%=v(@level)=%%',
@@ -110,8 +140,22 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'Comparisons: == (equal), != (not equal), <, >, <=, >=. Logic: AND, OR, NOT, with parentheses for grouping. ' +
       'String comparison with == ignores letter case. A single = only assigns in SET. AMPscript has no arithmetic ' +
       'operators (+, -, *, /): use Add, Subtract, Multiply, Divide and Concat for strings.',
-    keywords: ['operators', 'equals', '==', '!=', 'not equal', 'and', 'or', 'not', 'comparison', 'greater than', 'plus', 'arithmetic'],
-    example: '%%[\nSET @age = 30\nSET @country = "US"\nIF (@age >= 21 AND @country == "us") OR NOT Empty(@age) THEN\n  SET @ok = "yes"\nENDIF\n]%%',
+    keywords: [
+      'operators',
+      'equals',
+      '==',
+      '!=',
+      'not equal',
+      'and',
+      'or',
+      'not',
+      'comparison',
+      'greater than',
+      'plus',
+      'arithmetic',
+    ],
+    example:
+      '%%[\nSET @age = 30\nSET @country = "US"\nIF (@age >= 21 AND @country == "us") OR NOT Empty(@age) THEN\n  SET @ok = "yes"\nENDIF\n]%%',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-operators.html`,
   },
   {
@@ -133,7 +177,17 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'String literals go in double or single quotes ("text" or \'text\'); to put the same quote inside, double it ' +
       '("say ""hi""") or use the other quote kind. Numbers are written plainly (42, 3.5, -1). Booleans are true and ' +
       'false. Dates are strings the date functions can read, e.g. "2026-12-31".',
-    keywords: ['string', 'quotes', 'single quote', 'double quote', 'escape quote', 'literal', 'number', 'boolean', 'true false'],
+    keywords: [
+      'string',
+      'quotes',
+      'single quote',
+      'double quote',
+      'escape quote',
+      'literal',
+      'number',
+      'boolean',
+      'true false',
+    ],
     example: '%%[ SET @json = \'{"ok":true}\' SET @quote = "She said ""yes""" SET @n = 3.5 SET @flag = true ]%%',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
@@ -146,7 +200,16 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'directly, without a block. If the field does not exist the send fails validation; AttributeValue("Name") returns ' +
       'empty instead. Inside code use the bare name (FirstName) or AttributeValue; names with spaces need brackets, ' +
       'e.g. [First Name].',
-    keywords: ['personalization string', 'personalisation', 'merge field', 'mail merge', '%%firstname%%', 'attribute', 'first name', 'subscriber attribute'],
+    keywords: [
+      'personalization string',
+      'personalisation',
+      'merge field',
+      'mail merge',
+      '%%firstname%%',
+      'attribute',
+      'first name',
+      'subscriber attribute',
+    ],
     example: 'Dear %%FirstName%%,\n%%[ SET @city = AttributeValue("City") ]%%\nNews for %%=v(@city)=%%',
     source: 'https://help.salesforce.com/s/articleView?id=mc_es_available_personalization_strings.htm&type=5',
   },
@@ -161,8 +224,24 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'version link), subscriberid, xtmonth/xtyear ' +
       '(date parts of the send). Write them as %%emailaddr%% or bare inside code. Outside a send (e.g. on a ' +
       'CloudPage opened directly) most are empty.',
-    keywords: ['system string', '_subscriberkey', 'subscriber key', 'emailaddr', 'email address', 'jobid', 'job id', '_emailid', 'listid', 'memberid', '_messagecontext', 'view_email_url', 'web version', 'view as web page'],
-    example: '%%[ SET @key = _subscriberkey IF _messagecontext == "PREVIEW" THEN SET @key = "test-key" ENDIF ]%%\nSent to %%emailaddr%% - <a href="%%view_email_url%%">web version</a>',
+    keywords: [
+      'system string',
+      '_subscriberkey',
+      'subscriber key',
+      'emailaddr',
+      'email address',
+      'jobid',
+      'job id',
+      '_emailid',
+      'listid',
+      'memberid',
+      '_messagecontext',
+      'view_email_url',
+      'web version',
+      'view as web page',
+    ],
+    example:
+      '%%[ SET @key = _subscriberkey IF _messagecontext == "PREVIEW" THEN SET @key = "test-key" ENDIF ]%%\nSent to %%emailaddr%% - <a href="%%view_email_url%%">web version</a>',
     source: 'https://help.salesforce.com/s/articleView?id=mc_es_available_personalization_strings.htm&type=5',
   },
   {
@@ -186,10 +265,22 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'BuildRowsetFromJSON…) give a rowset. Check RowCount first, then take each row with Row(@rows, @i) (1-based) ' +
       'and read columns with Field(@row, "Column"). Row with an index past RowCount is an error, so loop from 1 to ' +
       'RowCount inside an IF RowCount > 0.',
-    keywords: ['rowset', 'rows', 'loop rows', 'multiple records', 'lookuprows', 'rowcount', 'row', 'field', 'iterate data extension', 'display list'],
+    keywords: [
+      'rowset',
+      'rows',
+      'loop rows',
+      'multiple records',
+      'lookuprows',
+      'rowcount',
+      'row',
+      'field',
+      'iterate data extension',
+      'display list',
+    ],
     example:
       '%%[\nSET @rows = LookupOrderedRows("Orders", 5, "OrderDate DESC", "SubscriberKey", _subscriberkey)\nSET @n = RowCount(@rows)\nIF @n > 0 THEN\n  FOR @i = 1 TO @n DO\n    SET @row = Row(@rows, @i)\n]%%\n<li>%%=Field(@row, "Product")=%%</li>\n%%[\n  NEXT @i\nELSE\n]%%\n<p>No orders yet.</p>\n%%[ ENDIF ]%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-rows.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-data-extension/mc-ampscript-reference-data-extension-lookup-rows.html',
   },
   {
     id: 'ampscript.lang.null-handling',
@@ -200,8 +291,10 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'Empty(@x) (true for both) or IsNull(@x) (null only), or default with IsNullDefault. Passing null to a function ' +
       'that needs a value (e.g. FormatDate, DateAdd) stops the render with an error, so guard first.',
     keywords: ['null', 'empty', 'blank', 'missing value', 'default value', 'fallback', 'isnull', 'no value'],
-    example: '%%[\nSET @date = Lookup("Members", "JoinDate", "SubscriberKey", _subscriberkey)\nIF NOT Empty(@date) THEN\n  SET @since = FormatDate(@date, "MMMM yyyy")\nELSE\n  SET @since = "recently"\nENDIF\n]%%\nMember since %%=v(@since)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-empty.html',
+    example:
+      '%%[\nSET @date = Lookup("Members", "JoinDate", "SubscriberKey", _subscriberkey)\nIF NOT Empty(@date) THEN\n  SET @since = FormatDate(@date, "MMMM yyyy")\nELSE\n  SET @since = "recently"\nENDIF\n]%%\nMember since %%=v(@since)=%%',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-empty.html',
   },
   {
     id: 'ampscript.lang.nesting',
@@ -224,7 +317,8 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'another inline expression. A common mistake is writing @x in plain HTML, which prints the literal text "@x".',
     keywords: ['output', 'print', 'write', 'echo', 'display', 'show variable', 'v function', 'variable not showing'],
     example: '%%[ SET @msg = "Hi" Output(Concat(@msg, " there")) ]%%\n%%=v(@msg)=%%',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output.html',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/references/mc-ampscript-utilities/mc-ampscript-reference-utilities-output.html',
   },
   {
     id: 'ampscript.lang.error-invalid-function',
@@ -235,7 +329,16 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'a function gets too few or too many arguments, or when a page-only function (RequestParameter, Redirect, ' +
       'InsertData…) is used in an email. Check the spelling and signature in the reference and use the email variant ' +
       '(InsertDE, UpdateDE, UpsertDE, DeleteDE) in sends.',
-    keywords: ['error', 'function is not valid', 'invalid function', 'unknown function', 'wrong number of arguments', 'validation error', 'not a valid function', 'lookuprow'],
+    keywords: [
+      'error',
+      'function is not valid',
+      'invalid function',
+      'unknown function',
+      'wrong number of arguments',
+      'validation error',
+      'not a valid function',
+      'lookuprow',
+    ],
     example: '%%[ SET @rows = LookupRows("Orders", "Status", "open") ]%%\n%%=RowCount(@rows)=%%',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-syntax.html`,
   },
@@ -248,8 +351,20 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'when the code runs), Row() past the end of a rowset, a null date in FormatDate, a duplicate primary key in ' +
       'InsertData. In a send, the subscriber is skipped or the send errors; on a CloudPage the request fails with a ' +
       '500 page. Guard with RowCount/Empty and test with Preview and Test Send before sending.',
-    keywords: ['runtime error', 'error', 'send error', 'cloudpage 500', 'data extension not found', 'column not found', 'debug', 'preview', 'test send', 'troubleshoot'],
-    example: '%%[\nSET @rows = LookupRows("Orders", "SubscriberKey", _subscriberkey)\nIF RowCount(@rows) > 0 THEN\n  SET @first = Field(Row(@rows, 1), "OrderId", false)\nENDIF\n]%%',
+    keywords: [
+      'runtime error',
+      'error',
+      'send error',
+      'cloudpage 500',
+      'data extension not found',
+      'column not found',
+      'debug',
+      'preview',
+      'test send',
+      'troubleshoot',
+    ],
+    example:
+      '%%[\nSET @rows = LookupRows("Orders", "SubscriberKey", _subscriberkey)\nIF RowCount(@rows) > 0 THEN\n  SET @first = Field(Row(@rows, 1), "OrderId", false)\nENDIF\n]%%',
     source: `${GUIDE}/mc-ampscript-guide-overview.html`,
   },
   {
@@ -259,7 +374,16 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
     text:
       'AMPscript has no arithmetic or string-joining operators. "@a + 1" is a syntax error: use Add(@a, 1), ' +
       'Subtract, Multiply, Divide and Mod for numbers, and Concat to join strings.',
-    keywords: ['plus', 'add numbers', 'increment', 'counter', '+ operator', 'string concatenation', 'join strings', 'arithmetic'],
+    keywords: [
+      'plus',
+      'add numbers',
+      'increment',
+      'counter',
+      '+ operator',
+      'string concatenation',
+      'join strings',
+      'arithmetic',
+    ],
     example: '%%[ SET @count = 1 SET @count = Add(@count, 1) SET @label = Concat("Item ", @count) ]%%\n%%=v(@label)=%%',
     source: `${GUIDE}/mc-ampscript-guide-language-basics-operators.html`,
   },
@@ -273,7 +397,8 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'the logic in the body and only print results in the subject. Since 2023 the subject is evaluated once: a ' +
       'variable whose value itself contains %%…%% code is printed as text, not run again.',
     keywords: ['subject line', 'preheader', 'personalize subject', 'dynamic subject line', 'subject personalization'],
-    example: '%%[ SET @subjectName = ProperCase(AttributeValue("FirstName")) ]%%\nSubject: %%=v(@subjectName)=%%, your offer is here',
+    example:
+      '%%[ SET @subjectName = ProperCase(AttributeValue("FirstName")) ]%%\nSubject: %%=v(@subjectName)=%%, your offer is here',
     source: 'https://help.salesforce.com/s/articleView?id=mc_es_available_personalization_strings.htm&type=5',
   },
   {
@@ -285,9 +410,19 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'personalisation and lookups; SSJS suits loops over API results, JSON handling and try/catch. They share ' +
       'variables through Platform.Variable.GetValue/SetValue in SSJS with "@name", which GetValue/SetValue mirror in ' +
       'AMPscript. Code runs top to bottom in page order.',
-    keywords: ['ampscript vs ssjs', 'server side javascript', 'ssjs', 'share variables', 'platform.variable', 'mix ampscript and javascript', 'which language'],
-    example: '%%[ SET @firstName = AttributeValue("FirstName") ]%%\n<script runat="server">\n  Platform.Load("Core", "1.1.1");\n  var name = Platform.Variable.GetValue("@firstName");\n</script>',
-    source: 'https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/ssjs_platformAMPscriptVariableGetValue.html',
+    keywords: [
+      'ampscript vs ssjs',
+      'server side javascript',
+      'ssjs',
+      'share variables',
+      'platform.variable',
+      'mix ampscript and javascript',
+      'which language',
+    ],
+    example:
+      '%%[ SET @firstName = AttributeValue("FirstName") ]%%\n<script runat="server">\n  Platform.Load("Core", "1.1.1");\n  var name = Platform.Variable.GetValue("@firstName");\n</script>',
+    source:
+      'https://developer.salesforce.com/docs/marketing/marketing-cloud/guide/ssjs_platformAMPscriptVariableGetValue.html',
   },
   {
     id: 'ampscript.lang.preview-and-test',
@@ -298,8 +433,17 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'Outside a real send _messagecontext is PREVIEW or VAWP and job strings such as jobid may be empty. The code ' +
       'runs once for the HTML and once for the text version, so a write such as InsertDE can happen twice: guard it ' +
       'with IF _messagecontext == "SEND". Test CloudPages on the published URL with query parameters.',
-    keywords: ['preview', 'test send', 'debug', 'testing ampscript', 'preview and test', 'subscriber preview', 'troubleshoot'],
-    example: '%%[ IF _messagecontext == "PREVIEW" THEN SET @note = "(preview)" ELSE SET @note = "" ENDIF ]%%\n%%=v(@note)=%%',
+    keywords: [
+      'preview',
+      'test send',
+      'debug',
+      'testing ampscript',
+      'preview and test',
+      'subscriber preview',
+      'troubleshoot',
+    ],
+    example:
+      '%%[ IF _messagecontext == "PREVIEW" THEN SET @note = "(preview)" ELSE SET @note = "" ENDIF ]%%\n%%=v(@note)=%%',
     source: `${GUIDE}/mc-ampscript-guide-overview.html`,
   },
   {
@@ -312,7 +456,16 @@ export const AMPSCRIPT_LANGUAGE: ReferenceEntry[] = [
       'landing pages run per request and can read form posts and query strings, redirect, write data extensions ' +
       'and call the SOAP API (CreateObject, Invoke…). SMS (MobileConnect) adds the conversation functions. Link ' +
       'from email to a page with CloudPagesURL so the subscriber context travels along.',
-    keywords: ['email vs cloudpage', 'landing page', 'sms', 'context', 'where does it work', 'not allowed in email', 'page only', 'cloudpage'],
+    keywords: [
+      'email vs cloudpage',
+      'landing page',
+      'sms',
+      'context',
+      'where does it work',
+      'not allowed in email',
+      'page only',
+      'cloudpage',
+    ],
     example: '<a href="%%=RedirectTo(CloudPagesURL(1234, "campaign", "winter"))=%%">Manage preferences</a>',
     source: `${GUIDE}/mc-ampscript-guide-overview.html`,
   },

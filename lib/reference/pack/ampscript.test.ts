@@ -38,7 +38,9 @@ describe('AMPscript function entries', () => {
       expect(e.example, e.id).toMatch(/%%[[=]/);
       expect(e.function?.contexts?.length, e.id).toBeGreaterThan(0);
       expect(e.keywords.length, e.id).toBeGreaterThan(1);
-      expect(e.source, e.id).toMatch(/^https:\/\/developer\.salesforce\.com\/docs\/marketing\/marketing-cloud-ampscript\//);
+      expect(e.source, e.id).toMatch(
+        /^https:\/\/developer\.salesforce\.com\/docs\/marketing\/marketing-cloud-ampscript\//,
+      );
     }
   });
 
@@ -83,7 +85,8 @@ describe('AMPscript function entries', () => {
   it('say where each function works: page-only, email-only and page/SMS-side functions', () => {
     const pageOnly = ['Redirect', 'RequestParameter', 'QueryParameter', 'HTTPRequestHeader', 'ExecuteFilter'];
     for (const name of pageOnly) expect(facts(name).contexts, name).toEqual(['cloudpage', 'landing-page']);
-    for (const name of ['InsertDE', 'UpdateDE', 'UpsertDE', 'DeleteDE']) expect(facts(name).contexts, name).toEqual(['email']);
+    for (const name of ['InsertDE', 'UpdateDE', 'UpsertDE', 'DeleteDE'])
+      expect(facts(name).contexts, name).toEqual(['email']);
     for (const name of ['InsertData', 'UpdateData', 'UpsertData', 'DeleteData', 'CreateObject', 'InvokeCreate']) {
       expect(facts(name).contexts, name).not.toContain('email');
       expect(facts(name).contexts, name).toContain('cloudpage');
@@ -125,8 +128,25 @@ describe('AMPscript language entries', () => {
 type Token = { kind: 'str' | 'num' | 'var' | 'word' | 'op' | 'end'; value: string };
 
 const OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '=', '(', ')', ','];
-const KEYWORDS = new Set(['var', 'set', 'if', 'then', 'elseif', 'else', 'endif', 'for', 'to', 'downto', 'do', 'next',
-  'and', 'or', 'not', 'true', 'false']);
+const KEYWORDS = new Set([
+  'var',
+  'set',
+  'if',
+  'then',
+  'elseif',
+  'else',
+  'endif',
+  'for',
+  'to',
+  'downto',
+  'do',
+  'next',
+  'and',
+  'or',
+  'not',
+  'true',
+  'false',
+]);
 
 /** Splits content into code regions; throws on unbalanced delimiters. */
 function codeRegions(src: string): string[] {
@@ -210,13 +230,23 @@ function tokenize(code: string): Token[] {
 }
 
 const endsValue = (t: Token | undefined) =>
-  !!t && (t.kind === 'str' || t.kind === 'num' || t.kind === 'var' || (t.kind === 'op' && t.value === ')') ||
+  !!t &&
+  (t.kind === 'str' ||
+    t.kind === 'num' ||
+    t.kind === 'var' ||
+    (t.kind === 'op' && t.value === ')') ||
     (t.kind === 'word' && (!KEYWORDS.has(t.value.toLowerCase()) || /^(true|false)$/i.test(t.value))));
-const startsValue = (t: Token) => t.kind === 'str' || t.kind === 'num' || t.kind === 'var' ||
+const startsValue = (t: Token) =>
+  t.kind === 'str' ||
+  t.kind === 'num' ||
+  t.kind === 'var' ||
   (t.kind === 'word' && !KEYWORDS.has(t.value.toLowerCase()));
 
 /** Returns the problems found in an AMPscript example (empty = valid). */
-function lintExample(src: string, known: (name: string) => { minArgs: number; maxArgs: number | null } | undefined): string[] {
+function lintExample(
+  src: string,
+  known: (name: string) => { minArgs: number; maxArgs: number | null } | undefined,
+): string[] {
   const problems: string[] = [];
   let tokens: Token[];
   try {
@@ -251,7 +281,8 @@ function lintExample(src: string, known: (name: string) => { minArgs: number; ma
         if (awaiting) problems.push(`missing ${awaiting.toUpperCase()} before ${t.value}`);
         awaiting = null;
       }
-      if (calls.length && !['and', 'or', 'not', 'true', 'false'].includes(low)) problems.push(`${t.value} inside a call`);
+      if (calls.length && !['and', 'or', 'not', 'true', 'false'].includes(low))
+        problems.push(`${t.value} inside a call`);
       if (low === 'var') {
         let m = k + 1;
         for (let v = tokens[m]; v?.kind === 'var'; v = tokens[m]) {
@@ -300,8 +331,12 @@ function lintExample(src: string, known: (name: string) => { minArgs: number; ma
       continue;
     }
     if (t.kind === 'op' && t.value === '(') calls.push({ name: null, commas: 0, empty: true });
-    if (t.kind === 'op' && (t.value === ',' || t.value === ')') && prev?.kind === 'op' && (prev.value === ',' ||
-      (prev.value === '(' && t.value === ','))) {
+    if (
+      t.kind === 'op' &&
+      (t.value === ',' || t.value === ')') &&
+      prev?.kind === 'op' &&
+      (prev.value === ',' || (prev.value === '(' && t.value === ','))
+    ) {
       problems.push('empty argument');
     }
     if (t.kind === 'op' && t.value === ',') {

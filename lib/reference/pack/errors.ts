@@ -11,7 +11,14 @@ const QA = help('mc_as_using_the_query_activity');
 const AMPSCRIPT_SYNTAX =
   'https://developer.salesforce.com/docs/marketing/marketing-cloud-ampscript/guide/mc-ampscript-guide-language-basics-syntax.html';
 
-function e(id: string, title: string, text: string, keywords: string[], source: string, example?: string): ReferenceEntry {
+function e(
+  id: string,
+  title: string,
+  text: string,
+  keywords: string[],
+  source: string,
+  example?: string,
+): ReferenceEntry {
   const entry: ReferenceEntry = { id: `error.${id}`, kind: 'error', title, text, keywords, source };
   if (example) entry.example = example;
   return entry;
@@ -35,7 +42,7 @@ export const ERROR_ENTRIES: ReferenceEntry[] = [
   e(
     'invalid-column',
     'Invalid column name',
-    'The query names a column that does not exist in the source table or data view: a typo, a field with a space missing its brackets, or a column from the wrong alias. Check the data extension\'s field names (or the data view\'s columns) and wrap names with spaces in [ ].',
+    "The query names a column that does not exist in the source table or data view: a typo, a field with a space missing its brackets, or a column from the wrong alias. Check the data extension's field names (or the data view's columns) and wrap names with spaces in [ ].",
     [...SQLERR, 'invalid column name', 'unknown column', 'column does not exist', 'misspelled field'],
     REF,
   ),
@@ -70,7 +77,7 @@ export const ERROR_ENTRIES: ReferenceEntry[] = [
   e(
     'null-not-allowed',
     'Cannot insert the value NULL into a required field',
-    'A row has NULL for a field that is required (not nullable) or part of the primary key in the target. Filter those rows out or supply a default with ISNULL(column, \'value\').',
+    "A row has NULL for a field that is required (not nullable) or part of the primary key in the target. Filter those rows out or supply a default with ISNULL(column, 'value').",
     [...SQLERR, 'null', 'cannot insert null', 'required field', 'not nullable'],
     QA,
   ),
@@ -98,7 +105,7 @@ export const ERROR_ENTRIES: ReferenceEntry[] = [
   e(
     'ampscript-wrong-arguments',
     'AMPscript: wrong number of arguments / invalid parameter',
-    'A function got too few or too many arguments, or an argument of the wrong kind (e.g. a data extension name that does not exist, an odd number of column/value pairs in LookupRows). Compare the call with the function\'s signature; repeating column/value pairs must come in twos.',
+    "A function got too few or too many arguments, or an argument of the wrong kind (e.g. a data extension name that does not exist, an odd number of column/value pairs in LookupRows). Compare the call with the function's signature; repeating column/value pairs must come in twos.",
     ['error', 'ampscript', 'parameter count', 'wrong number of parameters', 'invalid parameter', 'argument count'],
     AMPSCRIPT_SYNTAX,
   ),
@@ -106,14 +113,30 @@ export const ERROR_ENTRIES: ReferenceEntry[] = [
     'contact-already-in-journey',
     'Journey: contact already in journey / not admitted again',
     'With Re-entry only after exiting a contact still inside the journey is not admitted again; with No re-entry a contact who was ever in it is never admitted again. Wait until they exit, pick Re-entry anytime for repeatable events (e.g. every purchase), or use a new journey version only if the mode allows it.',
-    ['error', 'journey builder', 'already in journey', 'contact not entering', 're-entry', 'not admitted', 'duplicate contact'],
+    [
+      'error',
+      'journey builder',
+      'already in journey',
+      'contact not entering',
+      're-entry',
+      'not admitted',
+      'duplicate contact',
+    ],
     help('mc_jb_choose_a_contact_entry_mode'),
   ),
   e(
     'contact-not-entering-journey',
     'Journey: contacts are not entering',
     'Usual causes: the journey is not active or the entry schedule has not run; the data extension entry only picks up new rows; the entry filter excludes them; the re-entry mode blocks them; the contact key field is empty; or an API event call uses the wrong event definition key.',
-    ['error', 'journey builder', 'no one entered', 'contacts not entering', 'journey not working', 'entry source', 'event definition key'],
+    [
+      'error',
+      'journey builder',
+      'no one entered',
+      'contacts not entering',
+      'journey not working',
+      'entry source',
+      'event definition key',
+    ],
     help('mc_jb_journey_settings'),
   ),
   e(
@@ -140,7 +163,7 @@ export const ERROR_ENTRIES: ReferenceEntry[] = [
   e(
     'triggered-send-not-running',
     'Triggered send not sending',
-    'A triggered send definition only accepts requests while started (Running); after editing the email it must be published again, and Pause queues messages without sending. Check its status, the send classification, and the subscriber\'s status.',
+    "A triggered send definition only accepts requests while started (Running); after editing the email it must be published again, and Pause queues messages without sending. Check its status, the send classification, and the subscriber's status.",
     ['error', 'triggered send', 'not sending', 'paused', 'not running', 'publish', 'transactional email not sent'],
     help('mc_es_triggered_sends'),
   ),

@@ -17,7 +17,8 @@ interface FnSpec {
   example?: string;
 }
 
-const s = (name: string, optional = false): Param => (optional ? { name, type: 'string', optional } : { name, type: 'string' });
+const s = (name: string, optional = false): Param =>
+  optional ? { name, type: 'string', optional } : { name, type: 'string' };
 const p = (name: string, type: Param['type'], optional = false): Param =>
   optional ? { name, type, optional } : { name, type };
 
@@ -45,7 +46,13 @@ const SPECS: FnSpec[] = [
   {
     name: 'LookupOrderedRows',
     category: 'DataExtension',
-    params: [s('dataExtension'), p('count', 'number'), s('orderBy'), p('filterColumns', 'any'), p('filterValues', 'any')],
+    params: [
+      s('dataExtension'),
+      p('count', 'number'),
+      s('orderBy'),
+      p('filterColumns', 'any'),
+      p('filterValues', 'any'),
+    ],
     returns: 'array of row objects',
     text: 'Like LookupRows but sorted and capped: the second argument is how many rows to return, the third the sort ("Column ASC" or "Column DESC").',
     keywords: ['sorted rows', 'latest rows', 'order by', 'top n rows'],
@@ -71,7 +78,13 @@ const SPECS: FnSpec[] = [
   {
     name: 'UpdateData',
     category: 'DataExtension',
-    params: [s('dataExtension'), p('filterColumns', 'array'), p('filterValues', 'array'), p('columns', 'array'), p('values', 'array')],
+    params: [
+      s('dataExtension'),
+      p('filterColumns', 'array'),
+      p('filterValues', 'array'),
+      p('columns', 'array'),
+      p('values', 'array'),
+    ],
     returns: 'number of rows updated',
     text: 'Updates the rows that match the filter arrays with the given column values. Does nothing when no row matches (UpsertData also inserts).',
     keywords: ['change row', 'modify data extension row'],
@@ -80,7 +93,13 @@ const SPECS: FnSpec[] = [
   {
     name: 'UpdateDE',
     category: 'DataExtension',
-    params: [s('dataExtension'), p('filterColumns', 'array'), p('filterValues', 'array'), p('columns', 'array'), p('values', 'array')],
+    params: [
+      s('dataExtension'),
+      p('filterColumns', 'array'),
+      p('filterValues', 'array'),
+      p('columns', 'array'),
+      p('values', 'array'),
+    ],
     returns: 'nothing',
     text: 'The send-time version of UpdateData for use inside emails; returns nothing.',
     keywords: ['update during send'],
@@ -88,7 +107,13 @@ const SPECS: FnSpec[] = [
   {
     name: 'UpsertData',
     category: 'DataExtension',
-    params: [s('dataExtension'), p('filterColumns', 'array'), p('filterValues', 'array'), p('columns', 'array'), p('values', 'array')],
+    params: [
+      s('dataExtension'),
+      p('filterColumns', 'array'),
+      p('filterValues', 'array'),
+      p('columns', 'array'),
+      p('values', 'array'),
+    ],
     returns: 'number of rows affected',
     text: 'Updates the row matching the filter (normally the primary key) or inserts it when missing. The safe choice for forms that may be submitted twice.',
     keywords: ['insert or update', 'upsert row', 'save preferences'],
@@ -97,7 +122,13 @@ const SPECS: FnSpec[] = [
   {
     name: 'UpsertDE',
     category: 'DataExtension',
-    params: [s('dataExtension'), p('filterColumns', 'array'), p('filterValues', 'array'), p('columns', 'array'), p('values', 'array')],
+    params: [
+      s('dataExtension'),
+      p('filterColumns', 'array'),
+      p('filterValues', 'array'),
+      p('columns', 'array'),
+      p('values', 'array'),
+    ],
     returns: 'nothing',
     text: 'The send-time version of UpsertData for use inside emails; returns nothing.',
     keywords: ['upsert during send'],
@@ -123,7 +154,12 @@ const SPECS: FnSpec[] = [
   {
     name: 'ContentBlockByKey',
     category: 'Content',
-    params: [s('customerKey'), s('impressionRegion', true), p('failIfMissing', 'boolean', true), s('defaultContent', true)],
+    params: [
+      s('customerKey'),
+      s('impressionRegion', true),
+      p('failIfMissing', 'boolean', true),
+      s('defaultContent', true),
+    ],
     returns: 'string (rendered content)',
     text: 'Renders a Content Builder block found by its external key. Optional: an impression region name, whether a missing block is an error, and fallback content.',
     keywords: ['include content block', 'reuse block'],
@@ -132,7 +168,13 @@ const SPECS: FnSpec[] = [
   {
     name: 'ContentBlockByName',
     category: 'Content',
-    params: [s('path'), s('impressionRegion', true), p('failIfMissing', 'boolean', true), s('defaultContent', true), p('status', 'number', true)],
+    params: [
+      s('path'),
+      s('impressionRegion', true),
+      p('failIfMissing', 'boolean', true),
+      s('defaultContent', true),
+      p('status', 'number', true),
+    ],
     returns: 'string (rendered content)',
     text: 'Renders a Content Builder block found by its folder path and name (e.g. "Content Builder\\Shared\\Footer"). Renaming or moving the block breaks the reference, so keys are sturdier.',
     keywords: ['content block by path'],
@@ -140,7 +182,12 @@ const SPECS: FnSpec[] = [
   {
     name: 'ContentBlockByID',
     category: 'Content',
-    params: [p('id', 'number'), s('impressionRegion', true), p('failIfMissing', 'boolean', true), s('defaultContent', true)],
+    params: [
+      p('id', 'number'),
+      s('impressionRegion', true),
+      p('failIfMissing', 'boolean', true),
+      s('defaultContent', true),
+    ],
     returns: 'string (rendered content)',
     text: 'Renders a Content Builder block found by its numeric asset ID. IDs differ between business units, which makes keys the portable choice.',
     keywords: ['content block id'],
@@ -188,7 +235,12 @@ const SPECS: FnSpec[] = [
   {
     name: 'ContentArea',
     category: 'Content',
-    params: [p('id', 'number'), s('impressionRegion', true), p('failIfMissing', 'boolean', true), s('defaultContent', true)],
+    params: [
+      p('id', 'number'),
+      s('impressionRegion', true),
+      p('failIfMissing', 'boolean', true),
+      s('defaultContent', true),
+    ],
     returns: 'string (rendered content)',
     text: 'Renders a classic content area by ID. Classic content is legacy: prefer Content Builder blocks (ContentBlockByKey).',
     keywords: ['classic content area', 'legacy content'],
@@ -221,7 +273,14 @@ const SPECS: FnSpec[] = [
   {
     name: 'HTTPPost',
     category: 'ContentSyndication',
-    params: [s('url'), s('contentType'), s('payload'), p('headerNames', 'array', true), p('headerValues', 'array', true), p('response', 'array', true)],
+    params: [
+      s('url'),
+      s('contentType'),
+      s('payload'),
+      p('headerNames', 'array', true),
+      p('headerValues', 'array', true),
+      p('response', 'array', true),
+    ],
     returns: 'number (HTTP status)',
     text: 'Posts a payload to a URL and returns the status code; pass an array as the sixth argument to receive the response body. Needs at least URL, content type and payload.',
     keywords: ['post request', 'send json to api', 'webhook'],
@@ -250,7 +309,7 @@ const SPECS: FnSpec[] = [
     category: 'DateTime',
     params: [p('date', 'date')],
     returns: 'date',
-    text: 'Converts a date in the account\'s local time zone to server time (CST).',
+    text: "Converts a date in the account's local time zone to server time (CST).",
     keywords: ['local to server time'],
   },
   // ---------------------------------------------------------------- utilities
@@ -445,7 +504,13 @@ const SPECS: FnSpec[] = [
   {
     name: 'InvokeSchedule',
     category: 'API',
-    params: [p('object', 'object'), s('action'), p('schedule', 'object'), p('interactions', 'array'), p('status', 'array', true)],
+    params: [
+      p('object', 'object'),
+      s('action'),
+      p('schedule', 'object'),
+      p('interactions', 'array'),
+      p('status', 'array', true),
+    ],
     returns: 'string (status)',
     text: 'Runs a SOAP Schedule action, attaching a schedule definition to an object.',
     keywords: ['soap schedule'],

@@ -7,16 +7,28 @@ import type { Scan } from './scan';
 
 const EMAIL = /[\p{L}\p{N}._%+'!#$&*=?^`{|}~-]+ ?(?:@|%40) ?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** "jane @ example . com": a spaced @ also allows spaced dots (a bare "at" does not: "Meet at noon. It works"). */
-const EMAIL_SPACED = /[\p{L}\p{N}_%+-]+(?:\s*\.\s*[\p{L}\p{N}_%+-]+)*\s*@\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)*\s*\.\s*\p{L}{2,}\b/gu;
+const EMAIL_SPACED =
+  /[\p{L}\p{N}_%+-]+(?:\s*\.\s*[\p{L}\p{N}_%+-]+)*\s*@\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)*\s*\.\s*\p{L}{2,}\b/gu;
 const AT = String.raw`(?:\s*[([{<]\s*(?:at|@)\s*[)\]}>]\s*|\s+at\s+|\s+@\s+)`;
 const DOT = String.raw`(?:\s*[([{<]\s*(?:dot|punkt|punto|point|ponto|\.)\s*[)\]}>]\s*|\s+(?:dot|punkt|punto|point|ponto)\s+|\.)`;
 const LABEL = String.raw`[\p{L}\p{N}_%+-]+`;
-const SPELLED = new RegExp(`${LABEL}(?:${DOT}${LABEL})*(${AT})${LABEL}(?:${DOT}${LABEL})*(${DOT})(\\p{L}{2,})\\b`, 'giu');
+const SPELLED = new RegExp(
+  `${LABEL}(?:${DOT}${LABEL})*(${AT})${LABEL}(?:${DOT}${LABEL})*(${DOT})(\\p{L}{2,})\\b`,
+  'giu',
+);
 /** TLDs accepted when the email is spelled with bare words ("… at example dot com"), besides any two-letter country code. */
-const COMMON_TLD = new Set('com org net edu gov io co uk de fr es it nl be ch at se no dk fi ie pt pl br mx ca au nz jp cn in ru za info biz me us eu app dev cloud email'.split(' '));
+const COMMON_TLD = new Set(
+  'com org net edu gov io co uk de fr es it nl be ch at se no dk fi ie pt pl br mx ca au nz jp cn in ru za info biz me us eu app dev cloud email'.split(
+    ' ',
+  ),
+);
 
 /** Words that precede "at <host>" in sentences. */
-const AT_WORD = new Set('more us me in out it them him her online here there site page docs available found located hosted running live up help support started look login log sign signed find reach contact visit email mail write details info'.split(' '));
+const AT_WORD = new Set(
+  'more us me in out it them him her online here there site page docs available found located hosted running live up help support started look login log sign signed find reach contact visit email mail write details info'.split(
+    ' ',
+  ),
+);
 
 const GUID = /\{?\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b\}?/g;
 const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}(?:\/\d{1,2})?(?![\d]|\.\d)/g;
@@ -29,16 +41,19 @@ export function scanContacts(scan: Scan): void {
     scan.tagAll(EMAIL, 'email');
     scan.tagAll(EMAIL_SPACED, 'email');
   }
-  const spelled = /[([{<]\s*(?:at|@)\s*[)\]}>]/i.test(text) || (/\s(?:at|@)\s/i.test(text) && /\s(?:dot|punkt|punto|point|ponto)\s|[\p{L}\p{N}]\.\p{L}{2}/iu.test(text));
-  if (spelled) scan.tagAll(SPELLED, 'email', (m) => {
-    const bracketed = /[([{<]/.test(m[1] ?? '') || /[([{<]/.test(m[2] ?? '');
-    const tld = (m[3] ?? '').toLowerCase();
-    if (bracketed) return true;
-    if (tld.length !== 2 && !COMMON_TLD.has(tld)) return false;
-    // "Learn more at help.salesforce.com": a bare "at" after an ordinary word is a sentence, not an address.
-    const local = m[0].slice(0, m[0].indexOf(m[1] ?? ''));
-    return !AT_WORD.has(local.toLowerCase());
-  });
+  const spelled =
+    /[([{<]\s*(?:at|@)\s*[)\]}>]/i.test(text) ||
+    (/\s(?:at|@)\s/i.test(text) && /\s(?:dot|punkt|punto|point|ponto)\s|[\p{L}\p{N}]\.\p{L}{2}/iu.test(text));
+  if (spelled)
+    scan.tagAll(SPELLED, 'email', (m) => {
+      const bracketed = /[([{<]/.test(m[1] ?? '') || /[([{<]/.test(m[2] ?? '');
+      const tld = (m[3] ?? '').toLowerCase();
+      if (bracketed) return true;
+      if (tld.length !== 2 && !COMMON_TLD.has(tld)) return false;
+      // "Learn more at help.salesforce.com": a bare "at" after an ordinary word is a sentence, not an address.
+      const local = m[0].slice(0, m[0].indexOf(m[1] ?? ''));
+      return !AT_WORD.has(local.toLowerCase());
+    });
   if (/[0-9a-fA-F]{8}/.test(text)) scan.tagAll(GUID, 'id');
 }
 

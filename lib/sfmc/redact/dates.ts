@@ -6,13 +6,17 @@
  */
 import type { Scan } from './scan';
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\\.?';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\\.?';
 
 /** Full dates; the year is the named group `y`. */
 const DATES = [
   /(?<![\d.])(?<y>(?:19|20)\d{2})[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?![\d])/g,
   /(?<![\d.])(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?<y>(?:19|20)?\d{2})(?![\d]|\.\d)/g,
-  new RegExp(`(?<![\\d])(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}\\s+(?<y>(?:19|20)\\d{2})(?!\\d)`, 'giu'),
+  new RegExp(
+    `(?<![\\d])(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}\\s+(?<y>(?:19|20)\\d{2})(?!\\d)`,
+    'giu',
+  ),
   new RegExp(`\\b${MONTH}\\s+(?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,?\\s+(?<y>(?:19|20)\\d{2})(?!\\d)`, 'giu'),
   // Compact YYYYMMDD, also inside identifiers (Master_Subscriber_Table_20261124).
   /(?<!\d)(?<y>(?:19|20)\d{2})(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)/g,
@@ -30,11 +34,15 @@ const TIMES = [
 
 const CURRENCY = '(?:[$€£¥₹₩₽]|\\b(?:EUR|USD|GBP|JPY|CHF|AUD|CAD|INR|BRL|MXN|SEK|NOK|DKK|PLN|ZAR|CNY|NZD|SGD|HKD)\\b)';
 const AMOUNT = "\\d{1,3}(?:[ ,.'’ ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?";
-const MONEY = new RegExp(`${CURRENCY}\\s?(?:${AMOUNT})(?:\\s?(?:k|m|bn|million|mio|billion))?\\b|(?<![\\d.,])(?:${AMOUNT})\\s?(?:k|m|bn|million|mio|billion)?\\s?${CURRENCY}`, 'giu');
+const MONEY = new RegExp(
+  `${CURRENCY}\\s?(?:${AMOUNT})(?:\\s?(?:k|m|bn|million|mio|billion))?\\b|(?<![\\d.,])(?:${AMOUNT})\\s?(?:k|m|bn|million|mio|billion)?\\s?${CURRENCY}`,
+  'giu',
+);
 const PERCENT = /(?<![\d.,])\d+(?:[.,]\d+)?\s?%/g;
 /** Counts: round numbers (100000, 1 000 000) and thousands-grouped numbers followed by a unit word. */
 const ROUND = /(?<![\d.,+]|\d[ ./-])[1-9]\d{0,2}(?:(?:[ ,.' ]?000)+)(?![\d]|[ ./-]\d)/g;
-const COUNT_UNIT = /(?<![\d.,])\d{1,3}(?:[ ,.' ]\d{3})+(?=\s?(?:rows?|records?|subscribers?|contacts?|emails?|sends?|opens?|clicks?|messages?|items?|results?|users?|people|members|bytes|[kmg]b|characters?|chars|views|visits|impressions|bounces|unsubscribes|entries|journeys|times)\b)/gi;
+const COUNT_UNIT =
+  /(?<![\d.,])\d{1,3}(?:[ ,.' ]\d{3})+(?=\s?(?:rows?|records?|subscribers?|contacts?|emails?|sends?|opens?|clicks?|messages?|items?|results?|users?|people|members|bytes|[kmg]b|characters?|chars|views|visits|impressions|bounces|unsubscribes|entries|journeys|times)\b)/gi;
 
 function yearOf(y: string | undefined): number {
   if (!y) return 2026;
@@ -45,7 +53,13 @@ function yearOf(y: string | undefined): number {
 export function scanDates(scan: Scan): void {
   if (!/\d/.test(scan.masked)) return;
   const text = scan.masked;
-  const hints = [/\d{4}[-/.]\d/.test(text), /\d[-/.]\d{1,2}[-/.]\d{2}/.test(text), /\d{4}/.test(text), /\d{4}/.test(text), /\d{8}/.test(text)];
+  const hints = [
+    /\d{4}[-/.]\d/.test(text),
+    /\d[-/.]\d{1,2}[-/.]\d{2}/.test(text),
+    /\d{4}/.test(text),
+    /\d{4}/.test(text),
+    /\d{8}/.test(text),
+  ];
   DATES.forEach((re, i) => {
     if (!hints[i]) return;
     scan.each(re, (m) => {

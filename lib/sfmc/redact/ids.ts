@@ -7,7 +7,8 @@
 import type { Scan } from './scan';
 import { digitCount } from './scan';
 
-const IBAN = /\b(?:AD|AE|AL|AT|AZ|BA|BE|BG|BH|BR|CH|CR|CY|CZ|DE|DK|DO|EE|EG|ES|FI|FO|FR|GB|GE|GI|GL|GR|GT|HR|HU|IE|IL|IQ|IS|IT|JO|KW|KZ|LB|LC|LI|LT|LU|LV|MC|MD|ME|MK|MR|MT|MU|NL|NO|PK|PL|PS|PT|QA|RO|RS|SA|SC|SE|SI|SK|SM|TL|TN|TR|UA|VA|VG|XK)\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b/gi;
+const IBAN =
+  /\b(?:AD|AE|AL|AT|AZ|BA|BE|BG|BH|BR|CH|CR|CY|CZ|DE|DK|DO|EE|EG|ES|FI|FO|FR|GB|GE|GI|GL|GR|GT|HR|HU|IE|IL|IQ|IS|IT|JO|KW|KZ|LB|LC|LI|LT|LU|LV|MC|MD|ME|MK|MR|MT|MU|NL|NO|PK|PL|PS|PT|QA|RO|RS|SA|SC|SE|SI|SK|SM|TL|TN|TR|UA|VA|VG|XK)\d{2}(?:[ -]?[A-Z0-9]{4}){2,7}(?:[ -]?[A-Z0-9]{1,3})?\b/gi;
 const CARD = /(?<![\w./-])\d{4}(?:([ ./-]?)\d{4}\1\d{4}\1\d{1,7}|([ ./-]?)\d{6}\2\d{4,5})(?![\w]|[./-]\d)/g;
 const CVV =
   /(\b(?:cvv2?|cvc2?|cvn|csc|cid|security code|card verification (?:code|value|number)|kartenprüfnummer|cryptogramme(?: visuel)?|código de seguridad)\b\W{0,4}(?:is\s+|was\s+|:\s*)?)(\d{3,4})\b/giu;

@@ -180,7 +180,13 @@ const folded = new Map<string, string>();
 function fold(w: string): string {
   let f = folded.get(w);
   if (f === undefined) {
-    f = /^[a-z']*$/.test(w) ? w : w.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’]/g, "'");
+    f = /^[a-z']*$/.test(w)
+      ? w
+      : w
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/[’]/g, "'");
     if (folded.size > 5000) folded.clear();
     folded.set(w, f);
   }
@@ -195,12 +201,15 @@ export function isGivenName(word: string, strict = false): boolean {
 
 /** A word that any name rule needs to see somewhere in the string: a given name (or part of one) or a surname. */
 export function isNameEvidence(word: string): boolean {
-  const w = fold(word).replace(/['’]s$/, '').replace(/\.$/, '');
+  const w = fold(word)
+    .replace(/['’]s$/, '')
+    .replace(/\.$/, '');
   return GIVEN_SET.has(w) || SURNAME_SET.has(w) || (w.includes('-') && w.split('-').some((p) => GIVEN_SET.has(p)));
 }
 
 /** Surname endings that English UI words do not have: Andersson, Kowalski, Petrović, Papadopoulos, Yamamoto, López… */
-const SURNAME_ENDING = /(?:sson|ssen|ski|ska|wicz|ović|ovic|evic|enko|escu|oglu|oğlu|opoulos|akis|idis|yan|stein|mann|moto|mura|yama|kawa|uchi|ova|eva|ov|ev|ez|inen|ishvili|adze)$/i;
+const SURNAME_ENDING =
+  /(?:sson|ssen|ski|ska|wicz|ović|ovic|evic|enko|escu|oglu|oğlu|opoulos|akis|idis|yan|stein|mann|moto|mura|yama|kawa|uchi|ova|eva|ov|ev|ez|inen|ishvili|adze)$/i;
 /** Gaelic/Norman surname prefixes: McDonald, MacLeod, Fitzgerald, O'Neill. */
 const SURNAME_PREFIX = /^(?:Mc\p{Lu}|Mac\p{Lu}|Fitz\p{Ll}{3}|O['’]\p{Lu})/u;
 export const hasSurnameEnding = (word: string): boolean =>
@@ -208,7 +217,8 @@ export const hasSurnameEnding = (word: string): boolean =>
 
 /** Romanised Japanese: only (consonant+)vowel syllables and n ("Aiko", "Matsuda", "Shinzo"); a pair of them is a name. */
 const ROMAJI = /^(?:(?:[kgszjtdnhbpmyrwf]|sh|ch|ts|ky|gy|ny|hy|my|ry|by|py)?[aeiou]|n(?![aeiouy]))+$/;
-export const isRomajiName = (word: string): boolean => word.length >= 4 && ROMAJI.test(word.toLowerCase()) && !isUiWord(word);
+export const isRomajiName = (word: string): boolean =>
+  word.length >= 4 && ROMAJI.test(word.toLowerCase()) && !isUiWord(word);
 
 export const isAmbiguousName = (word: string): boolean => AMBIGUOUS_SET.has(fold(word));
 export const isSurname = (word: string): boolean => SURNAME_SET.has(fold(word).replace(/'s$/, ''));

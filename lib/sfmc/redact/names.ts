@@ -5,13 +5,33 @@
  * words ("Journey for New Subscribers") never count as names.
  */
 import type { Scan } from './scan';
-import { hasSurnameEnding, isAmbiguousName, isRomajiName, isGivenName, isNameEvidence, isSurname, isUiWord } from './names-data';
+import {
+  hasSurnameEnding,
+  isAmbiguousName,
+  isRomajiName,
+  isGivenName,
+  isNameEvidence,
+  isSurname,
+  isUiWord,
+} from './names-data';
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/gu;
-const TITLE = new Set('mr mrs ms miss mx dr prof herr frau mme mlle m sr sra srta señor señora sig sig.ra dott dra'.split(' '));
-const GREETING = new Set('dear hi hello hey bonjour hola hallo liebe lieber estimado estimada cher chère caro cara querido querida olá ciao'.split(' '));
-const CUE = new Set('for by to with from cc attn owner contact assignee approver author manager rep agent recipient name customer subscriber member patient client guest sender signed'.split(' '));
-const PARTICLE = new Set('van von der den de del della da di du la le dos das do bin binti al el ibn ten ter y e st'.split(' '));
+const TITLE = new Set(
+  'mr mrs ms miss mx dr prof herr frau mme mlle m sr sra srta señor señora sig sig.ra dott dra'.split(' '),
+);
+const GREETING = new Set(
+  'dear hi hello hey bonjour hola hallo liebe lieber estimado estimada cher chère caro cara querido querida olá ciao'.split(
+    ' ',
+  ),
+);
+const CUE = new Set(
+  'for by to with from cc attn owner contact assignee approver author manager rep agent recipient name customer subscriber member patient client guest sender signed'.split(
+    ' ',
+  ),
+);
+const PARTICLE = new Set(
+  'van von der den de del della da di du la le dos das do bin binti al el ibn ten ter y e st'.split(' '),
+);
 
 interface Tok {
   w: string;
@@ -20,7 +40,8 @@ interface Tok {
 }
 
 const bare = (w: string) => w.replace(/\.$/, '').replace(/['’]s$/, '');
-const capitalised = (w: string) => /^\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\.?$)/u.test(w) || /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(w);
+const capitalised = (w: string) =>
+  /^\p{Lu}(?:\p{Ll}|['’]\p{Lu}|\.?$)/u.test(w) || /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(w);
 const allCaps = (w: string) => /^\p{Lu}{2,}$/u.test(bare(w));
 const nameWord = (w: string) => capitalised(w) && !isUiWord(bare(w));
 const initial = (w: string) => /^\p{Lu}\.$/u.test(w);
@@ -69,7 +90,12 @@ export function scanNames(scan: Scan): void {
     const lw = bare(t.w).toLowerCase();
     const nextJoined = next !== undefined && joined(text, t, next);
     // Titles and greetings: "Dr. Okafor", "Dear Jane".
-    if ((TITLE.has(lw) || GREETING.has(lw)) && next && /^[. ]{1,3}$/.test(text.slice(t.end, next.start)) && nameWord(next.w)) {
+    if (
+      (TITLE.has(lw) || GREETING.has(lw)) &&
+      next &&
+      /^[. ]{1,3}$/.test(text.slice(t.end, next.start)) &&
+      nameWord(next.w)
+    ) {
       const j = extend(text, toks, i + 1);
       claim(i + 1, j);
       i = j;
@@ -92,8 +118,10 @@ export function scanNames(scan: Scan): void {
     }
     if (isUiWord(lw)) continue;
     const given = lw.split('-').some((part) => isGivenName(part));
-    const nextName = next !== undefined && nextJoined && (nameWord(next.w) || initial(next.w) || PARTICLE.has(next.w.toLowerCase()));
-    const cue = prev !== undefined && CUE.has(bare(prev.w).toLowerCase()) && /^:? {1,2}$/.test(text.slice(prev.end, t.start));
+    const nextName =
+      next !== undefined && nextJoined && (nameWord(next.w) || initial(next.w) || PARTICLE.has(next.w.toLowerCase()));
+    const cue =
+      prev !== undefined && CUE.has(bare(prev.w).toLowerCase()) && /^:? {1,2}$/.test(text.slice(prev.end, t.start));
     // "Doe, Jane"
     if (next && /^, $/.test(text.slice(t.end, next.start)) && isGivenName(next.w, true) && (isSurname(t.w) || cue)) {
       claim(i, i + 1);
@@ -101,7 +129,13 @@ export function scanNames(scan: Scan): void {
       continue;
     }
     const strong = given && !isAmbiguousName(lw);
-    const surnameNext = nextName && next !== undefined && (isSurname(next.w) || hasSurnameEnding(next.w) || (given && isGivenName(next.w, true)) || (isRomajiName(t.w) && isRomajiName(next.w)));
+    const surnameNext =
+      nextName &&
+      next !== undefined &&
+      (isSurname(next.w) ||
+        hasSurnameEnding(next.w) ||
+        (given && isGivenName(next.w, true)) ||
+        (isRomajiName(t.w) && isRomajiName(next.w)));
     if (nextName && (strong || surnameNext || cue)) {
       const j = extend(text, toks, i);
       if (j > i) {

@@ -16,7 +16,8 @@ import { digitCount } from './scan';
 const DEFAULTS: Array<CountryCode | undefined> = [undefined, 'US', 'GB'];
 
 /** North American vanity numbers: toll-free area code (or a +1/1- lead), then 7–10 letters and digits, 3+ letters. */
-const VANITY = /(?<![\w])(?:(?:\+?1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?|\+?1[ .-]?\(?[2-9]\d{2}\)?)[ .-]?[A-Z0-9](?:[ .-]?[A-Z0-9]){6,9}(?![\w])/g;
+const VANITY =
+  /(?<![\w])(?:(?:\+?1[ .-]?)?\(?8(?:00|33|44|55|66|77|88)\)?|\+?1[ .-]?\(?[2-9]\d{2}\)?)[ .-]?[A-Z0-9](?:[ .-]?[A-Z0-9]){6,9}(?![\w])/g;
 const CUE =
   /(\b(?:tel|phone|mobile|mob|cell|fax|call|whatsapp|sms|text|téléphone|tél|telefon|telefono|teléfono|handy|móvil|celular|portable|contact number)\b\.?\s*(?:no\.?|number|nr\.?|#)?\s*[:.]?\s*)(\+?[\d(][\d ()./-]{4,}\d)/giu;
 
@@ -45,7 +46,8 @@ export function scanPhones(scan: Scan): void {
         const from = text.slice(hit.startsAt - 1, hit.startsAt + 1) === ' +' ? hit.startsAt - 1 : hit.startsAt;
         const start = w.index + from;
         const end = w.index + hit.endsAt;
-        if (scan.free(start, end)) scan.claim(start, end + (EXTENSION.exec(scan.masked.slice(end))?.[0].length ?? 0), 'phone');
+        if (scan.free(start, end))
+          scan.claim(start, end + (EXTENSION.exec(scan.masked.slice(end))?.[0].length ?? 0), 'phone');
       }
     }
   }

@@ -38,7 +38,12 @@ export class Scan {
   }
 
   /** Claim every match (or the part after group 1, when `afterGroup1`) that `keep` accepts. */
-  tagAll(re: RegExp, tag: string | null, accept: (m: RegExpExecArray) => boolean = () => true, afterGroup1 = false): void {
+  tagAll(
+    re: RegExp,
+    tag: string | null,
+    accept: (m: RegExpExecArray) => boolean = () => true,
+    afterGroup1 = false,
+  ): void {
     this.each(re, (m) => {
       if (!accept(m)) return;
       const start = m.index + (afterGroup1 ? (m[1]?.length ?? 0) : 0);

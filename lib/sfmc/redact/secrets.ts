@@ -16,8 +16,9 @@ const KEY_VALUE = new RegExp(
 
 /** Words that follow "Password:"-style labels in ordinary UI and help text. */
 const UI_VALUE = new Set(
-  'a an the at be is are was must should cannot can will may not never required optional hidden masked none n/a set unset empty missing expired expires invalid valid changed reset rotated rotate revoked generated generate regenerate copied copy show hide click enter type your this that my new old current minimum min maximum max length at least characters yes no on off true false active inactive enabled disabled saved updated see use never always only and or for to of in with from strong weak medium good fair poor matches mismatch incorrect wrong confirm confirmed forgot sent pending'
-    .split(' '),
+  'a an the at be is are was must should cannot can will may not never required optional hidden masked none n/a set unset empty missing expired expires invalid valid changed reset rotated rotate revoked generated generate regenerate copied copy show hide click enter type your this that my new old current minimum min maximum max length at least characters yes no on off true false active inactive enabled disabled saved updated see use never always only and or for to of in with from strong weak medium good fair poor matches mismatch incorrect wrong confirm confirmed forgot sent pending'.split(
+    ' ',
+  ),
 );
 
 function secretValue(v: string): boolean {
@@ -34,7 +35,12 @@ export function scanSecrets(scan: Scan): void {
   const text = scan.masked;
   if (text.includes('eyJ')) scan.tagAll(JWT, 'token');
   if (/bearer|basic|token|digest|negotiate/i.test(text)) {
-    scan.tagAll(AUTH, 'token', (m) => /[\d._~+/=-]/.test(m[2] ?? '') || /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(m[2] ?? ''), true);
+    scan.tagAll(
+      AUTH,
+      'token',
+      (m) => /[\d._~+/=-]/.test(m[2] ?? '') || /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(m[2] ?? ''),
+      true,
+    );
   }
   if (!SECRET_HINT.test(text)) return;
   scan.each(KEY_VALUE, (m) => {

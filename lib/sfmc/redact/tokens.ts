@@ -11,7 +11,8 @@ import { isGivenName } from './names-data';
 const SF_ID = /\b[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?\b/g;
 const HEX_ID = /\b[0-9a-fA-F]{16,}\b/g;
 const RANDOM = /(?<![\w+=-])[A-Za-z0-9][A-Za-z0-9_+/=-]{15,}(?![\w/+=-])/g;
-const KEY_PREFIX = /(?<![\w@.-])(?:(SK|SUB|SUBKEY|CUST|CUS|CID|CK|CKEY|CNT|MBR|MEM|LOY|USR|UID|ACCT|PID|SID|CRM)|(subscriber|contact|customer|member|person|lead|user))[_.:#-]([A-Za-z0-9_.-]*[A-Za-z0-9])/gi;
+const KEY_PREFIX =
+  /(?<![\w@.-])(?:(SK|SUB|SUBKEY|CUST|CUS|CID|CK|CKEY|CNT|MBR|MEM|LOY|USR|UID|ACCT|PID|SID|CRM)|(subscriber|contact|customer|member|person|lead|user))[_.:#-]([A-Za-z0-9_.-]*[A-Za-z0-9])/gi;
 const SEPARATED = /(?<![\w@.-])[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)+(?![\w@-]|\.\w)/g;
 const GLUED = /(?<![\w@.-])[a-z]{3,}\d{2,}(?![\w@-])/g;
 const KEY_CUE = /(\b(?:subscriber|contact|customer|member)[ _]?(?:key|id)\s*[:=#]\s*)([^\s,;<>\uE000]+)/gi;
@@ -61,7 +62,8 @@ function sfId(m: string): boolean {
 }
 
 /** A key segment that names a person. */
-const hasName = (rest: string) => rest.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).some((seg) => seg.length >= 3 && isGivenName(seg, true));
+const hasName = (rest: string) =>
+  rest.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])/).some((seg) => seg.length >= 3 && isGivenName(seg, true));
 
 /** A field reference (`SubscriberKey`, `m.SubscriberKey`) rather than a key value. */
 const fieldName = (v: string) => {
@@ -104,7 +106,8 @@ export function scanDigits(scan: Scan): void {
   scan.each(GROUPED, (m) => {
     const plus = Boolean(m[1]);
     if (digitCount(m[0]) < (plus || m[0].includes('(') ? 7 : 9)) return;
-    if (scan.free(m.index, m.index + m[0].length)) scan.claim(m.index, m.index + m[0].length, plus ? 'phone' : 'number');
+    if (scan.free(m.index, m.index + m[0].length))
+      scan.claim(m.index, m.index + m[0].length, plus ? 'phone' : 'number');
   });
   scan.tagAll(DIGITS, 'number');
 }

@@ -108,7 +108,14 @@ export function createFakeDeps(options: { model?: string } = {}) {
       minted++;
       const failure = mintFailures.shift();
       if (failure) throw failure;
-      return { value: `ek_${minted}`, expires_at: 0, model: options.model ?? 'gpt-realtime', voice: 'marin', language: 'en', realtime_url: 'http://127.0.0.1:9/v1/realtime/calls' } as MintedToken;
+      return {
+        value: `ek_${minted}`,
+        expires_at: 0,
+        model: options.model ?? 'gpt-realtime',
+        voice: 'marin',
+        language: 'en',
+        realtime_url: 'http://127.0.0.1:9/v1/realtime/calls',
+      } as MintedToken;
     },
     openTransport,
     createAudioGraph: async () => graph,
@@ -162,4 +169,5 @@ export async function until(cond: () => boolean, what = 'condition', ms = 2_000)
   if (!cond()) throw new Error(`timed out waiting for ${what}`);
 }
 
-export const failure = (code: string, recovery: 'none' | 'fresh-key' | 'backoff') => new EngineFailure({ code, message: code }, recovery);
+export const failure = (code: string, recovery: 'none' | 'fresh-key' | 'backoff') =>
+  new EngineFailure({ code, message: code }, recovery);

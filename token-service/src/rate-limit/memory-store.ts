@@ -8,7 +8,10 @@ export class MemoryStore implements RateLimitStore {
   readonly kind = 'memory' as const;
   private windows = new Map<string, { count: number; resetAt: number }>();
 
-  constructor(private readonly now: () => number = Date.now, private readonly sweepAbove = 10_000) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly sweepAbove = 10_000,
+  ) {}
 
   async hit(key: string, windowMs: number): Promise<HitResult> {
     const now = this.now();

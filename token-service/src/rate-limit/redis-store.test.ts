@@ -7,7 +7,14 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Redis } from 'ioredis';
 import { RedisStore } from './redis-store';
 import { startRedis, type RedisServer } from '../testing/redis';
-import { ACCESS_KEY, assertNoSecretLeak, EXT_ORIGIN, makeHarness, OTHER_ACCESS_KEY, recordResponse } from '../testing/harness';
+import {
+  ACCESS_KEY,
+  assertNoSecretLeak,
+  EXT_ORIGIN,
+  makeHarness,
+  OTHER_ACCESS_KEY,
+  recordResponse,
+} from '../testing/harness';
 import type { AddressInfo } from 'node:net';
 
 let redis: RedisServer;
@@ -34,7 +41,9 @@ afterAll(async () => {
 
 async function listen(fetchHandler: (req: Request) => Response | Promise<Response>): Promise<string> {
   return new Promise((resolve) => {
-    const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(`http://127.0.0.1:${info.port}`));
+    const server = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve(`http://127.0.0.1:${info.port}`),
+    );
     servers.push(server);
   });
 }
@@ -127,9 +136,14 @@ describe('two instances behind a load balancer, one Redis', () => {
     const body = JSON.stringify({ voice: 'marin', language: 'en', mode: 'push-to-talk' });
     const headers = { authorization: `Bearer ${ACCESS_KEY}`, 'content-type': 'application/json', origin: EXT_ORIGIN };
     const results = await Promise.all(
-      Array.from({ length: 500 }, async (_, i) => recordResponse(await fetch(`${urls[i % 2]}/api/token`, { method: 'POST', headers, body }))),
+      Array.from({ length: 500 }, async (_, i) =>
+        recordResponse(await fetch(`${urls[i % 2]}/api/token`, { method: 'POST', headers, body })),
+      ),
     );
-    const counts = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    const counts = results.reduce<Record<number, number>>(
+      (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ 200: limit, 429: 500 - limit });
     expect(a.stub.received.length + b.stub.received.length).toBe(limit);
     // Both instances did serve successes: the limit really is shared, not per instance.

@@ -29,7 +29,10 @@ export class RedisStore implements RateLimitStore {
   readonly kind = 'redis' as const;
   private readonly redis: WithHit;
 
-  constructor(url: string, private readonly prefix = 'tsrl:') {
+  constructor(
+    url: string,
+    private readonly prefix = 'tsrl:',
+  ) {
     const redis = new Redis(url, {
       lazyConnect: false,
       enableOfflineQueue: true,

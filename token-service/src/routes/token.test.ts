@@ -11,7 +11,10 @@ type Sent = {
     type: string;
     model: string;
     instructions: string;
-    audio: { input: { transcription: { model: string; language: string; prompt: string }; turn_detection: unknown }; output: { voice: string } };
+    audio: {
+      input: { transcription: { model: string; language: string; prompt: string }; turn_detection: unknown };
+      output: { voice: string };
+    };
     tools: { name: string; type: string }[];
     reasoning?: { effort: string };
     truncation?: unknown;
@@ -26,7 +29,12 @@ describe('POST /api/token', () => {
     const body = r.json() as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['expires_at', 'language', 'model', 'realtime_url', 'value', 'voice']);
     expect(body.value).toMatch(/^ek_/);
-    expect(body).toMatchObject({ model: 'gpt-realtime', voice: 'cedar', language: 'de', realtime_url: 'http://upstream.test/v1/realtime/calls' });
+    expect(body).toMatchObject({
+      model: 'gpt-realtime',
+      voice: 'cedar',
+      language: 'de',
+      realtime_url: 'http://upstream.test/v1/realtime/calls',
+    });
     expect(typeof body.expires_at).toBe('number');
     expect(r.headers.get('cache-control')).toBe('no-store');
     expect(h.stub.authorizations).toEqual([`Bearer ${API_KEY}`]);
@@ -46,20 +54,41 @@ describe('POST /api/token', () => {
     expect(sent.session.audio.input.transcription).toMatchObject({ model: 'gpt-4o-mini-transcribe', language: 'fr' });
     expect(sent.session.audio.input.transcription.prompt).toContain('AMPscript');
     expect(sent.session.instructions).toContain('Always answer in French, even if the user speaks another language');
-    expect(sent.session.tools.map((t) => t.name)).toEqual(['highlight_element', 'show_snippet', 'get_page_context', 'lookup_sfmc_reference', 'start_walkthrough']);
+    expect(sent.session.tools.map((t) => t.name)).toEqual([
+      'highlight_element',
+      'show_snippet',
+      'get_page_context',
+      'lookup_sfmc_reference',
+      'start_walkthrough',
+    ]);
     expect(sent.session.reasoning).toEqual({ effort: 'low' });
     expect(sent.session.truncation).toEqual({ type: 'retention_ratio', retention_ratio: 0.8 });
   });
 
   it('sends reasoning only to the gpt-realtime-2 family, and the configured truncation', async () => {
-    const env = { REASONING_EFFORT: 'high', TRUNCATION_RETENTION_RATIO: '0.6', TRUNCATION_POST_INSTRUCTIONS_TOKENS: '20000' };
+    const env = {
+      REASONING_EFFORT: 'high',
+      TRUNCATION_RETENTION_RATIO: '0.6',
+      TRUNCATION_POST_INSTRUCTIONS_TOKENS: '20000',
+    };
     const mini = makeHarness({ env: { ...env, REALTIME_MODEL: 'gpt-realtime-2.1-mini' } });
     expect((await mini.mint()).json()).toMatchObject({ model: 'gpt-realtime-2.1-mini' });
     const sentMini = mini.stub.received[0] as Sent;
     expect(sentMini.session.reasoning).toEqual({ effort: 'high' });
-    expect(sentMini.session.truncation).toEqual({ type: 'retention_ratio', retention_ratio: 0.6, token_limits: { post_instructions: 20000 } });
+    expect(sentMini.session.truncation).toEqual({
+      type: 'retention_ratio',
+      retention_ratio: 0.6,
+      token_limits: { post_instructions: 20000 },
+    });
 
-    const old = makeHarness({ env: { ...env, REALTIME_MODEL: 'gpt-realtime-mini', TRUNCATION_POST_INSTRUCTIONS_TOKENS: undefined, TRUNCATION_RETENTION_RATIO: 'off' } });
+    const old = makeHarness({
+      env: {
+        ...env,
+        REALTIME_MODEL: 'gpt-realtime-mini',
+        TRUNCATION_POST_INSTRUCTIONS_TOKENS: undefined,
+        TRUNCATION_RETENTION_RATIO: 'off',
+      },
+    });
     expect((await old.mint()).json()).toMatchObject({ model: 'gpt-realtime-mini' });
     const sentOld = old.stub.received[0] as Sent;
     expect('reasoning' in sentOld.session).toBe(false);
@@ -72,13 +101,19 @@ describe('POST /api/token', () => {
     expect(r.status).toBe(200);
     expect((r.json() as { language: string }).language).toBe('en');
     const sent = h.stub.received[0] as Sent;
-    expect(sent.session.audio.input.turn_detection).toEqual({ type: 'semantic_vad', eagerness: 'auto', create_response: true, interrupt_response: true });
+    expect(sent.session.audio.input.turn_detection).toEqual({
+      type: 'semantic_vad',
+      eagerness: 'auto',
+      create_response: true,
+      interrupt_response: true,
+    });
     expect(sent.session.instructions).toContain('Always answer in English');
   });
 
   it('accepts every GA voice', async () => {
     const h = makeHarness();
-    for (const voice of VOICES) expect((await h.mint({ voice, language: 'en', mode: 'push-to-talk' })).status).toBe(200);
+    for (const voice of VOICES)
+      expect((await h.mint({ voice, language: 'en', mode: 'push-to-talk' })).status).toBe(200);
   });
 
   it.each([
@@ -112,7 +147,10 @@ describe('POST /api/token', () => {
   });
 
   it('refuses a body that is not application/json with 415', async () => {
-    const r = await makeHarness().mint({ voice: 'marin', language: 'en', mode: 'push-to-talk' }, { 'content-type': 'text/plain' });
+    const r = await makeHarness().mint(
+      { voice: 'marin', language: 'en', mode: 'push-to-talk' },
+      { 'content-type': 'text/plain' },
+    );
     expect(r.status).toBe(415);
     expect(r.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
   });
@@ -147,7 +185,13 @@ describe('POST /api/token', () => {
   });
 
   it('maps an unreachable upstream to 502', async () => {
-    const h = makeHarness({ deps: { upstreamFetch: async () => { throw new TypeError('fetch failed'); } } });
+    const h = makeHarness({
+      deps: {
+        upstreamFetch: async () => {
+          throw new TypeError('fetch failed');
+        },
+      },
+    });
     const r = await h.mint();
     expect(r.status).toBe(502);
     expect(r.json()).toMatchObject({ error: { code: 'upstream_error' } });

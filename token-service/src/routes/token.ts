@@ -9,24 +9,37 @@ import { languageName } from '../session/instructions';
 import { mintClientSecret, UpstreamFailure } from '../upstream/mint';
 import type { UpstreamKeyStatus } from '../upstream/key-check';
 
-const FIELD_CODES: Record<string, string> = { voice: 'invalid_voice', language: 'invalid_language', mode: 'invalid_mode' };
+const FIELD_CODES: Record<string, string> = {
+  voice: 'invalid_voice',
+  language: 'invalid_language',
+  mode: 'invalid_mode',
+};
 
 export const TokenRequest = z
   .object({
     voice: z.enum(VOICES, { error: `voice must be one of: ${VOICES.join(', ')}` }),
     language: z
       .string({ error: 'language must be a string: an ISO-639-1 code such as "en" or "de"' })
-      .regex(/^[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,8})*$/, 'language must be an ISO-639-1 code such as "en" or "de" (a region such as "en-GB" is allowed)'),
+      .regex(
+        /^[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,8})*$/,
+        'language must be an ISO-639-1 code such as "en" or "de" (a region such as "en-GB" is allowed)',
+      ),
     mode: z.enum(MODES, { error: `mode must be one of: ${MODES.join(', ')}` }),
   })
   .strict();
 
 // The schema accepts exactly the contract's request (a drift fails the typecheck).
-type Parsed = { ok: true; value: z.infer<typeof TokenRequest> & TokenRequestContract } | { ok: false; code: string; message: string };
+type Parsed =
+  | { ok: true; value: z.infer<typeof TokenRequest> & TokenRequestContract }
+  | { ok: false; code: string; message: string };
 
 export function parseTokenRequest(body: unknown): Parsed {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, code: 'invalid_body', message: 'The body must be a JSON object with voice, language and mode.' };
+    return {
+      ok: false,
+      code: 'invalid_body',
+      message: 'The body must be a JSON object with voice, language and mode.',
+    };
   }
   const r = TokenRequest.safeParse(body);
   if (r.success) return { ok: true, value: r.data };

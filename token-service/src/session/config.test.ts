@@ -8,7 +8,16 @@ describe('session config', () => {
     const text = renderInstructions('German');
     expect(text).toContain('Always answer in German, even if the user speaks another language');
     expect(text).not.toContain('{{');
-    for (const must of ['read-only', 'highlight_element', 'show_snippet', 'get_page_context', 'AMPscript', 'Journey Builder', 'data views', 'Send classifications']) {
+    for (const must of [
+      'read-only',
+      'highlight_element',
+      'show_snippet',
+      'get_page_context',
+      'AMPscript',
+      'Journey Builder',
+      'data views',
+      'Send classifications',
+    ]) {
       expect(INSTRUCTIONS_TEMPLATE).toContain(must);
     }
   });
@@ -42,7 +51,13 @@ describe('session config', () => {
 
   it('declares the five tools with strict JSON Schemas', () => {
     const byName = Object.fromEntries(INSTRUCTOR_TOOLS.map((t) => [t.name, t]));
-    expect(Object.keys(byName)).toEqual(['highlight_element', 'show_snippet', 'get_page_context', 'lookup_sfmc_reference', 'start_walkthrough']);
+    expect(Object.keys(byName)).toEqual([
+      'highlight_element',
+      'show_snippet',
+      'get_page_context',
+      'lookup_sfmc_reference',
+      'start_walkthrough',
+    ]);
     expect(byName.highlight_element?.parameters).toMatchObject({ type: 'object', required: ['label'] });
     expect(byName.show_snippet?.parameters).toMatchObject({
       required: ['language', 'title', 'code'],
@@ -71,7 +86,11 @@ describe('session config', () => {
     const strip = (schema: unknown): unknown => {
       if (Array.isArray(schema)) return schema.map(strip);
       if (schema && typeof schema === 'object') {
-        return Object.fromEntries(Object.entries(schema).filter(([k]) => k !== 'description').map(([k, v]) => [k, strip(v)]));
+        return Object.fromEntries(
+          Object.entries(schema)
+            .filter(([k]) => k !== 'description')
+            .map(([k, v]) => [k, strip(v)]),
+        );
       }
       return schema;
     };
@@ -98,7 +117,8 @@ describe('session config', () => {
     const base = { voice: 'marin' as const, language: 'es', languageLabel: 'Spanish' };
     const ptt = buildClientSecretParams({ ...base, mode: 'push-to-talk' }, { model: 'm', ttlSeconds: 30 });
     const hf = buildClientSecretParams({ ...base, mode: 'hands-free' }, { model: 'm', ttlSeconds: 30 });
-    const input = (p: typeof ptt) => (p.session as unknown as { audio: { input: Record<string, unknown> } }).audio.input;
+    const input = (p: typeof ptt) =>
+      (p.session as unknown as { audio: { input: Record<string, unknown> } }).audio.input;
     expect(input(ptt).turn_detection).toBeNull();
     expect(input(hf).turn_detection).toMatchObject({ type: 'semantic_vad' });
     expect(ptt.expires_after).toEqual({ anchor: 'created_at', seconds: 30 });
@@ -131,7 +151,11 @@ describe('session config', () => {
       retention_ratio: 0.8,
     });
     expect(
-      session({ model: 'gpt-realtime-2', ttlSeconds: 60, truncation: { retentionRatio: 0.5, postInstructionsTokens: 16000 } }).truncation,
+      session({
+        model: 'gpt-realtime-2',
+        ttlSeconds: 60,
+        truncation: { retentionRatio: 0.5, postInstructionsTokens: 16000 },
+      }).truncation,
     ).toEqual({ type: 'retention_ratio', retention_ratio: 0.5, token_limits: { post_instructions: 16000 } });
     expect('truncation' in session({ model: 'gpt-realtime', ttlSeconds: 60 })).toBe(false);
   });

@@ -63,7 +63,8 @@ export function truncationOf(t: SessionPolicy['truncation']): RealtimeTruncation
 
 export function buildClientSecretParams(choice: SessionChoice, opts: SessionPolicy): ClientSecretCreateParams {
   const truncation = truncationOf(opts.truncation);
-  const reasoning = opts.reasoningEffort && supportsReasoning(opts.model) ? { effort: opts.reasoningEffort } : undefined;
+  const reasoning =
+    opts.reasoningEffort && supportsReasoning(opts.model) ? { effort: opts.reasoningEffort } : undefined;
   return {
     expires_after: { anchor: 'created_at', seconds: opts.ttlSeconds },
     session: {

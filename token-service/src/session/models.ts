@@ -17,7 +17,13 @@ export const REALTIME_MODEL_PATTERN = new RegExp(
   `^(?:gpt-realtime(?:-mini)?|gpt-realtime-\\d+(?:\\.\\d+)?(?:-mini)?|gpt-4o(?:-mini)?-realtime-preview)${SNAPSHOT}$`,
 );
 
-export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'] as const satisfies readonly RealtimeReasoningEffort[];
+export const REASONING_EFFORTS = [
+  'minimal',
+  'low',
+  'medium',
+  'high',
+  'xhigh',
+] as const satisfies readonly RealtimeReasoningEffort[];
 
 /** OpenAI's prompting guide for gpt-realtime-2 says to start at `low` (docs/realtime-protocol.md#session-shape). */
 export const DEFAULT_REASONING_EFFORT: RealtimeReasoningEffort = 'low';

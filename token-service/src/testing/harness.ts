@@ -28,7 +28,9 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
   };
 }
 
-export async function recordResponse(res: Response): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }> {
+export async function recordResponse(
+  res: Response,
+): Promise<{ status: number; headers: Headers; text: string; json: () => unknown }> {
   const text = await res.text();
   auditTrail.push({ kind: 'response', text: `${res.status} ${JSON.stringify([...res.headers])} ${text}` });
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
@@ -63,10 +65,18 @@ export function makeHarness(opts: { env?: Record<string, string | undefined>; de
   const socketAddress = (c: Context) => c.req.header('x-test-peer') ?? '127.0.0.1';
   const app = createApp(config, { log, upstreamFetch: stub.fetch, socketAddress, ...opts.deps });
   const request = async (path: string, init?: RequestInit) => recordResponse(await app.request(path, init));
-  const mint = (body: unknown = { voice: 'marin', language: 'en', mode: 'push-to-talk' }, headers: Record<string, string> = {}) =>
+  const mint = (
+    body: unknown = { voice: 'marin', language: 'en', mode: 'push-to-talk' },
+    headers: Record<string, string> = {},
+  ) =>
     request('/api/token', {
       method: 'POST',
-      headers: { authorization: `Bearer ${ACCESS_KEY}`, 'content-type': 'application/json', origin: EXT_ORIGIN, ...headers },
+      headers: {
+        authorization: `Bearer ${ACCESS_KEY}`,
+        'content-type': 'application/json',
+        origin: EXT_ORIGIN,
+        ...headers,
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
   return { app, config, stub, logs, request, mint };
@@ -79,7 +89,8 @@ export function assertNoSecretLeak(extra: { kind: 'response' | 'log'; text: stri
   const leaks = trail.filter(
     (e) =>
       e.text.includes(API_KEY) ||
-      (e.kind === 'log' && (e.text.includes(ACCESS_KEY) || e.text.includes(OTHER_ACCESS_KEY) || /ek_[A-Za-z0-9]/.test(e.text))),
+      (e.kind === 'log' &&
+        (e.text.includes(ACCESS_KEY) || e.text.includes(OTHER_ACCESS_KEY) || /ek_[A-Za-z0-9]/.test(e.text))),
   );
   expect(leaks.map((l) => `${l.kind}: ${l.text.slice(0, 300)}`)).toEqual([]);
 }

@@ -25,12 +25,18 @@ export interface RedisServer {
 export async function startRedis(): Promise<RedisServer> {
   const probe = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new Error('redis-server is not installed or not on PATH: install it with `apt-get install redis-server` (the Redis rate-limit tests need a real server).');
+    throw new Error(
+      'redis-server is not installed or not on PATH: install it with `apt-get install redis-server` (the Redis rate-limit tests need a real server).',
+    );
   }
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
+  const child: ChildProcess = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const url = `redis://127.0.0.1:${port}`;
   const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on('error', () => {});
@@ -40,7 +46,8 @@ export async function startRedis(): Promise<RedisServer> {
       await client.ping();
       break;
     } catch (e) {
-      if (i > 100 || child.exitCode !== null) throw new Error(`redis-server did not start on port ${port}: ${String(e)}`);
+      if (i > 100 || child.exitCode !== null)
+        throw new Error(`redis-server did not start on port ${port}: ${String(e)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -65,7 +65,9 @@ export function createStubUpstream(apiKey: string, opts: { record?: boolean } = 
         Promise.resolve(stub.app.fetch(req)).then(resolve, reject);
       }),
   };
-  const openaiError = (message: string, type: string, code: string | null) => ({ error: { message, type, param: null, code } });
+  const openaiError = (message: string, type: string, code: string | null) => ({
+    error: { message, type, param: null, code },
+  });
 
   const endless = (declaredLength?: number) => {
     const chunk = new TextEncoder().encode(`{"value":"ek_${'x'.repeat(16 * 1024 - 12)}`);
@@ -105,21 +107,39 @@ export function createStubUpstream(apiKey: string, opts: { record?: boolean } = 
       stub.authorizations.push(auth);
     }
     if (auth !== `Bearer ${apiKey}`) {
-      return c.json(openaiError(`Incorrect API key provided: ${auth.slice(7)}.`, 'invalid_request_error', 'invalid_api_key'), 401);
+      return c.json(
+        openaiError(`Incorrect API key provided: ${auth.slice(7)}.`, 'invalid_request_error', 'invalid_api_key'),
+        401,
+      );
     }
     if (stub.gate) await stub.gate;
     const model = (body as { session?: { model?: string } } | undefined)?.session?.model ?? 'gpt-realtime';
     switch (stub.behaviour) {
       case 'unauthorized':
-        return c.json(openaiError(`Incorrect API key provided: ${apiKey}. You can find your API key at …`, 'invalid_request_error', 'invalid_api_key'), 401);
+        return c.json(
+          openaiError(
+            `Incorrect API key provided: ${apiKey}. You can find your API key at …`,
+            'invalid_request_error',
+            'invalid_api_key',
+          ),
+          401,
+        );
       case 'forbidden':
-        return c.json(openaiError(`Project for key ${apiKey} has no access`, 'invalid_request_error', 'model_not_found'), 403);
+        return c.json(
+          openaiError(`Project for key ${apiKey} has no access`, 'invalid_request_error', 'model_not_found'),
+          403,
+        );
       case 'rate_limited':
-        return c.json(openaiError(`Rate limit reached for ${apiKey}`, 'requests', 'rate_limit_exceeded'), 429, { 'Retry-After': '7' });
+        return c.json(openaiError(`Rate limit reached for ${apiKey}`, 'requests', 'rate_limit_exceeded'), 429, {
+          'Retry-After': '7',
+        });
       case 'server_error':
         return c.json(openaiError(`internal failure; key=${apiKey}`, 'server_error', null), 500);
       case 'bad_request':
-        return c.json(openaiError(`Unknown parameter: 'session.x' (key ${apiKey})`, 'invalid_request_error', 'unknown_parameter'), 400);
+        return c.json(
+          openaiError(`Unknown parameter: 'session.x' (key ${apiKey})`, 'invalid_request_error', 'unknown_parameter'),
+          400,
+        );
       case 'malformed_json':
         return c.body(`{"value":"ek_${apiKey}", "expires_at": `, 200, { 'Content-Type': 'application/json' });
       case 'wrong_shape':
@@ -144,7 +164,8 @@ export function createStubUpstream(apiKey: string, opts: { record?: boolean } = 
         const { session, ...rest } = stub.override ?? {};
         Object.assign(answer, rest);
         if (stub.override && 'session' in stub.override) {
-          answer.session = session && typeof session === 'object' ? { ...(answer.session as object), ...session } : session;
+          answer.session =
+            session && typeof session === 'object' ? { ...(answer.session as object), ...session } : session;
         }
         return c.json(answer);
       }

@@ -16,7 +16,10 @@ describe('checkUpstreamKey', () => {
   it('accepted on 200, refused on 401, and it sends the key as a bearer', async () => {
     const stub = createStubUpstream(API_KEY);
     expect(await check(stub)).toEqual({ state: 'accepted', detail: { upstreamStatus: 200 } });
-    expect(await check(stub, 'sk-wrong-key-000000000000')).toEqual({ state: 'refused', detail: { upstreamStatus: 401 } });
+    expect(await check(stub, 'sk-wrong-key-000000000000')).toEqual({
+      state: 'refused',
+      detail: { upstreamStatus: 401 },
+    });
     expect(stub.modelChecks).toBe(2);
   });
 
@@ -44,7 +47,8 @@ describe('checkUpstreamKey', () => {
       baseURL: 'http://upstream.test/v1',
       apiKey: API_KEY,
       timeoutMs: 50,
-      fetch: (_url, init) => new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
+      fetch: (_url, init) =>
+        new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))),
     });
     expect(silent.state).toBe('unknown');
     expect(silent.detail.error).toBe('TimeoutError');
@@ -73,10 +77,13 @@ describe('UpstreamKeyStatus', () => {
     let clock = 1_000_000;
     let verdict: KeyCheckResult['state'] = 'refused';
     let calls = 0;
-    const status = new UpstreamKeyStatus(async () => {
-      calls++;
-      return { state: verdict, detail: {} };
-    }, () => clock);
+    const status = new UpstreamKeyStatus(
+      async () => {
+        calls++;
+        return { state: verdict, detail: {} };
+      },
+      () => clock,
+    );
     await status.run();
     verdict = 'accepted';
     status.refreshIfStale();

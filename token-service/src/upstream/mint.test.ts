@@ -12,18 +12,25 @@ afterAll(() => assertNoSecretLeak());
 const CHUNK = 16 * 1024;
 
 describe('upstream response size cap', () => {
-  it.each(['huge_body', 'huge_declared'] as const)('%s: 502 with the reason, and no more than the cap is pulled', async (behaviour) => {
-    const h = makeHarness();
-    h.stub.behaviour = behaviour;
-    const r = await h.mint();
-    expect(r.status).toBe(502);
-    expect(r.json()).toMatchObject({ error: { code: 'upstream_error', message: expect.stringContaining('over 64 KiB') } });
-    // The stream pulls at most one chunk ahead of the reader: cap + two chunks is the most that may ever be read.
-    expect(h.stub.bytesPulled).toBeGreaterThan(0);
-    expect(h.stub.bytesPulled).toBeLessThanOrEqual(UPSTREAM_MAX_BYTES + 2 * CHUNK);
-    if (behaviour === 'huge_declared') expect(h.stub.bytesPulled).toBeLessThanOrEqual(2 * CHUNK);
-    expect(h.logs.some((l) => l.includes('"msg":"upstream failure"') && l.includes('"error":"response too large"'))).toBe(true);
-  });
+  it.each(['huge_body', 'huge_declared'] as const)(
+    '%s: 502 with the reason, and no more than the cap is pulled',
+    async (behaviour) => {
+      const h = makeHarness();
+      h.stub.behaviour = behaviour;
+      const r = await h.mint();
+      expect(r.status).toBe(502);
+      expect(r.json()).toMatchObject({
+        error: { code: 'upstream_error', message: expect.stringContaining('over 64 KiB') },
+      });
+      // The stream pulls at most one chunk ahead of the reader: cap + two chunks is the most that may ever be read.
+      expect(h.stub.bytesPulled).toBeGreaterThan(0);
+      expect(h.stub.bytesPulled).toBeLessThanOrEqual(UPSTREAM_MAX_BYTES + 2 * CHUNK);
+      if (behaviour === 'huge_declared') expect(h.stub.bytesPulled).toBeLessThanOrEqual(2 * CHUNK);
+      expect(
+        h.logs.some((l) => l.includes('"msg":"upstream failure"') && l.includes('"error":"response too large"')),
+      ).toBe(true);
+    },
+  );
 
   it('the service keeps serving after huge bodies', async () => {
     const h = makeHarness({ env: { RATE_LIMIT_PER_MINUTE: '100' } });
@@ -55,7 +62,10 @@ describe('upstream response size cap', () => {
   });
 
   it('keeps status and headers, and passes bodiless answers through', async () => {
-    const r = await cappedFetch(async () => body(3, { status: 401, headers: { 'x-a': 'b', 'content-encoding': 'gzip' } }), 1000)('http://x');
+    const r = await cappedFetch(
+      async () => body(3, { status: 401, headers: { 'x-a': 'b', 'content-encoding': 'gzip' } }),
+      1000,
+    )('http://x');
     expect(r.status).toBe(401);
     expect(r.headers.get('x-a')).toBe('b');
     expect(r.headers.get('content-encoding')).toBeNull();

@@ -66,11 +66,18 @@ function retryAfter(headers: Headers | undefined): number {
 function safeDetail(e: APIError): Record<string, unknown> {
   const body = (e.error ?? {}) as Record<string, unknown>;
   const pick = (v: unknown) => (typeof v === 'string' && v.length <= 100 ? v : undefined);
-  return { upstreamStatus: e.status, type: pick(body.type), code: pick(body.code), param: pick(body.param), error: e.constructor.name };
+  return {
+    upstreamStatus: e.status,
+    type: pick(body.type),
+    code: pick(body.code),
+    param: pick(body.param),
+    error: e.constructor.name,
+  };
 }
 
 function tooLarge(e: unknown): UpstreamTooLarge | undefined {
-  for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++) if (x instanceof UpstreamTooLarge) return x;
+  for (let x = e, depth = 0; x instanceof Error && depth < 5; x = x.cause, depth++)
+    if (x instanceof UpstreamTooLarge) return x;
   return undefined;
 }
 
@@ -78,26 +85,54 @@ export function mapUpstreamError(e: unknown): UpstreamFailure {
   if (e instanceof UpstreamFailure) return e;
   const big = tooLarge(e);
   if (big) {
-    return new UpstreamFailure(502, 'upstream_error', `OpenAI sent a response over ${big.limit / 1024} KiB; the service did not read it.`, undefined, {
-      error: 'response too large',
-      limitBytes: big.limit,
-    });
+    return new UpstreamFailure(
+      502,
+      'upstream_error',
+      `OpenAI sent a response over ${big.limit / 1024} KiB; the service did not read it.`,
+      undefined,
+      {
+        error: 'response too large',
+        limitBytes: big.limit,
+      },
+    );
   }
   if (e instanceof APIConnectionTimeoutError) {
-    return new UpstreamFailure(504, 'upstream_timeout', 'OpenAI did not answer in time.', undefined, { error: 'timeout' });
+    return new UpstreamFailure(504, 'upstream_timeout', 'OpenAI did not answer in time.', undefined, {
+      error: 'timeout',
+    });
   }
   if (e instanceof APIConnectionError) {
-    return new UpstreamFailure(502, 'upstream_error', 'OpenAI could not be reached.', undefined, { error: 'connection' });
+    return new UpstreamFailure(502, 'upstream_error', 'OpenAI could not be reached.', undefined, {
+      error: 'connection',
+    });
   }
   if (e instanceof AuthenticationError || e instanceof PermissionDeniedError) {
-    return new UpstreamFailure(502, 'upstream_auth', 'The token service is not authorised by OpenAI; tell its operator.', undefined, safeDetail(e));
+    return new UpstreamFailure(
+      502,
+      'upstream_auth',
+      'The token service is not authorised by OpenAI; tell its operator.',
+      undefined,
+      safeDetail(e),
+    );
   }
   if (e instanceof RateLimitError) {
     const s = retryAfter(e.headers);
-    return new UpstreamFailure(503, 'upstream_rate_limited', 'OpenAI is rate-limiting this service; try again shortly.', s, safeDetail(e));
+    return new UpstreamFailure(
+      503,
+      'upstream_rate_limited',
+      'OpenAI is rate-limiting this service; try again shortly.',
+      s,
+      safeDetail(e),
+    );
   }
   if (e instanceof APIError) {
-    return new UpstreamFailure(502, 'upstream_error', 'OpenAI refused or failed the request.', undefined, safeDetail(e));
+    return new UpstreamFailure(
+      502,
+      'upstream_error',
+      'OpenAI refused or failed the request.',
+      undefined,
+      safeDetail(e),
+    );
   }
   // SyntaxError from a malformed JSON body, or anything else the SDK throws.
   return new UpstreamFailure(502, 'upstream_error', 'OpenAI sent a response the service could not read.', undefined, {
@@ -124,7 +159,9 @@ export async function mintClientSecret(
   }
   const r = (res ?? {}) as { value?: unknown; expires_at?: unknown; session?: { model?: unknown } | null };
   const malformed = (why: string) =>
-    new UpstreamFailure(502, 'upstream_error', 'OpenAI sent a response the service could not read.', undefined, { error: why });
+    new UpstreamFailure(502, 'upstream_error', 'OpenAI sent a response the service could not read.', undefined, {
+      error: why,
+    });
   if (typeof r.value !== 'string' || !EPHEMERAL_KEY.test(r.value)) throw malformed('missing or malformed value');
   // Paranoia: a broken or hostile upstream must not make us hand out the permanent key.
   if (r.value.includes(apiKey)) throw malformed('value contains the API key');

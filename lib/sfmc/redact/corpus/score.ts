@@ -9,7 +9,9 @@ import type { PiiItem, PiiKind } from './types';
 
 /** Words too common to identify anyone on their own. */
 const COMMON_SET = new Set(
-  'example mail email gmail outlook yahoo hotmail test bearer basic token secret password client access refresh api key keys value authorization street road avenue lane drive north south east west rue calle via strasse straße platz weg house apartment flat suite unit floor box city'.split(' '),
+  'example mail email gmail outlook yahoo hotmail test bearer basic token secret password client access refresh api key keys value authorization street road avenue lane drive north south east west rue calle via strasse straße platz weg house apartment flat suite unit floor box city'.split(
+    ' ',
+  ),
 );
 
 const scanForm = (s: string) => normalizeForScan(s).text;
@@ -22,7 +24,9 @@ export function fragments(item: PiiItem): string[] {
   const min = item.kind === 'name' ? 2 : 4;
   const value = scanForm(item.value);
   const runs = value.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const useful = runs.filter((r) => r.length >= min && !COMMON_SET.has(r.toLowerCase()) && (!NUMERIC.includes(item.kind) || /\d/.test(r)));
+  const useful = runs.filter(
+    (r) => r.length >= min && !COMMON_SET.has(r.toLowerCase()) && (!NUMERIC.includes(item.kind) || /\d/.test(r)),
+  );
   return [...new Set([...(NUMERIC.includes(item.kind) ? [] : [value]), ...useful])];
 }
 
@@ -60,10 +64,13 @@ export function scorePii(items: PiiItem[], redact: (s: string) => string): Map<P
     for (const [ctx, t] of contexts(item.kind)) {
       const result = scanForm(redact(t(item.value)));
       const empty = scanForm(t(''));
-      const hit = fragments(item).find((f) => occurrences(result, f) > occurrences(empty, f)) ?? digitLeak(item, result, empty);
+      const hit =
+        fragments(item).find((f) => occurrences(result, f) > occurrences(empty, f)) ?? digitLeak(item, result, empty);
       if (hit !== undefined) {
         leaked = true;
-        score.leaks.push(`${ctx}: ${JSON.stringify(t(item.value))} → ${JSON.stringify(redact(t(item.value)))} (kept "${hit}")`);
+        score.leaks.push(
+          `${ctx}: ${JSON.stringify(t(item.value))} → ${JSON.stringify(redact(t(item.value)))} (kept "${hit}")`,
+        );
       }
     }
     if (!leaked) score.caught++;
@@ -78,6 +85,9 @@ export function changedOrdinary(strings: string[], redact: (s: string) => string
 /** One line per kind: `email 30/30`, leaks after. */
 export function report(scores: Map<PiiKind, KindScore>): string {
   return [...scores]
-    .map(([kind, s]) => `${kind.padEnd(15)} ${String(s.caught).padStart(3)}/${String(s.items).padEnd(3)} ${((100 * s.caught) / s.items).toFixed(1)} %`)
+    .map(
+      ([kind, s]) =>
+        `${kind.padEnd(15)} ${String(s.caught).padStart(3)}/${String(s.items).padEnd(3)} ${((100 * s.caught) / s.items).toFixed(1)} %`,
+    )
     .join('\n');
 }

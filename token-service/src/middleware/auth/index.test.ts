@@ -40,7 +40,10 @@ describe('access keys', () => {
     const h = makeHarness();
     expect((await h.mint()).status).toBe(200);
     expect((await h.mint(undefined, { authorization: `Bearer ${OTHER_ACCESS_KEY}` })).status).toBe(200);
-    const principals = h.logs.map((l) => JSON.parse(l) as { principal?: string }).map((l) => l.principal).filter(Boolean);
+    const principals = h.logs
+      .map((l) => JSON.parse(l) as { principal?: string })
+      .map((l) => l.principal)
+      .filter(Boolean);
     expect(new Set(principals).size).toBe(2);
     expect(principals[0]).toMatch(/^key:[0-9a-f]{12}$/);
   });
@@ -54,7 +57,10 @@ describe('OIDC', () => {
   const issuer = 'https://issuer.test';
   const audience = 'sfmc-voice-instructor';
   let getKey: JWTVerifyGetKey;
-  let sign: (claims: Record<string, unknown>, opts?: { iss?: string; aud?: string; exp?: string | number }) => Promise<string>;
+  let sign: (
+    claims: Record<string, unknown>,
+    opts?: { iss?: string; aud?: string; exp?: string | number },
+  ) => Promise<string>;
 
   beforeAll(async () => {
     const { publicKey, privateKey } = await generateKeyPair('ES256');
@@ -70,7 +76,8 @@ describe('OIDC', () => {
         .sign(privateKey);
   });
 
-  const harness = () => makeHarness({ env: { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience }, deps: { oidcGetKey: getKey } });
+  const harness = () =>
+    makeHarness({ env: { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience }, deps: { oidcGetKey: getKey } });
 
   it('accepts a valid JWT and limits by its subject', async () => {
     const h = harness();
@@ -91,7 +98,12 @@ describe('OIDC', () => {
 
   it('refuses a JWT signed by another key', async () => {
     const other = await generateKeyPair('ES256');
-    const jwt = await new SignJWT({ sub: 'x' }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(issuer).setAudience(audience).setExpirationTime('5m').sign(other.privateKey);
+    const jwt = await new SignJWT({ sub: 'x' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime('5m')
+      .sign(other.privateKey);
     const r = await harness().mint(undefined, { authorization: `Bearer ${jwt}` });
     expect(r.json()).toMatchObject({ error: { code: 'invalid_token' } });
   });
@@ -105,16 +117,24 @@ describe('OIDC', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'r1', alg: 'RS256' };
     const idp = new Hono();
     idp.get('/.well-known/openid-configuration', (c) => c.json({ issuer, jwks_uri: `${issuer}/jwks` }));
-    const fetchImpl: typeof fetch = async (input, init) => idp.request(input instanceof Request ? input.url : String(input), init);
+    const fetchImpl: typeof fetch = async (input, init) =>
+      idp.request(input instanceof Request ? input.url : String(input), init);
     const app = new Hono<AppEnv>();
     app.use(authenticate({ accessKeys: [], oidc: { issuer, audience, fetch: fetchImpl } }));
     app.get('/', (c) => c.text(c.get('principal')));
-    const jwt = await new SignJWT({ sub: 'u2' }).setProtectedHeader({ alg: 'RS256', kid: 'r1' }).setIssuer(issuer).setAudience(audience).setExpirationTime('5m').sign(privateKey);
+    const jwt = await new SignJWT({ sub: 'u2' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'r1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
     // jose fetches the JWKS with the global fetch; route only that URL to the fake IdP.
     const realFetch = globalThis.fetch;
     globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = input instanceof Request ? input.url : String(input);
-      return url === `${issuer}/jwks` ? new Response(JSON.stringify({ keys: [jwk] }), { headers: { 'content-type': 'application/json' } }) : realFetch(input, init);
+      return url === `${issuer}/jwks`
+        ? new Response(JSON.stringify({ keys: [jwk] }), { headers: { 'content-type': 'application/json' } })
+        : realFetch(input, init);
     }) as typeof fetch;
     try {
       const r = await app.request('/', { headers: { authorization: `Bearer ${jwt}` } });

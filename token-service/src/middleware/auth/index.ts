@@ -64,7 +64,13 @@ export function authenticate(opts: { accessKeys: readonly string[]; oidc?: OidcO
     }
     const match = /^Bearer ([\x21-\x7e]{1,4096})$/i.exec(header.trim());
     if (!match?.[1]) {
-      return fail(c, 401, 'invalid_authorization', 'The Authorization header must be "Bearer <access key>".', challenge);
+      return fail(
+        c,
+        401,
+        'invalid_authorization',
+        'The Authorization header must be "Bearer <access key>".',
+        challenge,
+      );
     }
     const credential = match[1];
     const digest = await sha256(credential);
@@ -86,7 +92,13 @@ export function authenticate(opts: { accessKeys: readonly string[]; oidc?: OidcO
         return next();
       } catch (e) {
         c.get('log')?.info('jwt rejected', { cause: e instanceof Error ? e.name : 'unknown' });
-        return fail(c, 401, 'invalid_token', 'The bearer token is not a valid, unexpired token for this service.', challenge);
+        return fail(
+          c,
+          401,
+          'invalid_token',
+          'The bearer token is not a valid, unexpired token for this service.',
+          challenge,
+        );
       }
     }
     return fail(c, 401, 'invalid_access_key', 'The access key is not valid.', challenge);

@@ -9,7 +9,12 @@ const headers = { authorization: `Bearer ${ACCESS_KEY}`, 'content-type': 'applic
 describe('body limit', () => {
   it('refuses a declared oversize body with 413 body_too_large', async () => {
     const h = makeHarness();
-    const body = JSON.stringify({ voice: 'marin', language: 'en', mode: 'push-to-talk', pad: 'x'.repeat(BODY_LIMIT_BYTES) });
+    const body = JSON.stringify({
+      voice: 'marin',
+      language: 'en',
+      mode: 'push-to-talk',
+      pad: 'x'.repeat(BODY_LIMIT_BYTES),
+    });
     const r = await h.request('/api/token', { method: 'POST', headers, body });
     expect(r.status).toBe(413);
     expect(r.json()).toMatchObject({ error: { code: 'body_too_large' } });

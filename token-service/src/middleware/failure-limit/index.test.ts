@@ -28,7 +28,9 @@ describe('failed authentication limit', () => {
     // Another address is not affected.
     expect((await h.mint(undefined, peer('203.0.113.9'))).status).toBe(200);
     expect((await h.request('/metrics')).status).toBe(429);
-    expect((await h.request('/metrics', { headers: peer('::1') })).text).toContain('token_service_rate_limit_hits_total{scope="auth_failures"} 4');
+    expect((await h.request('/metrics', { headers: peer('::1') })).text).toContain(
+      'token_service_rate_limit_hits_total{scope="auth_failures"} 4',
+    );
   });
 
   it('counts every kind of credential failure: missing, malformed, unknown key', async () => {
@@ -42,7 +44,8 @@ describe('failed authentication limit', () => {
   it('does not count successes or refusals that are not about the credential', async () => {
     const h = makeHarness({ env: { AUTH_FAILURES_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '1000' } });
     for (let i = 0; i < 30; i++) expect((await h.mint()).status).toBe(200);
-    for (let i = 0; i < 10; i++) expect((await h.mint({ voice: 'nova', language: 'en', mode: 'push-to-talk' })).status).toBe(400);
+    for (let i = 0; i < 10; i++)
+      expect((await h.mint({ voice: 'nova', language: 'en', mode: 'push-to-talk' })).status).toBe(400);
     for (let i = 0; i < 3; i++) expect((await h.mint(undefined, WRONG)).status).toBe(401);
     expect((await h.mint(undefined, WRONG)).status).toBe(429);
   });
@@ -50,13 +53,21 @@ describe('failed authentication limit', () => {
   it('cuts a parallel burst of wrong keys at exactly the limit', async () => {
     const h = makeHarness({ env: { AUTH_FAILURES_PER_MINUTE: '20' } });
     const results = await Promise.all(Array.from({ length: 300 }, () => h.mint(undefined, WRONG)));
-    const counts = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    const counts = results.reduce<Record<number, number>>(
+      (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ 401: 20, 429: 280 });
     // Cut before or after the check, the 429s look alike: no trace of the 401 the check had prepared.
     const shapes = new Set(
       results
         .filter((r) => r.status === 429)
-        .map((r) => JSON.stringify([r.text.replace(/\d+ s\./, 'N s.'), [...r.headers].filter(([k]) => !['x-request-id', 'retry-after'].includes(k)).sort()])),
+        .map((r) =>
+          JSON.stringify([
+            r.text.replace(/\d+ s\./, 'N s.'),
+            [...r.headers].filter(([k]) => !['x-request-id', 'retry-after'].includes(k)).sort(),
+          ]),
+        ),
     );
     expect(shapes.size).toBe(1);
     expect(results.filter((r) => r.status === 429).every((r) => r.headers.get('www-authenticate') === null)).toBe(true);
@@ -67,7 +78,11 @@ describe('failed authentication limit', () => {
     await h.mint(undefined, WRONG);
     await h.mint(undefined, WRONG);
     const shape = (r: { status: number; headers: Headers; text: string }) =>
-      JSON.stringify({ status: r.status, body: r.text, headers: [...r.headers].filter(([k]) => k !== 'x-request-id').sort() });
+      JSON.stringify({
+        status: r.status,
+        body: r.text,
+        headers: [...r.headers].filter(([k]) => k !== 'x-request-id').sort(),
+      });
     const right = await h.mint();
     const wrong = await h.mint(undefined, WRONG);
     expect(right.status).toBe(429);

@@ -40,13 +40,24 @@ export function limitFailures(opts: FailureLimitOptions, check: MiddlewareHandle
     // Whatever the check had prepared for its own refusal must not show through: the 429 is the same either way.
     c.header('WWW-Authenticate', undefined);
     const retry = String(Math.max(1, Math.ceil(w.resetMs / 1000)));
-    return fail(c, 429, 'too_many_auth_failures', `Too many failed authentication attempts from this address; try again in ${retry} s.`, {
-      'Retry-After': retry,
-    });
+    return fail(
+      c,
+      429,
+      'too_many_auth_failures',
+      `Too many failed authentication attempts from this address; try again in ${retry} s.`,
+      {
+        'Retry-After': retry,
+      },
+    );
   };
   const unavailable = (c: Context<AppEnv>, e: unknown) => {
-    c.get('log')?.error('rate-limit store unavailable', { store: opts.store.kind, cause: e instanceof Error ? e.name : 'unknown' });
-    return fail(c, 503, 'rate_limit_unavailable', 'The rate limiter is unavailable; try again shortly.', { 'Retry-After': '5' });
+    c.get('log')?.error('rate-limit store unavailable', {
+      store: opts.store.kind,
+      cause: e instanceof Error ? e.name : 'unknown',
+    });
+    return fail(c, 503, 'rate_limit_unavailable', 'The rate limiter is unavailable; try again shortly.', {
+      'Retry-After': '5',
+    });
   };
 
   return async (c, next) => {

@@ -26,7 +26,12 @@ export function metricsGuard(opts: {
       // Behind a proxy on this host every socket is loopback; a forwarded request is not local.
       const proxied = !opts.trustedProxyHeader && FORWARDING_HEADERS.some((h) => c.req.header(h) !== undefined);
       if (!proxied && isLoopback(opts.address(c))) return next();
-      return fail(c, 403, 'metrics_loopback_only', 'Metrics are served to loopback clients only; set METRICS_TOKEN to scrape from elsewhere.');
+      return fail(
+        c,
+        403,
+        'metrics_loopback_only',
+        'Metrics are served to loopback clients only; set METRICS_TOKEN to scrape from elsewhere.',
+      );
     }
     const m = /^Bearer ([\x21-\x7e]{1,4096})$/i.exec((c.req.header('authorization') ?? '').trim());
     if (m?.[1] && digestsEqual(await expected, await sha256(m[1]))) return next();

@@ -8,7 +8,11 @@ describe('origin guard and CORS', () => {
     const h = makeHarness();
     const r = await h.request('/api/token', {
       method: 'OPTIONS',
-      headers: { origin: EXT_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: EXT_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(r.status).toBe(204);
     expect(r.headers.get('access-control-allow-origin')).toBe(EXT_ORIGIN);
@@ -22,8 +26,16 @@ describe('origin guard and CORS', () => {
 
   it('refuses a preflight and a request from another origin with 403', async () => {
     const h = makeHarness();
-    for (const origin of ['https://evil.example', 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'null', `${EXT_ORIGIN}.evil`]) {
-      const pre = await h.request('/api/token', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    for (const origin of [
+      'https://evil.example',
+      'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+      'null',
+      `${EXT_ORIGIN}.evil`,
+    ]) {
+      const pre = await h.request('/api/token', {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
       expect(pre.status).toBe(403);
       expect(pre.headers.get('access-control-allow-origin')).toBeNull();
       const r = await h.mint(undefined, { origin });
@@ -37,15 +49,26 @@ describe('origin guard and CORS', () => {
     const h = makeHarness();
     const ok = await h.mint(undefined, { origin: '' });
     // An empty header is still a header; a truly absent Origin:
-    const headers = { authorization: (await Promise.resolve(`Bearer ${h.config.accessKeys[0]}`)), 'content-type': 'application/json' };
-    const r = await h.request('/api/token', { method: 'POST', headers, body: JSON.stringify({ voice: 'marin', language: 'en', mode: 'push-to-talk' }) });
+    const headers = {
+      authorization: await Promise.resolve(`Bearer ${h.config.accessKeys[0]}`),
+      'content-type': 'application/json',
+    };
+    const r = await h.request('/api/token', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ voice: 'marin', language: 'en', mode: 'push-to-talk' }),
+    });
     expect(ok.status).toBe(403);
     expect(r.status).toBe(200);
     expect(r.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('never trusts the origin alone: an allowed origin without a key is 401', async () => {
-    const r = await makeHarness().request('/api/token', { method: 'POST', headers: { origin: EXT_ORIGIN, 'content-type': 'application/json' }, body: '{}' });
+    const r = await makeHarness().request('/api/token', {
+      method: 'POST',
+      headers: { origin: EXT_ORIGIN, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(r.status).toBe(401);
     expect(r.headers.get('access-control-allow-origin')).toBe(EXT_ORIGIN);
   });

@@ -4,7 +4,8 @@ import { fail } from '../../errors';
 
 export const ALLOWED_METHODS = 'POST, OPTIONS';
 export const ALLOWED_HEADERS = 'Authorization, Content-Type, X-Request-Id';
-export const EXPOSED_HEADERS = 'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, Retry-After, X-Request-Id';
+export const EXPOSED_HEADERS =
+  'RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, RateLimit-Policy, Retry-After, X-Request-Id';
 
 /**
  * CORS for an exact allow-list of origins (the extension's `chrome-extension://<id>`). A request without `Origin`
@@ -17,7 +18,8 @@ export function originGuard(opts: { allowedOrigins: readonly string[] }): Middle
     const origin = c.req.header('origin');
     c.header('Vary', 'Origin', { append: true });
     if (origin === undefined) {
-      if (c.req.method === 'OPTIONS') return fail(c, 400, 'invalid_preflight', 'A CORS preflight needs an Origin header.');
+      if (c.req.method === 'OPTIONS')
+        return fail(c, 400, 'invalid_preflight', 'A CORS preflight needs an Origin header.');
       return next();
     }
     if (!allowed.has(origin)) {

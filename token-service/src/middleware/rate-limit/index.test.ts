@@ -30,7 +30,10 @@ describe('rate limit (memory store)', () => {
   it('a burst of 500 concurrent requests from one key yields exactly the limit of successes', async () => {
     const h = makeHarness({ env: { RATE_LIMIT_PER_MINUTE: '37', RATE_LIMIT_GLOBAL_PER_MINUTE: '100000' } });
     const results = await Promise.all(Array.from({ length: 500 }, () => h.mint()));
-    const counts = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    const counts = results.reduce<Record<number, number>>(
+      (acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }),
+      {},
+    );
     expect(counts).toEqual({ 200: 37, 429: 463 });
     expect(h.stub.received).toHaveLength(37);
   });
@@ -38,7 +41,9 @@ describe('rate limit (memory store)', () => {
   it('enforces the global cap across principals', async () => {
     const h = makeHarness({ env: { RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_GLOBAL_PER_MINUTE: '7' } });
     const a = await Promise.all(Array.from({ length: 5 }, () => h.mint()));
-    const b = await Promise.all(Array.from({ length: 5 }, () => h.mint(undefined, { authorization: `Bearer ${OTHER_ACCESS_KEY}` })));
+    const b = await Promise.all(
+      Array.from({ length: 5 }, () => h.mint(undefined, { authorization: `Bearer ${OTHER_ACCESS_KEY}` })),
+    );
     const ok = [...a, ...b].filter((r) => r.status === 200).length;
     expect(ok).toBe(7);
     const refused = [...a, ...b].find((r) => r.status === 429);
@@ -50,9 +55,15 @@ describe('rate limit (memory store)', () => {
   it('fails closed with 503 when the store is down', async () => {
     const broken: RateLimitStore = {
       kind: 'redis',
-      hit: async () => { throw new Error('connection refused'); },
-      peek: async () => { throw new Error('connection refused'); },
-      ping: async () => { throw new Error('connection refused'); },
+      hit: async () => {
+        throw new Error('connection refused');
+      },
+      peek: async () => {
+        throw new Error('connection refused');
+      },
+      ping: async () => {
+        throw new Error('connection refused');
+      },
       close: async () => {},
     };
     const h = makeHarness({ deps: { store: broken } });

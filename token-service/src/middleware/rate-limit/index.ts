@@ -10,7 +10,11 @@ export const WINDOW_MS = 60_000;
  * breaker). Sets draft-6 `RateLimit-*` headers for the principal's window; a refusal is 429 with `Retry-After`. If the
  * store is down it fails closed (503): minting keys without a limit would spend money unchecked.
  */
-export function rateLimit(opts: { store: RateLimitStore; perPrincipal: number; global: number }): MiddlewareHandler<AppEnv> {
+export function rateLimit(opts: {
+  store: RateLimitStore;
+  perPrincipal: number;
+  global: number;
+}): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = c.get('principal') ?? 'anonymous';
     const metrics = c.get('metrics');
@@ -19,8 +23,13 @@ export function rateLimit(opts: { store: RateLimitStore; perPrincipal: number; g
       mine = await opts.store.hit(`p:${principal}`, WINDOW_MS);
       if (mine.count <= opts.perPrincipal) all = await opts.store.hit('global', WINDOW_MS);
     } catch (e) {
-      c.get('log')?.error('rate-limit store unavailable', { store: opts.store.kind, cause: e instanceof Error ? e.name : 'unknown' });
-      return fail(c, 503, 'rate_limit_unavailable', 'The rate limiter is unavailable; try again shortly.', { 'Retry-After': '5' });
+      c.get('log')?.error('rate-limit store unavailable', {
+        store: opts.store.kind,
+        cause: e instanceof Error ? e.name : 'unknown',
+      });
+      return fail(c, 503, 'rate_limit_unavailable', 'The rate limiter is unavailable; try again shortly.', {
+        'Retry-After': '5',
+      });
     }
     const resetSeconds = Math.max(1, Math.ceil(mine.resetMs / 1000));
     c.header('RateLimit-Policy', `${opts.perPrincipal};w=${WINDOW_MS / 1000}`);

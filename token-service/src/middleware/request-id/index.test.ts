@@ -11,7 +11,14 @@ describe('request ids and access logs', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const lines = h.logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ level: 'info', requestId: id, method: 'POST', path: '/api/token', status: 200, service: 'token-service' });
+    expect(lines[0]).toMatchObject({
+      level: 'info',
+      requestId: id,
+      method: 'POST',
+      path: '/api/token',
+      status: 200,
+      service: 'token-service',
+    });
   });
 
   it('never reflects a caller id: a plain one is logged beside the server id, any other is dropped', async () => {

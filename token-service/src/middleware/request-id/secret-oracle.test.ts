@@ -5,7 +5,15 @@
  * answer that is identical once the values that are random anyway (the server's id, the minted key) are masked.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCESS_KEY, API_KEY, assertNoSecretLeak, EXT_ORIGIN, makeHarness, OTHER_ACCESS_KEY, SECRETS } from '../../testing/harness';
+import {
+  ACCESS_KEY,
+  API_KEY,
+  assertNoSecretLeak,
+  EXT_ORIGIN,
+  makeHarness,
+  OTHER_ACCESS_KEY,
+  SECRETS,
+} from '../../testing/harness';
 
 afterAll(() => assertNoSecretLeak());
 
@@ -41,20 +49,21 @@ function fingerprint(r: { status: number; headers: Headers; text: string }, sent
     if (k !== 'x-request-id') return [k, v];
     return [k, v === sentId ? 'echoed' : UUID.test(v) ? 'uuid' : `other:${v}`];
   });
-  const body = r.text
-    .replace(/"ek_[A-Za-z0-9_-]+"/g, '"ek_*"')
-    .replace(/"expires_at":\d+/g, '"expires_at":0');
+  const body = r.text.replace(/"ek_[A-Za-z0-9_-]+"/g, '"ek_*"').replace(/"expires_at":\d+/g, '"expires_at":0');
   return JSON.stringify({ status: r.status, headers: headers.sort(), body });
 }
 
 type Probe = (id: string) => Promise<string>;
 
 const probes: Record<string, Probe> = {
-  'GET /health': async (id) => fingerprint(await makeHarness().request('/health', { headers: { 'x-request-id': id } }), id),
-  'GET /ready': async (id) => fingerprint(await makeHarness().request('/ready', { headers: { 'x-request-id': id } }), id),
+  'GET /health': async (id) =>
+    fingerprint(await makeHarness().request('/health', { headers: { 'x-request-id': id } }), id),
+  'GET /ready': async (id) =>
+    fingerprint(await makeHarness().request('/ready', { headers: { 'x-request-id': id } }), id),
   'POST /api/token without a key': async (id) =>
     fingerprint(await makeHarness().mint(undefined, { 'x-request-id': id, authorization: '' }), id),
-  'POST /api/token with a key': async (id) => fingerprint(await makeHarness().mint(undefined, { 'x-request-id': id }), id),
+  'POST /api/token with a key': async (id) =>
+    fingerprint(await makeHarness().mint(undefined, { 'x-request-id': id }), id),
   'OPTIONS /api/token': async (id) =>
     fingerprint(
       await makeHarness().request('/api/token', {
@@ -79,13 +88,18 @@ describe('X-Request-Id is no oracle on secrets (issue 10)', () => {
   it.each(Object.keys(probes))('%s answers a piece of a secret exactly as a random id', async (name) => {
     const probe = probes[name] as Probe;
     const seen = new Map<string, string[]>();
-    for (const [group, ids] of [['secret', secretIds], ['random', controls]] as const) {
+    for (const [group, ids] of [
+      ['secret', secretIds],
+      ['random', controls],
+    ] as const) {
       for (const id of ids) {
         const f = await probe(id);
         seen.set(f, [...(seen.get(f) ?? []), `${group}:${id.length}`]);
       }
     }
     // One single observable answer for all probes; on failure, show which groups got which answer.
-    expect([...seen.values()].map((groups) => [...new Set(groups.map((g) => g.split(':')[0]))])).toEqual([['secret', 'random']]);
+    expect([...seen.values()].map((groups) => [...new Set(groups.map((g) => g.split(':')[0]))])).toEqual([
+      ['secret', 'random'],
+    ]);
   });
 });
