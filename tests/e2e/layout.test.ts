@@ -79,17 +79,27 @@ test('long states at 360 px: listening, speaking with Stop, a long transcript â€
   // Listening: the talk button's longest label.
   await b.panel.keyboard.down('Space');
   await waitForEngine(b, (s) => s.status === 'listening', 'listening');
+  const heldFrom = Date.now();
   const listening = await measure();
   await b.panel.screenshot({ path: path.join(SHOTS, 'listening-360.png') });
+  // Hold well past the 150 ms minimum: a shorter hold is a dropped tap, which gets no reply to wait for below.
+  await b.panel.waitForTimeout(Math.max(0, 500 - (Date.now() - heldFrom)));
   await b.panel.keyboard.up('Space');
   assert.equal(listening.talk, 1, '"Listeningâ€¦ release to send" on one line');
   // Let that spoken turn's (practice) reply finish before scripting the next replies.
+  // (An answer may end in a code card or a notice after the assistant's words: the turn is answered once an assistant
+  // entry follows the last user entry and nothing is still streaming.)
   await waitForEngine(
     b,
-    (s) =>
-      s.status === 'ready' &&
-      s.transcript.at(-1)?.role === 'assistant' &&
-      s.transcript.at(-1)?.status !== 'in_progress',
+    (s) => {
+      const lastUser = s.transcript.findLastIndex((e) => e.role === 'user');
+      const after = s.transcript.slice(lastUser + 1);
+      return (
+        s.status === 'ready' &&
+        after.some((e) => e.role === 'assistant') &&
+        s.transcript.every((e) => e.status !== 'in_progress')
+      );
+    },
     'the spoken turn answered',
     30_000,
   );
