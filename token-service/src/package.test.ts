@@ -1,6 +1,6 @@
 // The token service's dependencies are its own: every package its code imports is declared in
 // token-service/package.json (runtime code in dependencies; tests and src/testing/ may use devDependencies too).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,14 +11,10 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   devDependencies: Record<string, string>;
 };
 
-function files(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files(path, out);
-    else if (name.endsWith('.ts')) out.push(path);
-  }
-  return out;
-}
+const files = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(dir, name));
 
 /** `hono/body-limit` → `hono`, `@hono/node-server/conninfo` → `@hono/node-server`; relative and node: imports → none. */
 function packageOf(specifier: string): string | undefined {

@@ -163,10 +163,14 @@ export function createFakeDeps(options: { model?: string } = {}) {
 
 export type FakeDeps = ReturnType<typeof createFakeDeps>;
 
-/** Poll until `cond` holds (real timers); fails the test with `what` if it does not within `ms`. */
-export async function until(cond: () => boolean, what = 'condition', ms = 2_000): Promise<void> {
-  for (let i = 0; i < ms / 5 && !cond(); i++) await new Promise((r) => setTimeout(r, 5));
-  if (!cond()) throw new Error(`timed out waiting for ${what}`);
+/** Poll until `cond` holds (vitest's `vi.waitFor`, real timers); fails the test naming `what` if not within `ms`. */
+export function until(cond: () => boolean, what = 'condition', ms = 2_000): Promise<void> {
+  return vi.waitFor(
+    () => {
+      if (!cond()) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout: ms, interval: 5 },
+  );
 }
 
 export const failure = (code: string, recovery: 'none' | 'fresh-key' | 'backoff') =>
