@@ -15,7 +15,7 @@ vi.mock('./view/field-view', () => ({
     dispose: () => undefined,
   }),
 }));
-const { createParticleRunner } = await import('./runner');
+const { createParticleRunner, YIELD_MAX_MS } = await import('./runner');
 
 /** A manual rAF: `tick()` runs the callbacks queued so far, one frame 16 ms after the last. */
 function fakeRaf() {
@@ -82,5 +82,38 @@ describe('particle runner and reduced motion', () => {
     r.setVisible(false);
     r.setMode('listening');
     expect(r.frames).toBe(1);
+  });
+});
+
+describe('particle runner yielding to a connect', () => {
+  it('draws no frame while yielding and picks up again when released', () => {
+    const { clock, r } = runner(false);
+    clock.tick(2);
+    r.setYielding(true);
+    clock.tick(10);
+    expect(r.running).toBe(false);
+    expect(r.frames).toBe(2);
+    r.setYielding(false);
+    clock.tick(3);
+    expect(r.frames).toBe(5);
+  });
+  it('lets go by itself after YIELD_MAX_MS, so a slow connect never looks frozen', () => {
+    vi.useFakeTimers();
+    try {
+      const { clock, r } = runner(false);
+      r.setYielding(true);
+      vi.advanceTimersByTime(YIELD_MAX_MS - 1);
+      clock.tick(2);
+      expect(r.frames).toBe(0);
+      vi.advanceTimersByTime(1);
+      clock.tick(2);
+      expect(r.frames).toBe(2);
+      r.setVisible(false); // hidden still wins over the end of a yield
+      r.setYielding(true);
+      vi.advanceTimersByTime(YIELD_MAX_MS);
+      expect(r.running).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -45,6 +45,11 @@ export interface ParticleRunner {
   resize(width: number, height: number): void;
   /** Visible → run the loop; hidden → stop requesting frames. */
   setVisible(visible: boolean): void;
+  /**
+   * Give the main thread away for a moment: no frames while yielding, at most `YIELD_MAX_MS` per call. The panel
+   * shares its renderer's main thread with the offscreen engine, so a connect waits on every frame drawn meanwhile.
+   */
+  setYielding(yielding: boolean): void;
   /** Feed synthetic frame durations to the adaptive controller; from then on real frame times are ignored. */
   injectFrameTimes(ms: readonly number[]): void;
   /** Go back to measuring real frame times. */
@@ -56,6 +61,8 @@ export interface ParticleRunner {
 
 export const DEFAULT_MAX_COUNT = 100_000;
 export const DEFAULT_MIN_COUNT = 32_000;
+/** Longest the field stays still for `setYielding(true)`: a connect takes ~0.1 s; a slow one must not look frozen. */
+export const YIELD_MAX_MS = 500;
 /** Steps of 0.1 s the state takes before a still picture, so mode colours have settled. */
 const STILL_SETTLE_STEPS = 30;
 
@@ -68,6 +75,8 @@ export function createParticleRunner(options: ParticleRunnerOptions): ParticleRu
   const state = createFieldState({ reducedMotion: options.reducedMotion });
   const adaptive = createAdaptiveCount({ min: minCount, max: maxCount, ...options.adaptive });
   let visible = true;
+  let yielding = false;
+  let yieldTimer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
   let rafId = 0;
   let lastTs = -1;
@@ -129,7 +138,7 @@ export function createParticleRunner(options: ParticleRunnerOptions): ParticleRu
 
   function start(): void {
     if (reduced) return drawStill();
-    if (disposed || rafId || !visible || view.contextLost) return;
+    if (disposed || rafId || !visible || yielding || view.contextLost) return;
     lastTs = -1;
     // A pause is not slowness: partial measurement windows are dropped.
     adaptive.resetWindows();
@@ -181,6 +190,16 @@ export function createParticleRunner(options: ParticleRunnerOptions): ParticleRu
       if (v) start();
       else stop();
     },
+    setYielding(y) {
+      clearTimeout(yieldTimer);
+      yielding = y;
+      if (!y) return start();
+      stop();
+      yieldTimer = setTimeout(() => {
+        yielding = false;
+        start();
+      }, YIELD_MAX_MS);
+    },
     injectFrameTimes(ms) {
       if (!manualFrameTimes) adaptive.resetWindows();
       manualFrameTimes = true;
@@ -196,6 +215,7 @@ export function createParticleRunner(options: ParticleRunnerOptions): ParticleRu
     dispose() {
       if (disposed) return;
       stop();
+      clearTimeout(yieldTimer);
       disposed = true;
       view.dispose();
     },

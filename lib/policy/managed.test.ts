@@ -67,6 +67,9 @@ describe('effective settings for the engine (settings/get)', () => {
     const stop = watchPolicy(changed);
     expect(await loadPolicy(20)).toEqual({});
     expect(changed).not.toHaveBeenCalled();
+    // While that read stays unanswered, the next connect does not wait out another timeout.
+    const next = await Promise.race([loadPolicy(60_000), new Promise((r) => setTimeout(() => r('waited'), 300))]);
+    expect(next).toEqual({});
     answer({ voice: 'cedar', voiceLocked: true });
     await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1));
     get.mockRestore();

@@ -9,11 +9,14 @@ import { currentIdToken } from '@/lib/sso/session';
 /**
  * How long a read of managed storage may take before the extension goes on without a policy. Right after launch
  * Chromium can leave `storage.managed.get()` unanswered until its policy service is up (seen in headless runs); a
- * connect or a panel must not wait on it forever. A read that answers late still reaches `watchPolicy` listeners.
+ * connect or a panel must not wait on it forever, and only the first waits: while that read stays unanswered, later ones
+ * go on without a policy at once. A read that answers late still reaches `watchPolicy` listeners.
  */
 export const POLICY_READ_TIMEOUT_MS = 1500;
 
 let pendingRead: Promise<Policy> | undefined;
+/** A read that outlived its timeout and is still unanswered: later reads go on at once instead of waiting again. */
+let stalledRead: Promise<Policy> | undefined;
 const lateListeners = new Set<() => void>();
 
 function readManaged(): Promise<Policy> {
@@ -29,8 +32,9 @@ export async function loadPolicy(timeoutMs = POLICY_READ_TIMEOUT_MS): Promise<Po
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const read = readManaged();
+  if (read === stalledRead) return {};
   const timeout = new Promise<Policy>((resolve) => {
-    timer = setTimeout(() => ((timedOut = true), resolve({})), timeoutMs);
+    timer = setTimeout(() => ((timedOut = true), (stalledRead = read), resolve({})), timeoutMs);
   });
   void read.then((policy) => {
     if (timedOut && Object.keys(policy).length > 0) for (const listener of lateListeners) listener();
