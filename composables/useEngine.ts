@@ -33,11 +33,15 @@ export function useEngine() {
   }
 
   async function command(cmd: EngineCommand): Promise<CommandReply> {
+    if (cmd.type === 'connect' && store.snapshot.status === 'idle') store.connectRequested = true;
+    let reply: CommandReply;
     try {
-      return await sendTo('background', 'engine/command', cmd);
+      reply = await sendTo('background', 'engine/command', cmd);
     } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+      reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
+    if (!reply.ok) store.connectRequested = false;
+    return reply;
   }
 
   return { refresh, command };

@@ -26,11 +26,19 @@ export const useVoiceStore = defineStore('voice', () => {
   const snapshot = shallowRef<EngineSnapshot>(idleSnapshot());
   const connected = computed(() => isLive(snapshot.value.status));
   const busy = computed(() => ['preparing', 'connecting', 'reconnecting'].includes(snapshot.value.status));
+  /** This panel asked for a connect the engine has not picked up yet (its snapshot still says idle). */
+  const connectRequested = shallowRef(false);
+  /** From the connect click until the session is up: the particle field holds still meanwhile. */
+  const connecting = computed(() => connectRequested.value || busy.value);
   let transcriptRev = 0;
+  const settle = () => {
+    if (snapshot.value.status !== 'idle') connectRequested.value = false;
+  };
   /** A full snapshot (on panel open, or after a missed delta). */
   function apply(next: EngineSnapshot): void {
     transcriptRev = next.transcriptRev ?? 0;
     snapshot.value = next;
+    settle();
   }
   /** A broadcast: false when its transcript delta does not follow ours (the caller then fetches a full snapshot). */
   function applyBroadcast(message: EngineBroadcast): boolean {
@@ -38,9 +46,10 @@ export const useVoiceStore = defineStore('voice', () => {
     if (!next) return false;
     transcriptRev = next.rev;
     snapshot.value = { ...message.snapshot, transcript: next.entries, transcriptRev: next.rev };
+    settle();
     return true;
   }
-  return { snapshot, connected, busy, apply, applyBroadcast };
+  return { snapshot, connected, busy, connectRequested, connecting, apply, applyBroadcast };
 });
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useVoiceStore, import.meta.hot));

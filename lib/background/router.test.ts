@@ -2,7 +2,9 @@
 // arrive up-before-down while the offscreen document is still starting), a refusal is not retried, a document that
 // is still loading is retried, and one failed delivery does not block the next.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineCommand } from '@/lib/voice/types';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, settingsItem } from '@/lib/settings';
+import type { DeliveredCommand, EngineCommand } from '@/lib/voice/types';
 
 const offscreen = vi.hoisted(() => ({ ensure: vi.fn(async () => undefined) }));
 const messaging = vi.hoisted(() => ({ sendTo: vi.fn() }));
@@ -48,5 +50,25 @@ describe('toEngine', () => {
     await expect(toEngine({ type: 'connect' })).rejects.toThrow('could not be created');
     expect(await toEngine({ type: 'disconnect' })).toEqual({ ok: true });
     expect(delivered()).toEqual(['disconnect']);
+  });
+});
+
+describe('toEngine: a connect carries the effective settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads them beside ensuring the document, with the policy applied; other commands go as they came', async () => {
+    messaging.sendTo.mockResolvedValue({ ok: true });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, voice: 'ash', accessKey: 'k1' });
+    await fakeBrowser.storage.managed.set({ voice: 'cedar', voiceLocked: true });
+    // Whatever a sender puts in the command, the worker's own read is what the engine gets.
+    await toEngine({
+      type: 'connect',
+      settings: { ...DEFAULT_SETTINGS, tokenServiceUrl: 'https://evil.test' },
+    } as never);
+    await toEngine({ type: 'talk-start', via: 'panel' });
+    const [connect, talk] = messaging.sendTo.mock.calls.map((c) => c[2] as DeliveredCommand);
+    expect(connect).toMatchObject({ type: 'connect', settings: { voice: 'cedar', accessKey: 'k1' } });
+    expect(connect?.type === 'connect' && connect.settings?.tokenServiceUrl).toBe(DEFAULT_SETTINGS.tokenServiceUrl);
+    expect(talk).toEqual({ type: 'talk-start', via: 'panel' });
   });
 });

@@ -33,11 +33,16 @@ export function toEngine(cmd: EngineCommand): Promise<CommandReply> {
 }
 
 async function deliver(cmd: EngineCommand): Promise<CommandReply> {
-  await ensureOffscreen();
+  // A connect carries the effective settings, read while the document is ensured: the engine would otherwise ask
+  // for them right back, a round trip on the critical path of every connect.
+  const [delivered] = await Promise.all([
+    cmd.type === 'connect' ? loadEffectiveSettings().then((settings) => ({ type: 'connect' as const, settings })) : cmd,
+    ensureOffscreen(),
+  ]);
   // The document may still be loading its module: retry briefly until its listener answers.
   for (let i = 0; ; i++) {
     try {
-      const reply = await sendTo('offscreen', 'engine/command', cmd);
+      const reply = await sendTo('offscreen', 'engine/command', delivered);
       if (reply !== undefined) return reply;
     } catch (error) {
       // The engine answered, with a failure: say so (a retry would run the command twice).

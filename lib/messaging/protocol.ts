@@ -7,7 +7,7 @@
  * - ContentProtocol: handled by the SFMC content script in a frame (sent with `tabs.sendMessage`).
  * High-rate data (audio features) and engine snapshots go over BroadcastChannel instead (see channels.ts).
  */
-import type { EngineCommand, EngineSnapshot } from '@/lib/voice/types';
+import type { DeliveredCommand, EngineCommand, EngineSnapshot } from '@/lib/voice/types';
 import type { FrameContext, HighlightRequest, HighlightResult, PageContext } from '@/lib/sfmc/types';
 import type { TranscriptEntry } from '@/lib/conversation/types';
 import type { Settings } from '@/lib/settings';
@@ -79,7 +79,7 @@ export interface BackgroundProtocol {
 }
 
 export interface OffscreenProtocol {
-  'engine/command': Handler<EngineCommand, CommandReply>;
+  'engine/command': Handler<DeliveredCommand, CommandReply>;
   'engine/snapshot': Handler<void, EngineSnapshot>;
   /** The service worker relays page-context changes of the active SFMC tab. */
   'engine/page-context': Handler<PageContext, void>;

@@ -215,6 +215,32 @@ describe('engine: connecting and recovering', () => {
     expect(t.fakes.minted).toBe(1);
   });
 
+  it('a connect uses the settings the service worker brought along; a reconnect reads fresh ones', async () => {
+    const fakes = createFakeDeps();
+    const keys: string[] = [];
+    const mint = fakes.deps.mintToken;
+    fakes.deps.mintToken = (settings, signal) => (keys.push(settings.accessKey), mint(settings, signal));
+    let reads = 0;
+    const io: EngineIO = {
+      getSettings: async () => (reads++, { ...DEFAULT_SETTINGS, accessKey: 'read' }),
+      loadTranscript: async () => [],
+      saveTranscript: () => undefined,
+      highlight: async () => ({ found: false, reason: 'not found' }) as never,
+      clearHighlight: () => undefined,
+      getPageContext: async () => null,
+      startWalkthrough: async () => ({ started: false }),
+      publish: () => undefined,
+    };
+    const engine = createVoiceEngine(io, fakes.deps);
+    engines.push(engine);
+    await engine.command({ type: 'connect', settings: { ...DEFAULT_SETTINGS, accessKey: 'brought' } });
+    await until(() => engine.snapshot().status === 'ready', 'ready');
+    expect({ keys, reads }).toEqual({ keys: ['brought'], reads: 0 });
+    fakes.call.drop();
+    await until(() => fakes.calls.length === 2 && engine.snapshot().status === 'ready', 'ready again');
+    expect({ keys, reads }).toEqual({ keys: ['brought', 'read'], reads: 1 });
+  });
+
   it('a server error that ends the session reconnects', async () => {
     const t = await connected();
     t.fakes.call.serve({

@@ -29,7 +29,7 @@ import { capStopText, capWarningText, evaluateCaps, type CapVerdict } from './ca
 import { createPanelPresence, listenForPanels } from './panel-presence';
 import { createEngineTools } from './tool-handlers';
 import { createTalkController, GATE_DELAY_MS } from '@/lib/talk/push-to-talk';
-import type { EngineCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
+import type { DeliveredCommand, EngineError, EngineSnapshot, EngineStatus, MicPermission } from './types';
 
 type Reply = CommandReply;
 
@@ -61,7 +61,16 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
   const link = createLink(deps, { sessionRefreshMs: options.sessionRefreshMs, busy: () => status !== 'ready' });
   /** Settings are read at connect and at every reconnect; the engine keeps the session's copy. */
   const readSettings = async () => (settings = await io.getSettings());
-  const connect = () => void link.connect(readSettings);
+  /** `given`: the settings a connect command brought along, used for its first key; reconnects read fresh ones. */
+  const connect = (given?: Settings) => {
+    let first = given;
+    void link.connect(async () => {
+      if (!first) return readSettings();
+      settings = first;
+      first = undefined;
+      return settings;
+    });
+  };
   link.on('status', signal);
   link.on('event', onServerEvent);
   link.on('ready', ({ resumed }) => onReady(resumed));
@@ -296,11 +305,11 @@ export function createVoiceEngine(io: EngineIO, deps: EngineDeps, options: { ses
   }
 
   // ── commands ──────────────────────────────────────────────────────────────────────────────────────────────────
-  async function command(cmd: EngineCommand): Promise<Reply> {
+  async function command(cmd: DeliveredCommand): Promise<Reply> {
     switch (cmd.type) {
       case 'connect':
         error = undefined;
-        connect();
+        connect(cmd.settings);
         break;
       case 'disconnect':
         await disconnect();

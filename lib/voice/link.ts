@@ -196,7 +196,11 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
     }
     await mic;
     if (abort.signal.aborted) return;
-    timings = { ...timings, totalMs: performance.now() - totalFrom };
+    timings = {
+      ...timings,
+      totalMs: performance.now() - totalFrom,
+      readyAt: performance.timeOrigin + performance.now(),
+    };
     attemptNo = undefined;
     onLive?.();
     emit('status', 'ready');

@@ -6,6 +6,7 @@ import type { Mode } from '@/contract/session';
 import type { EngineError } from '@/lib/realtime/failure';
 import type { TranscriptDelta } from '@/lib/conversation/transcript-sync';
 import type { TranscriptEntry } from '@/lib/conversation/types';
+import type { Settings } from '@/lib/settings';
 
 export type EngineStatus =
   'idle' | 'preparing' | 'connecting' | 'ready' | 'listening' | 'thinking' | 'speaking' | 'reconnecting' | 'error';
@@ -29,6 +30,8 @@ export interface ConnectTimings {
   iceMs?: number;
   readyMs?: number;
   totalMs?: number;
+  /** When the session became ready, as `performance.timeOrigin + performance.now()` (benchmarks: click → ready). */
+  readyAt?: number;
 }
 
 export interface UsageTotals {
@@ -91,6 +94,12 @@ export type EngineCommand =
   | { type: 'send-text'; text: string }
   | { type: 'clear-transcript' }
   | { type: 'recheck-mic' };
+
+/**
+ * What the service worker delivers to the engine: a connect carries the effective settings the worker read on the way
+ * (the engine would otherwise ask for them right back).
+ */
+export type DeliveredCommand = Exclude<EngineCommand, { type: 'connect' }> | { type: 'connect'; settings?: Settings };
 
 /** What the engine broadcasts on every change: the snapshot without its transcript, plus a transcript delta. */
 export interface EngineBroadcast {
