@@ -421,12 +421,14 @@ class QueryParser {
       this.i++;
       return this.parenthesized(() => this.query());
     }
-    if ((w === 'CAST' || w === 'TRY_CAST') && this.punct('(', 1)) {
+    // CAST(x AS type), PARSE(x AS type [USING culture]) and their TRY_ forms.
+    if (/^(?:TRY_)?(?:CAST|PARSE)$/.test(w) && this.punct('(', 1)) {
       this.i++;
       return this.parenthesized(() => {
         this.expression();
         this.expect('AS');
         this.dataType();
+        if (w.endsWith('PARSE') && this.accept('USING')) this.expression();
       });
     }
     if ((w === 'CONVERT' || w === 'TRY_CONVERT') && this.punct('(', 1)) {
@@ -435,15 +437,6 @@ class QueryParser {
         this.dataType();
         this.expectPunct(',');
         this.expressions();
-      });
-    }
-    if ((w === 'PARSE' || w === 'TRY_PARSE') && this.punct('(', 1)) {
-      this.i++;
-      return this.parenthesized(() => {
-        this.expression();
-        this.expect('AS');
-        this.dataType();
-        if (this.accept('USING')) this.expression();
       });
     }
     if (RESERVED.has(w) && !(FUNCTION_WORDS.has(w) && this.punct('(', 1))) return this.fail();
