@@ -1,8 +1,9 @@
 /**
- * `npm run bench:connect`: connect time of the extension (click in the panel → ready, by phase) side by side with the floor — a
- * bare web page doing the same mic open + token fetch + SDP POST + ICE + session.created in the same browser run —
- * and press → mic live. Prints a table and a final JSON line. Each side is timed in the foreground tab after a short
- * settle (a user clicks a visible panel); `BENCH_NO_FIELD=1` removes the particle canvas, to see what it costs.
+ * `npm run bench:connect`: connect time of the extension (click in the panel → ready, by phase) side by side with the
+ * floor — a bare web page doing the same mic open + token fetch + SDP POST + ICE + session.created in the same browser
+ * run — and press → mic live. Prints a table and a final JSON line. Each side is timed in the foreground tab after a short
+ * settle (a user clicks a visible panel); `BENCH_NO_FIELD=1` removes the particle canvas, to see what it costs;
+ * `BENCH_VERBOSE=1` prints every run (the first connect after launch is slow, and ICE is bimodal: see the README).
  */
 import http from 'node:http';
 import { engineHook, launch, waitForEngine } from '../tests/support/browser';
@@ -138,6 +139,12 @@ async function main(): Promise<void> {
   // start of its function: everything the extension adds is inside its number.
   const connect = median(ext.map((x) => x.clickToReadyMs!));
   const floorMs = median(bare.map((x) => x.totalMs!));
+  if (process.env.BENCH_VERBOSE) {
+    console.log('extension clickToReady', ext.map((x) => round(x.clickToReadyMs!)).join(' '));
+    console.log('extension ice', ext.map((x) => round(x.iceMs!)).join(' '));
+    console.log('floor total', bare.map((x) => round(x.totalMs!)).join(' '));
+    console.log('floor ice', bare.map((x) => round(x.iceMs!)).join(' '));
+  }
   console.log(
     `press → mic live: median ${round(median(press))} ms over ${press.length} presses (audio then leaves through the 120 ms first-word guard)`,
   );

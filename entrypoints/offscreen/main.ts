@@ -1,12 +1,14 @@
 // Offscreen document: owns mic, AudioContext, WebRTC and playback (docs/extension-platform.md#offscreen-document). Thin shell.
 import { listen, type OffscreenProtocol } from '@/lib/messaging/protocol';
 import { browserEngineDeps } from '@/lib/voice/browser-deps';
+import { acceptCommand } from '@/lib/voice/command-source';
 import { createVoiceEngine } from '@/lib/voice/engine';
 import { createOffscreenIO } from '@/lib/voice/offscreen-io';
 
 const engine = createVoiceEngine(createOffscreenIO(), browserEngineDeps);
 listen<OffscreenProtocol>('offscreen', {
-  'engine/command': (cmd) => engine.command(cmd),
+  'engine/command': (cmd, sender) =>
+    engine.command(acceptCommand(cmd, sender.url === browser.runtime.getURL('/background.js'))),
   'engine/snapshot': () => engine.snapshot(),
   'engine/page-context': (ctx) => engine.onPageContext(ctx),
   'engine/walkthrough-item': ({ text }) => engine.onWalkthroughItem(text),

@@ -34,16 +34,19 @@ export interface RealtimeTransport {
 
 /** Phase times of opening, shown in the connect-time tooltip. */
 export interface TransportTimings {
+  /** From the key in hand to the call accepted (for WebRTC: the SDP POST and its answer). */
   sdpMs: number;
   iceMs: number;
 }
 
 /**
- * Open a transport with a freshly minted key and the track to send; resolves once events can flow (the engine then
- * waits for `session.created`). Rejects with an `EngineFailure` saying how to recover, or an AbortError on `signal`.
+ * Open a transport with a fresh key and the track to send; resolves once events can flow (the engine then waits for
+ * `session.created`). The key may still be on its way: a transport prepares meanwhile what does not need it (WebRTC:
+ * the peer connection and its offer). Rejects with an `EngineFailure` saying how to recover (the key's own failure
+ * when minting failed), or an AbortError on `signal`.
  */
 export type OpenTransport = (
-  token: MintedToken,
+  key: Promise<MintedToken>,
   sendTrack: MediaStreamTrack,
   handlers: TransportHandlers,
   signal: AbortSignal,

@@ -1,9 +1,9 @@
 /**
  * The WebRTC transport to the Realtime API (docs/realtime-protocol.md#starting-a-call,
  * docs/realtime-protocol.md#data-channel): a peer connection carrying our send track and the `oai-events` data channel,
- * the SDP offer POSTed with the ephemeral key, the answer applied. Each phase is timed. Server events are parsed and
- * checked here (`parse.ts`), so the engine sees typed events only. It never reconnects by itself: the link decides
- * (a fresh key per attempt).
+ * the SDP offer (made while the key is still being minted) POSTed with the ephemeral key, the answer applied. Each
+ * phase is timed. Server events are parsed and checked here (`parse.ts`), so the engine sees typed events only. It
+ * never reconnects by itself: the link decides (a fresh key per attempt).
  */
 import { describeSdpFailure } from './errors';
 import { EngineFailure } from './failure';
@@ -11,7 +11,7 @@ import { parseServerEvent } from './parse';
 import type { AudioStats, OpenTransport, RealtimeTransport } from './transport';
 
 /** Open a call; resolves once the data channel is open (the link then waits for session.created). */
-export const openWebRtcTransport: OpenTransport = async (token, sendTrack, handlers, signal) => {
+export const openWebRtcTransport: OpenTransport = async (key, sendTrack, handlers, signal) => {
   const pc = new RTCPeerConnection();
   let closedByUs = false;
   const fail = (reason: string) => {
@@ -28,8 +28,10 @@ export const openWebRtcTransport: OpenTransport = async (token, sendTrack, handl
       else handlers.onEvent(parsed.event);
     };
 
-    const t0 = performance.now();
+    // The offer needs no key: it is made while the key is still being minted, off the connect's critical path.
     await pc.setLocalDescription(await pc.createOffer());
+    const token = await key;
+    const t0 = performance.now();
     let res: Response;
     try {
       res = await fetch(token.realtime_url, {

@@ -103,6 +103,23 @@ describe('link: connecting, retrying, reconnecting', () => {
     expect(t.link.endpoint).toBe('http://127.0.0.1:9');
   });
 
+  it('hands the transport the key while it is still being minted (the offer is made meanwhile)', async () => {
+    const fakes = createFakeDeps();
+    let release = () => {};
+    const mint = fakes.deps.mintToken;
+    fakes.deps.mintToken = (s, signal) => new Promise((resolve) => (release = () => resolve(mint(s, signal))));
+    let opening = 0;
+    const open = fakes.deps.openTransport;
+    fakes.deps.openTransport = (...args) => (opening++, open(...args));
+    const t = setup('push-to-talk', fakes);
+    void t.link.connect(t.settings);
+    await until(() => opening === 1, 'transport opening');
+    expect(fakes.minted).toBe(0);
+    release();
+    await until(() => t.ready.length === 1, 'ready');
+    expect(fakes.call.token.value).toBe('ek_1');
+  });
+
   it('a used key (401 at the SDP step) gets a fresh key at once; a refusal is not retried', async () => {
     const t = setup('push-to-talk');
     t.fakes.failNextOpen(failure('sdp_unauthorized', 'fresh-key'));

@@ -216,14 +216,19 @@ export function createLink(deps: LinkDeps, options: LinkOptions = {}) {
     const t0 = performance.now();
     const early = pretoken;
     pretoken = undefined;
-    const token = await (early ?? deps.mintToken(settings, abort.signal));
-    const t1 = performance.now();
-    model = token.model;
-    endpoint = new URL(token.realtime_url).origin;
+    let t1 = t0;
+    // The transport gets the key as it is minted: it prepares what does not need the key meanwhile.
+    const key = (early ?? deps.mintToken(settings, abort.signal)).then((token) => {
+      t1 = performance.now();
+      model = token.model;
+      endpoint = new URL(token.realtime_url).origin;
+      return token;
+    });
+    key.catch(() => undefined); // a failed key rejects openTransport too, which is where it is handled
     const mine: { transport?: RealtimeTransport } = {};
     const ready = new Promise<void>((resolve) => (readyWaiter = resolve));
     const { transport, timings: t } = await deps.openTransport(
-      token,
+      key,
       graph.sendTrack,
       {
         // Before openTransport returns, this transport is the current one; afterwards only while it is the active one.

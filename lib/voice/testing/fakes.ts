@@ -66,7 +66,8 @@ export function createFakeDeps(options: { model?: string } = {}) {
     close: vi.fn(async () => undefined),
   } satisfies AudioGraph;
 
-  const openTransport: OpenTransport = async (token, _track, handlers, signal) => {
+  const openTransport: OpenTransport = async (key, _track, handlers, signal) => {
+    const token = await key;
     const hold = holdOpens;
     if (hold) await hold.promise;
     const failure = openFailures.shift();
