@@ -18,7 +18,7 @@ import { createFrameHub } from '@/lib/sfmc/frame-hub';
 import type { EngineCommand } from '@/lib/voice/types';
 import type { PageContext } from '@/lib/sfmc/types';
 import { ensureOffscreen, hasOffscreen } from './offscreen';
-import { loadEffectiveSettings } from '@/lib/policy/managed';
+import { loadEffectiveSettings, loadPolicy } from '@/lib/policy/managed';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -57,6 +57,9 @@ async function deliver(cmd: EngineCommand): Promise<CommandReply> {
 const logError = (error: unknown) => console.warn('[router] engine command failed', error);
 
 export function startRouter(): void {
+  // The policy is read as the worker starts: a read Chromium leaves unanswered after launch runs out its time here,
+  // not on the user's first connect.
+  void loadPolicy();
   const toEngineContext = async (ctx: PageContext | null) => {
     if (ctx && (await hasOffscreen())) await sendTo('offscreen', 'engine/page-context', ctx).catch(() => undefined);
   };

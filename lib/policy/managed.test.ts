@@ -76,6 +76,22 @@ describe('effective settings for the engine (settings/get)', () => {
     stop();
   });
 
+  it('a caller that joins a read under way waits only for what is left of its time', async () => {
+    let answer: (value: Record<string, unknown>) => void = () => {};
+    const get = vi
+      .spyOn(fakeBrowser.storage.managed, 'get')
+      .mockImplementation(() => new Promise((resolve) => (answer = resolve)) as never);
+    const first = loadPolicy(400);
+    await new Promise((r) => setTimeout(r, 300));
+    // Joined 300 ms into a 400 ms read: it must not wait another 400 ms.
+    const joined = await Promise.race([loadPolicy(400), new Promise((r) => setTimeout(() => r('waited'), 250))]);
+    expect(joined).toEqual({});
+    expect(await first).toEqual({});
+    expect(get).toHaveBeenCalledTimes(1);
+    answer({});
+    get.mockRestore();
+  });
+
   it('reads again after a timed-out read answered', async () => {
     await fakeBrowser.storage.managed.set({ voice: 'cedar' });
     expect(await loadPolicy(1000)).toMatchObject({ voice: 'cedar' });

@@ -9,21 +9,25 @@ import { currentIdToken } from '@/lib/sso/session';
 /**
  * How long a read of managed storage may take before the extension goes on without a policy. Right after launch
  * Chromium can leave `storage.managed.get()` unanswered until its policy service is up (seen in headless runs); a
- * connect or a panel must not wait on it forever, and only the first waits: while that read stays unanswered, later ones
- * go on without a policy at once. A read that answers late still reaches `watchPolicy` listeners.
+ * connect or a panel must not wait on it forever: the time counts from the read's start (the service worker starts one
+ * as it starts), and once it is up, later callers go on without a policy at once while that read stays unanswered. A
+ * read that answers late still reaches `watchPolicy` listeners.
  */
 export const POLICY_READ_TIMEOUT_MS = 1500;
 
-let pendingRead: Promise<Policy> | undefined;
+let pendingRead: { policy: Promise<Policy>; startedAt: number } | undefined;
 /** A read that outlived its timeout and is still unanswered: later reads go on at once instead of waiting again. */
 let stalledRead: Promise<Policy> | undefined;
 const lateListeners = new Set<() => void>();
 
-function readManaged(): Promise<Policy> {
-  pendingRead ??= browser.storage.managed
-    .get()
-    .then(parsePolicy, () => ({}))
-    .finally(() => (pendingRead = undefined));
+function readManaged(): { policy: Promise<Policy>; startedAt: number } {
+  pendingRead ??= {
+    policy: browser.storage.managed
+      .get()
+      .then(parsePolicy, () => ({}))
+      .finally(() => (pendingRead = undefined)),
+    startedAt: Date.now(),
+  };
   return pendingRead;
 }
 
@@ -31,10 +35,12 @@ function readManaged(): Promise<Policy> {
 export async function loadPolicy(timeoutMs = POLICY_READ_TIMEOUT_MS): Promise<Policy> {
   let timedOut = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const read = readManaged();
+  const { policy: read, startedAt } = readManaged();
   if (read === stalledRead) return {};
+  // A caller that joins a read already under way waits only for what is left of that read's time.
+  const left = Math.max(0, startedAt + timeoutMs - Date.now());
   const timeout = new Promise<Policy>((resolve) => {
-    timer = setTimeout(() => ((timedOut = true), (stalledRead = read), resolve({})), timeoutMs);
+    timer = setTimeout(() => ((timedOut = true), (stalledRead = read), resolve({})), left);
   });
   void read.then((policy) => {
     if (timedOut && Object.keys(policy).length > 0) for (const listener of lateListeners) listener();
