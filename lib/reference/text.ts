@@ -4,16 +4,15 @@
  * Platform.Function.Lookup), a stop-word list for learner phrasing, and a small suffix stemmer so "bounces",
  * "bounced" and "bouncing" meet "bounce". Both sides of the index go through the same functions.
  */
+import { wordSet } from '../word-set.ts';
 
-const STOP_WORDS = new Set(
-  (
-    'a an the and or but of to in on at by for from with into about as is are was were be been being am ' +
+const STOP_WORDS = wordSet(
+  'a an the and or but of to in on at by for from with into about as is are was were be been being am ' +
     'i me my we our you your it its this that these those there here what which who whom how why when where ' +
     'do does did doing done can could should would will shall may might must have has had having ' +
     'get gets got want wanted need needs needed like please tell explain show give know ' +
     'some any just so than then too very also way thing things something anything use using used ' +
-    'sfmc marketing cloud salesforce mc s t d ll ve m'
-  ).split(' '),
+    'sfmc marketing cloud salesforce mc s t d ll ve m',
 );
 
 /** Lower-case pieces of a code-ish word: camelCase, dotted and snake parts, plus the whole. */

@@ -10,6 +10,7 @@
  * grammar on the corpus, the reference pack and mutated queries (`grammar.test.ts`).
  */
 import type { SqlToken } from './tokenize.ts';
+import { wordSet } from '../../word-set.ts';
 
 export interface SyntaxProblem {
   offset: number;
@@ -26,13 +27,11 @@ class Stop {
 const ENDS_EARLY = 'syntax error: the query ends too early (a missing closing parenthesis, quote or bracket?)';
 
 /** T-SQL reserved words that can start or continue a clause: never a bare alias or column name. */
-const RESERVED = new Set(
-  (
-    'ALL AND ANY AS ASC BETWEEN BY CASE COLLATE CROSS DECLARE DELETE DESC DISTINCT ELSE END ESCAPE EXCEPT ' +
+const RESERVED = wordSet(
+  'ALL AND ANY AS ASC BETWEEN BY CASE COLLATE CROSS DECLARE DELETE DESC DISTINCT ELSE END ESCAPE EXCEPT ' +
     'EXEC EXECUTE EXISTS FOR FROM FULL GROUP HAVING IN INNER INSERT INTERSECT INTO IS JOIN LEFT LIKE NOT NULL ' +
     'ON OPTION OR ORDER OUTER OVER PERCENT PIVOT RIGHT SELECT SET SOME THEN TOP UNION UNPIVOT UPDATE VALUES WHEN ' +
-    'WHERE WITH'
-  ).split(' '),
+    'WHERE WITH',
 );
 /** Reserved words that are also functions when a `(` follows. */
 const FUNCTION_WORDS = new Set(['LEFT', 'RIGHT', 'COALESCE', 'NULLIF']);

@@ -4,6 +4,7 @@
  * gone in the scanning form (normalize.ts).
  */
 import type { Scan } from './scan';
+import { wordSet } from '../../word-set';
 
 const EMAIL = /[\p{L}\p{N}._%+'!#$&*=?^`{|}~-]+ ?(?:@|%40) ?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 /** "jane @ example . com": a spaced @ also allows spaced dots (a bare "at" does not: "Meet at noon. It works"). */
@@ -17,17 +18,13 @@ const SPELLED = new RegExp(
   'giu',
 );
 /** TLDs accepted when the email is spelled with bare words ("… at example dot com"), besides any two-letter country code. */
-const COMMON_TLD = new Set(
-  'com org net edu gov io co uk de fr es it nl be ch at se no dk fi ie pt pl br mx ca au nz jp cn in ru za info biz me us eu app dev cloud email'.split(
-    ' ',
-  ),
+const COMMON_TLD = wordSet(
+  'com org net edu gov io co uk de fr es it nl be ch at se no dk fi ie pt pl br mx ca au nz jp cn in ru za info biz me us eu app dev cloud email',
 );
 
 /** Words that precede "at <host>" in sentences. */
-const AT_WORD = new Set(
-  'more us me in out it them him her online here there site page docs available found located hosted running live up help support started look login log sign signed find reach contact visit email mail write details info'.split(
-    ' ',
-  ),
+const AT_WORD = wordSet(
+  'more us me in out it them him her online here there site page docs available found located hosted running live up help support started look login log sign signed find reach contact visit email mail write details info',
 );
 
 const GUID = /\{?\b[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}\b\}?/g;

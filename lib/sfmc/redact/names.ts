@@ -14,24 +14,17 @@ import {
   isSurname,
   isUiWord,
 } from './names-data';
+import { wordSet } from '../../word-set';
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*\.?/gu;
-const TITLE = new Set(
-  'mr mrs ms miss mx dr prof herr frau mme mlle m sr sra srta señor señora sig sig.ra dott dra'.split(' '),
+const TITLE = wordSet('mr mrs ms miss mx dr prof herr frau mme mlle m sr sra srta señor señora sig sig.ra dott dra');
+const GREETING = wordSet(
+  'dear hi hello hey bonjour hola hallo liebe lieber estimado estimada cher chère caro cara querido querida olá ciao',
 );
-const GREETING = new Set(
-  'dear hi hello hey bonjour hola hallo liebe lieber estimado estimada cher chère caro cara querido querida olá ciao'.split(
-    ' ',
-  ),
+const CUE = wordSet(
+  'for by to with from cc attn owner contact assignee approver author manager rep agent recipient name customer subscriber member patient client guest sender signed',
 );
-const CUE = new Set(
-  'for by to with from cc attn owner contact assignee approver author manager rep agent recipient name customer subscriber member patient client guest sender signed'.split(
-    ' ',
-  ),
-);
-const PARTICLE = new Set(
-  'van von der den de del della da di du la le dos das do bin binti al el ibn ten ter y e st'.split(' '),
-);
+const PARTICLE = wordSet('van von der den de del della da di du la le dos das do bin binti al el ibn ten ter y e st');
 
 interface Tok {
   w: string;

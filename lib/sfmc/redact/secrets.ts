@@ -4,6 +4,7 @@
  * A value that is an ordinary UI word ("Password: must be at least 8 characters", "Client Secret: Hidden") is kept.
  */
 import type { Scan } from './scan';
+import { wordSet } from '../../word-set';
 
 const JWT = /\beyJ[A-Za-z0-9_-]{8,}(?:\s{0,3}\.\s{0,3}[A-Za-z0-9_-]{4,}){0,2}(?:\s{0,3}\.(?:\s{0,3}[A-Za-z0-9_-]+)?)?/g;
 const AUTH = /(\b(?:Bearer|Basic|Token|Digest|Negotiate)\s+)([A-Za-z0-9._~+/=-]{8,})/gi;
@@ -15,10 +16,8 @@ const KEY_VALUE = new RegExp(
 );
 
 /** Words that follow "Password:"-style labels in ordinary UI and help text. */
-const UI_VALUE = new Set(
-  'a an the at be is are was must should cannot can will may not never required optional hidden masked none n/a set unset empty missing expired expires invalid valid changed reset rotated rotate revoked generated generate regenerate copied copy show hide click enter type your this that my new old current minimum min maximum max length at least characters yes no on off true false active inactive enabled disabled saved updated see use never always only and or for to of in with from strong weak medium good fair poor matches mismatch incorrect wrong confirm confirmed forgot sent pending'.split(
-    ' ',
-  ),
+const UI_VALUE = wordSet(
+  'a an the at be is are was must should cannot can will may not never required optional hidden masked none n/a set unset empty missing expired expires invalid valid changed reset rotated rotate revoked generated generate regenerate copied copy show hide click enter type your this that my new old current minimum min maximum max length at least characters yes no on off true false active inactive enabled disabled saved updated see use never always only and or for to of in with from strong weak medium good fair poor matches mismatch incorrect wrong confirm confirmed forgot sent pending',
 );
 
 function secretValue(v: string): boolean {

@@ -6,12 +6,11 @@
 import { normalizeForScan } from '../normalize';
 import { contexts } from './contexts';
 import type { PiiItem, PiiKind } from './types';
+import { wordSet } from '../../../word-set';
 
 /** Words too common to identify anyone on their own. */
-const COMMON_SET = new Set(
-  'example mail email gmail outlook yahoo hotmail test bearer basic token secret password client access refresh api key keys value authorization street road avenue lane drive north south east west rue calle via strasse straße platz weg house apartment flat suite unit floor box city'.split(
-    ' ',
-  ),
+const COMMON_SET = wordSet(
+  'example mail email gmail outlook yahoo hotmail test bearer basic token secret password client access refresh api key keys value authorization street road avenue lane drive north south east west rue calle via strasse straße platz weg house apartment flat suite unit floor box city',
 );
 
 const scanForm = (s: string) => normalizeForScan(s).text;
