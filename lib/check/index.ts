@@ -44,30 +44,35 @@ function checkDocument(code: string, scan: Regions, catalog: Catalog, contentTyp
  * `ssjs` accepts bare code or `<script runat="server">` blocks; `sql` accepts a query or a clause on its own.
  */
 export function check(code: string, language: CheckLanguage, options: CheckOptions = {}): CheckResult {
-  const catalog = options.catalog ?? defaultCatalog();
   let findings: Finding[];
+  try {
+    findings = findingsFor(code, language, options.catalog ?? defaultCatalog(), options.contentType);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    // Nesting deeper than the parsers' recursion can follow (hostile or generated code): one error, never a crash.
+    findings = [{ offset: 0, severity: 'error', rule: 'syntax', message: TOO_DEEP }];
+  }
+  const problems = toProblems(findings, new LineIndex(code));
+  return { ok: !problems.some((p) => p.severity === 'error'), problems };
+}
+
+export const TOO_DEEP = 'the code is nested too deeply to check (thousands of levels of parentheses or calls)';
+
+function findingsFor(code: string, language: CheckLanguage, catalog: Catalog, contentType?: ContentType): Finding[] {
   switch (language) {
     case 'sql':
-      findings = checkSql(code, catalog);
-      break;
+      return checkSql(code, catalog);
     case 'ssjs':
-      if (hasServerScript(code)) {
-        findings = checkDocument(code, scanDocument(code), catalog, options.contentType);
-      } else {
-        findings = checkSsjsRegion(code, 0, { catalog });
-      }
-      break;
+      return hasServerScript(code)
+        ? checkDocument(code, scanDocument(code), catalog, contentType)
+        : checkSsjsRegion(code, 0, { catalog });
     case 'ampscript':
     case 'html': {
       if (language === 'ampscript' && isBareAmpscript(code)) {
         const bare: Regions = { regions: [{ kind: 'amp-script', start: 0, end: code.length, open: 0 }], findings: [] };
-        findings = checkDocument(code, bare, catalog, options.contentType);
-        break;
+        return checkDocument(code, bare, catalog, contentType);
       }
-      findings = checkDocument(code, scanDocument(code), catalog, options.contentType);
-      break;
+      return checkDocument(code, scanDocument(code), catalog, contentType);
     }
   }
-  const problems = toProblems(findings, new LineIndex(code));
-  return { ok: !problems.some((p) => p.severity === 'error'), problems };
 }

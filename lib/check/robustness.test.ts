@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { check } from './index.ts';
+import { check, TOO_DEEP } from './index.ts';
 import { BROKEN, VALID } from './corpus/index.ts';
 import type { CheckLanguage } from './types.ts';
 
@@ -34,6 +34,25 @@ describe('check on arbitrary input', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('hostile nesting gets one clear error in every language, never a crash', () => {
+    const n = 50_000;
+    const cases: [CheckLanguage, string][] = [
+      ['sql', `SELECT ${'('.repeat(n)}1${')'.repeat(n)} AS a`],
+      ['sql', `SELECT 1 AS a WHERE ${'NOT '.repeat(n)}1 = 1`],
+      ['ampscript', `%%[ SET @a = ${'Concat('.repeat(n)}1${')'.repeat(n)} ]%%`],
+      ['ssjs', `var a = ${'('.repeat(n)}1${')'.repeat(n)};`],
+    ];
+    for (const [language, code] of cases) {
+      const r = check(code, language);
+      expect(r.ok, language).toBe(false);
+      expect(r.problems.length, language).toBeGreaterThan(0);
+    }
+    expect(check(`SELECT ${'('.repeat(n)}1${')'.repeat(n)} AS a`, 'sql').problems).toEqual([
+      expect.objectContaining({ line: 1, column: 1, rule: 'syntax', message: TOO_DEEP }),
+    ]);
+    expect(check(`SELECT ${'('.repeat(100)}1${')'.repeat(100)} AS a`, 'sql').ok).toBe(true);
   });
 
   it('empty input', () => {
